@@ -34,6 +34,11 @@ public record NdMap(List<DimDistribution> dims) {
         if (dims == null) {
             throw new IllegalArgumentException("dims is null");
         }
+        for (int i = 0; i < dims.size(); i++) {
+            if (dims.get(i) == null) {
+                throw new IllegalArgumentException("dimension distribution of axis " + i + " is null");
+            }
+        }
         dims = List.copyOf(dims);
     }
 
