@@ -193,7 +193,7 @@ class DimDistributionTest {
     static Stream<Arguments> cyclicLocalSizes() {
         return Stream.of(
                 Arguments.of(42L, 2, new long[] {21, 21}),    // DistArray: c size 42 pgs 2
-                Arguments.of(10L, 4, new long[] {3, 3, 2, 2}), // DistArray: (10,) 'c' on 4
+                Arguments.of(10L, 4, new long[] {3, 3, 2, 2}), // DistArray: (10,) cyclic on 4
                 Arguments.of(10L, 3, new long[] {4, 3, 3}),
                 Arguments.of(1L, 3, new long[] {1, 0, 0}),
                 Arguments.of(0L, 2, new long[] {0, 0}));

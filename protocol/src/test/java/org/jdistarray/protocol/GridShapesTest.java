@@ -66,7 +66,7 @@ class GridShapesTest {
                 // only (1,2); equal sizes keep axis order, so axis 0 gets the 1
                 Arguments.of(new long[] {4, 4}, bb, 2, new int[] {1, 2}),
                 Arguments.of(new long[] {100, 100}, List.of(BLOCK, CYCLIC), 7, new int[] {1, 7}),
-                // DistArray's from_shape examples (default dist is ('b','n'))
+                // DistArray's from_shape examples (default dist: block, then undistributed)
                 Arguments.of(new long[] {4, 4}, bn, 4, new int[] {4, 1}),
                 Arguments.of(new long[] {8, 2}, bn, 4, new int[] {4, 1}),
                 Arguments.of(new long[] {16, 16}, bn, 4, new int[] {4, 1}),
