@@ -17,7 +17,8 @@ public final class BlockAxis implements AxisDistribution {
 
     /**
      * @param bounds owned-range boundaries, non-decreasing, starting at 0; the last entry is the size
-     * @param commPadding ghost width on each side of every interior boundary
+     * @param commPadding ghost width on each side of every interior boundary (ignored, stored as 0, with one
+     *     process: there is no neighbour)
      * @param boundaryPadding padding width at the two physical ends (part of the owned range of the edge ranks)
      * @param periodic whether the axis wraps (the edge ranks then also exchange ghosts with each other)
      */
@@ -43,7 +44,8 @@ public final class BlockAxis implements AxisDistribution {
             throw new DistributionException("too many processes on one axis");
         }
         this.bounds = bounds.clone();
-        this.commPadding = commPadding;
+        // with one process there is no neighbour to mirror: the width would not show in any dim dict
+        this.commPadding = bounds.length == 2 ? 0 : commPadding;
         this.boundaryPadding = boundaryPadding;
         this.periodic = periodic;
         int p = gridSize();
@@ -59,7 +61,11 @@ public final class BlockAxis implements AxisDistribution {
                 }
             }
         }
-        if (p >= 1 && boundaryPadding > 0 && (bounds[1] < boundaryPadding || size() - bounds[p - 1] < boundaryPadding)) {
+        if (p == 1 && boundaryPadding > 0 && 2 * boundaryPadding > size()) {
+            throw new DistributionException("block: boundary padding " + boundaryPadding + " at both ends of a"
+                    + " one-process axis does not fit its " + size() + " elements");
+        }
+        if (p > 1 && boundaryPadding > 0 && (bounds[1] < boundaryPadding || size() - bounds[p - 1] < boundaryPadding)) {
             throw new DistributionException("block: boundary padding " + boundaryPadding
                     + " is wider than an edge rank's block " + Arrays.toString(bounds));
         }

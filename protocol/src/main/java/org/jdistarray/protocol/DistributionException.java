@@ -5,4 +5,9 @@ public class DistributionException extends DistArrayException {
     public DistributionException(String message) {
         super(message);
     }
+
+    /** With the exception that caused this one (for example, the same problem found one level down). */
+    public DistributionException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }
