@@ -17,6 +17,17 @@ public record ArrayDescriptor(String version, BufferSpec buffer, List<DimDistrib
             throw new IllegalArgumentException("version, buffer and dim_data are all required");
         }
         dimData = List.copyOf(dimData);
+        long[] shape = buffer.shape();
+        if (dimData.size() != shape.length) {
+            throw new ProtocolException("dim_data has " + dimData.size() + " dimensions, the buffer "
+                    + java.util.Arrays.toString(shape) + " has " + shape.length);
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (dimData.get(i).localSize() != shape[i]) {
+                throw new ProtocolException("dim_data[" + i + "] describes a local extent of " + dimData.get(i).localSize()
+                        + ", the buffer's axis " + i + " has " + shape[i]);
+            }
+        }
     }
 
     /** A descriptor for the current protocol version. */

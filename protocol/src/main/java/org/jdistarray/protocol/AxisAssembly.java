@@ -12,6 +12,7 @@ final class AxisAssembly {
         if (dims.isEmpty()) {
             throw new DistributionException("axis: no dimension dictionaries given");
         }
+        dims = dims.stream().map(AxisAssembly::canonical).toList();
         DimDistribution first = dims.get(0);
         int p = first.gridSize();
         long size = first.size();
@@ -100,7 +101,7 @@ final class AxisAssembly {
                     + ") instead of [0, " + size + ")");
         }
         Block last = (Block) byRank[p - 1];
-        long boundary = p == 1 ? b0.padLeft() : b0.padLeft();
+        long boundary = b0.padLeft();
         if (p > 1 && last.padRight() != boundary || p == 1 && b0.padRight() != boundary) {
             throw new DistributionException("axis: boundary padding differs at the two ends ("
                     + boundary + " and " + last.padRight() + "); only one width per axis is supported");
@@ -117,6 +118,11 @@ final class AxisAssembly {
             }
         }
         return axis;
+    }
+
+    /** Block-cyclic with block size 1 is cyclic: one form per distribution. */
+    private static DimDistribution canonical(DimDistribution d) {
+        return d instanceof BlockCyclic bc && bc.blockSize() == 1 ? new Cyclic(bc.size(), bc.gridSize(), bc.gridRank()) : d;
     }
 
     private static boolean sameBlockButPadding(DimDistribution a, DimDistribution b) {

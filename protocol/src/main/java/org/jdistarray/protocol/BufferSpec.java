@@ -28,15 +28,23 @@ public record BufferSpec(DType dtype, long[] shape) {
     /** Number of elements (1 for a 0-d buffer). */
     public long elementCount() {
         long n = 1;
-        for (long s : shape) {
-            n = Math.multiplyExact(n, s);
+        try {
+            for (long s : shape) {
+                n = Math.multiplyExact(n, s);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("buffer shape " + Arrays.toString(shape) + " has more than 2^63 elements");
         }
         return n;
     }
 
     /** Number of bytes. */
     public long byteCount() {
-        return Math.multiplyExact(elementCount(), dtype.itemSize());
+        long n = elementCount();
+        if (n > Long.MAX_VALUE / dtype.itemSize()) {
+            throw new IllegalArgumentException("buffer " + this + " has more than 2^63 bytes");
+        }
+        return n * dtype.itemSize();
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class Partitions {
         if (size < 0 || parts < 1) {
             throw new DistributionException("partition: need size >= 0 and parts >= 1, got " + size + ", " + parts);
         }
-        long chunk = parts == 0 ? 0 : (size + parts - 1) / parts;
+        long chunk = (size + parts - 1) / parts;
         long[] bounds = new long[parts + 1];
         for (int r = 0; r < parts; r++) {
             bounds[r + 1] = Math.min(size, bounds[r] + chunk);

@@ -186,11 +186,12 @@ class JsonCodecTest {
     }
 
     @Test
-    void validateDescriptorCatchesExtentMismatch() {
-        ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(DType.FLOAT64, new long[] {5}),
-                List.of(new BlockCyclic(7, 2, 0, 2)));
-        List<Violation> v = ProtocolValidator.validate(d);
-        assertEquals(1, v.size(), v.toString());
-        assertEquals(new Violation(0, "buffer.shape", v.get(0).message()), v.get(0));
+    void descriptorRejectsExtentMismatch() {
+        // rank 0 of size 7, block 2, 2 ranks owns 4 elements, not 5: an inconsistent descriptor cannot be built
+        ProtocolException e = assertThrows(ProtocolException.class, () -> new ArrayDescriptor(
+                new BufferSpec(DType.FLOAT64, new long[] {5}), List.of(new BlockCyclic(7, 2, 0, 2))));
+        assertTrue(e.getMessage().contains("dim_data[0]"), e.getMessage());
+        assertThrows(ProtocolException.class, () -> new ArrayDescriptor(
+                new BufferSpec(DType.FLOAT64, new long[] {4, 1}), List.of(new BlockCyclic(7, 2, 0, 2))));
     }
 }
