@@ -90,37 +90,25 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Each local element gets the C-order linear global index of the element it holds. */
     private static void fillWithGlobalIndex(NdMap map, DoubleBuffer data) {
-        long[] local = new long[map.dims().size()];
-        long n = map.localElementCount();
-        for (long off = 0; off < n; off++) {
-            data.put((int) off, linearGlobal(map, unravel(off, map.localShape(), local)));
-        }
+        long[] shape = map.globalShape();
+        map.forEachOwned((global, offset) -> data.put((int) offset, linear(global, shape)));
     }
 
     private static long countWrongValues(NdMap map, DoubleBuffer data) {
-        long[] local = new long[map.dims().size()];
-        long bad = 0;
-        for (long off = 0; off < map.localElementCount(); off++) {
-            if (data.get((int) off) != linearGlobal(map, unravel(off, map.localShape(), local))) {
-                bad++;
+        long[] shape = map.globalShape();
+        long[] bad = {0};
+        map.forEachOwned((global, offset) -> {
+            if (data.get((int) offset) != linear(global, shape)) {
+                bad[0]++;
             }
-        }
-        return bad;
+        });
+        return bad[0];
     }
 
-    private static long[] unravel(long offset, long[] shape, long[] into) {
-        for (int i = shape.length - 1; i >= 0; i--) {
-            into[i] = offset % shape[i];
-            offset /= shape[i];
-        }
-        return into;
-    }
-
-    private static double linearGlobal(NdMap map, long[] local) {
-        long[] g = map.globalFromLocal(local);
+    private static double linear(long[] global, long[] shape) {
         long lin = 0;
-        for (int i = 0; i < g.length; i++) {
-            lin = lin * map.dims().get(i).size() + g[i];
+        for (int i = 0; i < global.length; i++) {
+            lin = lin * shape[i] + global[i];
         }
         return lin;
     }
