@@ -165,7 +165,8 @@ public final class LocalCluster {
         int shown = 0;
         for (StackTraceElement e : st) {
             String c = e.getClassName();
-            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+            boolean internal = c.startsWith("org.jdistarray.comm.local.") && !c.endsWith(".ThreadCommunicator");
+            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.") || internal) {
                 continue;
             }
             sb.append(shown == 0 ? "" : " <- ").append(e);

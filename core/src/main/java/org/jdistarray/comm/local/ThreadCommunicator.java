@@ -3,6 +3,7 @@ package org.jdistarray.comm.local;
 import java.nio.Buffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jdistarray.comm.CallChecks;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.ElementType;
 import org.jdistarray.comm.ReduceOp;
@@ -226,11 +227,8 @@ public final class ThreadCommunicator implements Communicator {
         ElementType t = ElementType.check(send, "allToAll send");
         checkSame(t, recv, "allToAll recv");
         int n = send.remaining();
-        if (n % size() != 0) {
-            throw new IllegalArgumentException("allToAll: " + n + " elements do not split into " + size() + " equal blocks");
-        }
+        int block = CallChecks.blocks(n, size(), "allToAll");
         checkRoom(recv, n, "allToAll recv");
-        int block = n / size();
         CollectiveCall c = call(Kind.ALLTOALL, t);
         post(c, send);
         CollectiveCall[] all = group.enter(rank, c);
@@ -393,39 +391,22 @@ public final class ThreadCommunicator implements Communicator {
     }
 
     private void checkRank(int r, String what) {
-        if (r < 0 || r >= group.size) {
-            throw new IllegalArgumentException(what + " " + r + " is not a rank of " + this);
-        }
+        CallChecks.rank(r, group.size, what);
     }
 
     private static void checkTag(int tag, boolean anyAllowed) {
-        if (tag < 0 && !(anyAllowed && tag == ANY_TAG) || tag > 32767) {
-            throw new IllegalArgumentException("tag " + tag + " not in [0, 32767]" + (anyAllowed ? " or ANY_TAG" : ""));
-        }
+        CallChecks.tag(tag, anyAllowed);
     }
 
     private static void checkSame(ElementType t, Buffer other, String what) {
-        ElementType u = ElementType.check(other, what);
-        if (u != t) {
-            throw new IllegalArgumentException(what + ": element type " + u + " differs from the send type " + t);
-        }
+        CallChecks.sameType(t, other, what);
     }
 
     private static void checkRoom(Buffer b, long n, String what) {
-        if (b.remaining() < n) {
-            throw new IllegalArgumentException(what + ": " + b.remaining() + " elements remaining, " + n + " needed");
-        }
+        CallChecks.room(b, n, what);
     }
 
     private void checkLayout(int[] counts, int[] displs, Buffer b, String what) {
-        if (counts == null || displs == null || counts.length != group.size || displs.length != group.size) {
-            throw new IllegalArgumentException(what + ": counts and displacements need " + group.size + " entries each");
-        }
-        for (int r = 0; r < counts.length; r++) {
-            if (counts[r] < 0 || displs[r] < 0 || (long) displs[r] + counts[r] > b.remaining()) {
-                throw new IllegalArgumentException(what + ": block " + r + " (count " + counts[r] + " at " + displs[r]
-                        + ") is outside the buffer's " + b.remaining() + " elements");
-            }
-        }
+        CallChecks.layout(counts, displs, b, group.size, what);
     }
 }
