@@ -307,7 +307,7 @@ public final class MpiBinding {
         if (b == null) {
             return 0;
         }
-        return Pointer.nativeValue(Native.getDirectBufferPointer(b)) + (long) b.position() * t.size();
+        return BufferAddress.base(b) + (long) b.position() * t.size();
     }
 
     private void check(int rc, String function) {
