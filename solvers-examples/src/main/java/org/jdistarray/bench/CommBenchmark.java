@@ -1,0 +1,123 @@
+package org.jdistarray.bench;
+
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.comm.mpi.MpiSession;
+
+/**
+ * Communicator micro-benchmarks under mpirun, in the shared baseline line format (../shared/bench/README.md):
+ * <ul>
+ * <li>{@code allreduce8}: {@code MPI_Allreduce} of one double (latency; seconds per call, no bandwidth);</li>
+ * <li>{@code sendrecv8m}: {@code MPI_Sendrecv} of 8 MiB with the partner rank ({@code rank ^ 1}); gbs = 8 MiB per
+ * direction per rank / seconds.</li>
+ * </ul>
+ * Each figure is the median over {@code PEER_REPS} repetitions (after a warm-up) of the slowest rank's time, divided
+ * by the calls per repetition. The C twin is {@code bench/c/comm_bench.c}; {@code bench/run_comm_bench.sh} runs both.
+ *
+ * <pre>mpirun -np 2 java -cp ... org.jdistarray.bench.CommBenchmark [allreduce8] [sendrecv8m]</pre>
+ */
+public final class CommBenchmark {
+    private static final int MIB8_DOUBLES = 1 << 20;
+
+    private CommBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int reps = Integer.parseInt(env("PEER_REPS", "15"));
+        int latencyCalls = Integer.parseInt(env("COMM_LATENCY_CALLS", "20000"));
+        int bandwidthCalls = Integer.parseInt(env("COMM_BANDWIDTH_CALLS", "10"));
+        String[] ops = args.length > 0 ? args : new String[] {"allreduce8", "sendrecv8m"};
+        try (MpiSession mpi = MpiSession.init()) {
+            Communicator comm = mpi.world();
+            for (String op : ops) {
+                switch (op) {
+                    case "allreduce8" -> allreduce(comm, reps, latencyCalls);
+                    case "sendrecv8m" -> sendrecv(comm, reps, bandwidthCalls);
+                    default -> throw new IllegalArgumentException("unknown op " + op + " (allreduce8, sendrecv8m)");
+                }
+            }
+        }
+    }
+
+    private static void allreduce(Communicator comm, int reps, int calls) {
+        DoubleBuffer in = DirectBuffers.of(comm.rank() + 1.0);
+        DoubleBuffer out = DirectBuffers.doubles(1);
+        Runnable body = () -> {
+            for (int i = 0; i < calls; i++) {
+                comm.allReduce(in, out, ReduceOp.SUM);
+            }
+        };
+        for (int w = 0; w < 5; w++) {
+            body.run(); // JIT warm-up
+        }
+        double[] t = time(comm, body, reps, calls);
+        int p = comm.size();
+        if (out.get(0) != p * (p + 1) / 2.0) {
+            throw new IllegalStateException("allreduce gave " + out.get(0));
+        }
+        report(comm, "allreduce8", 1, t, -1, reps, "jna-direct");
+    }
+
+    private static void sendrecv(Communicator comm, int reps, int calls) {
+        DoubleBuffer send = DirectBuffers.doubles(MIB8_DOUBLES);
+        DoubleBuffer recv = DirectBuffers.doubles(MIB8_DOUBLES);
+        for (int i = 0; i < MIB8_DOUBLES; i++) {
+            send.put(i, i); // the same data as the C twin
+            recv.put(i, -1.0);
+        }
+        send.put(MIB8_DOUBLES - 1, comm.rank());
+        int partner = comm.rank() ^ 1;
+        if (partner >= comm.size()) {
+            partner = comm.rank();
+        }
+        int peer = partner;
+        Runnable body = () -> {
+            for (int i = 0; i < calls; i++) {
+                comm.sendRecv(send, peer, 0, recv, peer, 0);
+            }
+        };
+        body.run();
+        double[] t = time(comm, body, reps, calls);
+        if (recv.get(MIB8_DOUBLES - 1) != peer) {
+            throw new IllegalStateException("sendrecv received from " + recv.get(MIB8_DOUBLES - 1));
+        }
+        report(comm, "sendrecv8m", MIB8_DOUBLES, t, 8.0 * MIB8_DOUBLES, reps, "bytes-per-direction");
+    }
+
+    /** Per-call seconds of each repetition: the slowest rank's, sorted. */
+    private static double[] time(Communicator comm, Runnable body, int reps, int calls) {
+        double[] t = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            comm.barrier();
+            long t0 = System.nanoTime();
+            body.run();
+            double dt = (System.nanoTime() - t0) / 1e9;
+            t[r] = Collectives.max(comm, dt) / calls;
+        }
+        Arrays.sort(t);
+        return t;
+    }
+
+    private static void report(Communicator comm, String op, int n, double[] t, double bytes, int reps, String note) {
+        if (comm.rank() != 0) {
+            return;
+        }
+        int m = t.length;
+        double median = m % 2 == 1 ? t[m / 2] : 0.5 * (t[m / 2 - 1] + t[m / 2]);
+        String gbs = bytes > 0 ? String.format(Locale.ROOT, "%.2f", bytes / median / 1e9) : "-";
+        System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.6g gbs=%s reps=%d min=%.6g note=%s%n",
+                op, comm.size(), n, median, gbs, reps, t[0], note);
+        System.out.flush();
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}
