@@ -1,0 +1,35 @@
+package org.jdistarray.comm;
+
+import java.util.Arrays;
+
+/**
+ * A non-blocking send or receive started by {@link Communicator#iSend} or {@link Communicator#iRecv}. The request
+ * pins its buffer: the communicator keeps the buffer reachable until the request completes, so the garbage collector
+ * cannot free memory that a transfer still reads or writes. The caller must not read (receive) or write (send) the
+ * buffer's elements until the request completes.
+ */
+public interface Request {
+    /**
+     * <b>Not collective.</b> Blocks until the transfer completes ({@code MPI_Wait}). Calling it again after completion
+     * returns the same status.
+     *
+     * @return for a receive, what arrived; for a send, the destination, tag and count sent
+     * @throws CommunicationException if the transfer failed, the peer failed or exited, or a timeout passed
+     */
+    Status await();
+
+    /**
+     * <b>Not collective.</b> Whether the transfer has completed, without blocking ({@code MPI_Test}); after
+     * {@code true}, {@link #await()} returns at once.
+     */
+    boolean test();
+
+    /**
+     * <b>Not collective.</b> Waits for every request, in order ({@code MPI_Waitall}).
+     *
+     * @return the statuses, index by index
+     */
+    static Status[] awaitAll(Request... requests) {
+        return Arrays.stream(requests).map(Request::await).toArray(Status[]::new);
+    }
+}

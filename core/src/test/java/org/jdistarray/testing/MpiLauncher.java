@@ -1,0 +1,216 @@
+package org.jdistarray.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Starts JUnit classes on N MPI ranks: {@code mpirun -np N java -cp <test classpath> MpiTestMain <classes>}, with
+ * the flags a root user and a small machine need (Open MPI: {@code --allow-run-as-root} when root,
+ * {@code --oversubscribe} only when N exceeds the cores; never {@code mpi_yield_when_idle}). One launch runs many
+ * classes, since every rank is a JVM start. Output goes to {@code target/mpi-tests/<run>/}: {@code mpirun.log} and
+ * {@code rank-<r>.log} per rank. {@link #run} fails the calling JUnit test with the failing rank's output tail.
+ */
+public final class MpiLauncher {
+    private static final AtomicInteger LAUNCHES = new AtomicInteger();
+    private static final int TAIL_LINES = 60;
+
+    /** What one launch did. */
+    public record Result(String label, List<String> command, int exitCode, boolean timedOut, Duration elapsed, Path dir,
+            String mpirunOutput, List<String> rankLogs) {
+        /** Whether the job exited 0 and rank 0 reported that every rank passed. */
+        public boolean passed() {
+            return !timedOut && exitCode == 0 && mpirunOutput.contains("result=PASSED");
+        }
+
+        /** The summary line rank 0 printed, if any. */
+        public Optional<String> summary() {
+            return mpirunOutput.lines().filter(l -> l.startsWith("MPI-TESTS ")).findFirst();
+        }
+
+        /** mpirun's output and the tail of every rank log, failing ranks first. */
+        public String report() {
+            StringBuilder sb = new StringBuilder(label).append(": ")
+                    .append(timedOut ? "TIMED OUT after " + elapsed.toSeconds() + " s" : "exit code " + exitCode)
+                    .append(" (").append(dir).append(")\n--- mpirun output ---\n").append(tail(mpirunOutput));
+            List<Integer> order = new ArrayList<>();
+            for (int r = 0; r < rankLogs.size(); r++) {
+                (rankLogs.get(r).contains("FAILED") ? order.subList(0, 0) : order).add(r);
+            }
+            for (int r : order) {
+                sb.append("\n--- rank ").append(r).append(" (tail) ---\n").append(tail(rankLogs.get(r)));
+            }
+            return sb.toString();
+        }
+    }
+
+    private MpiLauncher() {
+    }
+
+    /** Launches under {@code mpirun -np n} and fails (AssertionFailedError) unless every rank passed. */
+    public static Result run(int n, Duration timeout, Class<?>... testClasses) {
+        return check(launch(n, timeout, testClasses));
+    }
+
+    /** Runs {@link MpiTestMain} as a plain {@code java} process (an MPI singleton, one rank) and fails unless it passed. */
+    public static Result runSingleton(Duration timeout, Class<?>... testClasses) {
+        return check(launch(0, timeout, testClasses));
+    }
+
+    private static Result check(Result r) {
+        if (!r.passed()) {
+            throw new AssertionFailedError(r.report());
+        }
+        return r;
+    }
+
+    /** Launches {@code testClasses} on {@code n} ranks ({@code n == 0}: singleton, no mpirun) and reports. */
+    public static Result launch(int n, Duration timeout, Class<?>... testClasses) {
+        String label = (n == 0 ? "singleton" : "np" + n) + "-" + LAUNCHES.incrementAndGet();
+        Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
+        List<String> cmd = command(n, dir, testClasses);
+        long t0 = System.nanoTime();
+        try {
+            Files.createDirectories(dir);
+            Path out = dir.resolve("mpirun.log");
+            Files.writeString(dir.resolve("command.txt"), String.join(" ", cmd) + "\n");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!done) {
+                kill(p);
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+            List<String> logs = new ArrayList<>();
+            for (int r = 0; r < Math.max(n, 1); r++) {
+                Path f = dir.resolve("rank-" + r + ".log");
+                logs.add(Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "(no log: rank " + r + " did not start MpiTestMain)");
+            }
+            return new Result(label, cmd, done ? p.exitValue() : -1, !done, elapsed, dir,
+                    Files.readString(out, StandardCharsets.UTF_8), logs);
+        } catch (IOException e) {
+            throw new AssertionFailedError("cannot launch " + cmd + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionFailedError("interrupted while waiting for " + label);
+        }
+    }
+
+    /** The command line: mpirun and its flags (unless singleton), the rank JVM and MpiTestMain with the classes. */
+    static List<String> command(int n, Path dir, Class<?>... testClasses) {
+        List<String> cmd = new ArrayList<>();
+        if (n > 0) {
+            cmd.add(mpirun().orElseThrow(() -> new AssertionFailedError("mpirun not found on PATH")).toString());
+            if (isOpenMpi()) {
+                if (isRoot()) {
+                    cmd.add("--allow-run-as-root");
+                }
+                if (n > Runtime.getRuntime().availableProcessors()) {
+                    cmd.add("--oversubscribe");
+                }
+            }
+            cmd.add("-np");
+            cmd.add(String.valueOf(n));
+        }
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Djava.awt.headless=true"));
+        cmd.add("-Djdistarray.mpitest.dir=" + dir);
+        cmd.add("-cp");
+        cmd.add(testClasspath());
+        cmd.add(MpiTestMain.class.getName());
+        for (Class<?> c : testClasses) {
+            cmd.add(c.getName());
+        }
+        return cmd;
+    }
+
+    /** The full test classpath of this JVM (Surefire/Failsafe set it; a manifest-only booter jar is resolved). */
+    static String testClasspath() {
+        String cp = System.getProperty("java.class.path", "");
+        String[] entries = cp.split(File.pathSeparator);
+        boolean booterOnly = entries.length == 1 && entries[0].contains("surefirebooter");
+        if (booterOnly) {
+            String real = System.getProperty("surefire.test.class.path");
+            if (real == null || real.isBlank()) {
+                throw new AssertionFailedError("java.class.path is only Surefire's manifest jar " + entries[0]
+                        + "; configure <useManifestOnlyJar>false</useManifestOnlyJar>");
+            }
+            return real;
+        }
+        return cp;
+    }
+
+    /** {@code mpirun} on the PATH, if any. */
+    public static Optional<Path> mpirun() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s, "mpirun"))
+                .filter(Files::isExecutable)
+                .findFirst();
+    }
+
+    private static volatile Boolean openMpi;
+
+    static boolean isOpenMpi() {
+        Boolean o = openMpi;
+        if (o == null) {
+            try {
+                Process p = new ProcessBuilder(mpirun().orElseThrow().toString(), "--version").redirectErrorStream(true).start();
+                String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor(10, TimeUnit.SECONDS);
+                o = v.contains("Open MPI") || v.contains("OpenRTE");
+            } catch (IOException | RuntimeException e) {
+                o = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                o = false;
+            }
+            openMpi = o;
+        }
+        return o;
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static Path baseDir() {
+        try {
+            Path classes = Path.of(MpiLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path target = classes.getParent();
+            if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")) {
+                return target.resolve("mpi-tests");
+            }
+        } catch (Exception e) {
+            // fall through
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "jdistarray-mpi-tests");
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        try (Stream<ProcessHandle> kids = p.descendants()) {
+            kids.forEach(ProcessHandle::destroyForcibly);
+        }
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
+    }
+}
