@@ -57,4 +57,53 @@ class DistArrayThreadTest {
             return 7;
         }
     }
+
+    abstract static class Ghosts extends GhostExchangeContract {
+        abstract int ranks();
+
+        @Override
+        protected void onRanks(DistArrayContract.Spmd task) {
+            LocalCluster.run(ranks(), TIMEOUT, task::run);
+        }
+    }
+
+    @Nested
+    class GhostsOneRank extends Ghosts {
+        @Override
+        int ranks() {
+            return 1;
+        }
+    }
+
+    @Nested
+    class GhostsTwoRanks extends Ghosts {
+        @Override
+        int ranks() {
+            return 2;
+        }
+    }
+
+    @Nested
+    class GhostsThreeRanks extends Ghosts {
+        @Override
+        int ranks() {
+            return 3;
+        }
+    }
+
+    @Nested
+    class GhostsFourRanks extends Ghosts {
+        @Override
+        int ranks() {
+            return 4;
+        }
+    }
+
+    @Nested
+    class GhostsSevenRanks extends Ghosts {
+        @Override
+        int ranks() {
+            return 7;
+        }
+    }
 }
