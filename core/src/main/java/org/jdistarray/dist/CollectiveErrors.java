@@ -47,8 +47,10 @@ public final class CollectiveErrors {
      */
     public static void agree(Communicator comm, RuntimeException localFailureOrNull) {
         int me = comm.rank();
-        IntBuffer first = DirectBuffers.of(localFailureOrNull == null ? Integer.MAX_VALUE : me);
-        comm.allReduce(first, ReduceOp.MIN);
+        // two buffers, not in place: ThreadCommunicator's in-place all-reduce keeps a stale scratch limit
+        IntBuffer mine = DirectBuffers.of(localFailureOrNull == null ? Integer.MAX_VALUE : me);
+        IntBuffer first = DirectBuffers.ints(1);
+        comm.allReduce(mine, first, ReduceOp.MIN);
         int failed = first.get(0);
         if (failed == Integer.MAX_VALUE) {
             return;
