@@ -1,0 +1,397 @@
+package org.jdistarray.array;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.dist.CollectiveErrors;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.ArrayDescriptor;
+import org.jdistarray.protocol.BufferSpec;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DistArrayException;
+import org.jdistarray.protocol.DistributionException;
+import org.jdistarray.protocol.NdMap;
+import org.jdistarray.protocol.ProtocolException;
+import org.jdistarray.protocol.ProtocolExport;
+import org.jdistarray.protocol.ProtocolValidator;
+import org.jdistarray.protocol.Violation;
+
+/**
+ * A distributed N-d array in SPMD style: every rank of the distribution's communicator holds a handle, and holds its
+ * local block ({@link #local()}) in off-heap, native-order, 64-byte-aligned, C-order memory that native code can use
+ * directly. Create arrays with {@link DistArrays}; wrap another producer's block with {@link #fromProtocol}.
+ *
+ * <p><b>Collective</b> operations must be called by every rank, in the same order, with the same arguments.
+ * <b>Logically collective</b> ones must be called by every rank with the same arguments but do not communicate.
+ *
+ * <p><b>Padding.</b> The local block includes padding cells (see {@link org.jdistarray.dist.DistributionBuilder}).
+ * Creation routines and {@link #setDouble} write every cell that holds an element, ghost copies included, so ghosts
+ * stay consistent; after writing the local block directly, call {@link #exchangeGhosts()}.
+ *
+ * <p><b>Ownership.</b> The array owns its memory (unless made by {@link #fromProtocol}, which borrows the producer's)
+ * and must be closed; {@link #close()} is collective and idempotent, and refuses while the array is borrowed
+ * ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into the array's memory
+ * and must not be used after close.
+ */
+public final class DistArray implements AutoCloseable {
+    /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
+    public static final long DEFAULT_GATHER_LIMIT_BYTES = 1L << 31;
+
+    private final Distribution dist;
+    private final DType dtype;
+    private final Storage storage;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger borrows = new AtomicInteger();
+    private GhostExchange ghosts;
+
+    DistArray(Distribution dist, DType dtype, Storage storage) {
+        this.dist = dist;
+        this.dtype = dtype;
+        this.storage = storage;
+    }
+
+    /**
+     * <b>Collective.</b> Wraps another producer's protocol export with no copy: the array's local block is the
+     * export's buffer. Validates the metadata first ({@link ProtocolValidator}), then rebuilds the distribution from
+     * every rank's dimension dictionaries ({@link Distribution#fromLocalDimData}). Borrows the buffer: the producer
+     * keeps ownership, and closing the array does not free it.
+     *
+     * @throws ProtocolException on every rank if some rank's export is invalid (with the violations on that rank)
+     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}
+     */
+    public static DistArray fromProtocol(Communicator comm, ProtocolExport export) {
+        CollectiveErrors.agree(comm, () -> {
+            if (export == null) {
+                throw new IllegalArgumentException("export is null");
+            }
+            List<Violation> v = ProtocolValidator.validate(export.descriptor());
+            if (!v.isEmpty()) {
+                throw new ProtocolException(v);
+            }
+            return null;
+        });
+        ArrayDescriptor d = export.descriptor();
+        Distribution dist = Distribution.fromLocalDimData(comm, d.dimData());
+        return new DistArray(dist, d.buffer().dtype(), Storage.wrap(export.buffer(), d.buffer().dtype()));
+    }
+
+    /** <b>Not collective.</b> The distribution. */
+    public Distribution distribution() {
+        return dist;
+    }
+
+    /** <b>Not collective.</b> The element type. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** <b>Not collective.</b> Global shape (a copy). */
+    public long[] shape() {
+        return dist.shape();
+    }
+
+    /** <b>Not collective.</b> Number of dimensions. */
+    public int ndim() {
+        return dist.ndim();
+    }
+
+    /** <b>Not collective.</b> Global number of elements. */
+    public long globalSize() {
+        return dist.globalSize();
+    }
+
+    /**
+     * <b>Not collective.</b> This rank's block. Borrows the array's memory: valid until {@link #close()}.
+     *
+     * @throws IllegalStateException if the array is closed
+     */
+    public LocalBlock local() {
+        checkOpen();
+        return new LocalBlock(this, storage);
+    }
+
+    /**
+     * <b>Collective.</b> The element at global index tuple {@code index} (negative indices count from the end, as in
+     * NumPy), converted to double, on every rank: its owner broadcasts it.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the shape (on every rank) when out of bounds
+     */
+    public double getDouble(long... index) {
+        long[] g = normalize(index);
+        int owner = holderOf(g);
+        DoubleBuffer v = DirectBuffers.doubles(1);
+        if (owner == dist.rank()) {
+            v.put(0, storage.getDouble(dist.localMap().localOffsetOfGlobal(g)));
+        }
+        dist.communicator().broadcast(v, owner);
+        return v.get(0);
+    }
+
+    /** <b>Collective.</b> As {@link #getDouble}, converted to long (floats truncate toward zero; uint64: the bits). */
+    public long getLong(long... index) {
+        long[] g = normalize(index);
+        int owner = holderOf(g);
+        LongBuffer v = DirectBuffers.longs(1);
+        if (owner == dist.rank()) {
+            v.put(0, storage.getLong(dist.localMap().localOffsetOfGlobal(g)));
+        }
+        dist.communicator().broadcast(v, owner);
+        return v.get(0);
+    }
+
+    /**
+     * <b>Logically collective</b> (no communication). Sets the element at {@code index} (negative indices as in
+     * NumPy) to {@code value} cast to the dtype, on every rank that holds it: its owner and the ranks holding a ghost
+     * copy of it.
+     *
+     * @throws IndexOutOfBoundsException naming the index and the shape (on every rank) when out of bounds
+     */
+    public void setDouble(double value, long... index) {
+        long[] g = normalize(index);
+        NdMap m = dist.localMap();
+        if (m.holds(g)) {
+            storage.setDouble(m.localOffsetOfGlobal(g), value);
+        }
+    }
+
+    /** <b>Logically collective.</b> As {@link #setDouble}, with a long (exact for 64-bit integer dtypes). */
+    public void setLong(long value, long... index) {
+        long[] g = normalize(index);
+        NdMap m = dist.localMap();
+        if (m.holds(g)) {
+            storage.setLong(m.localOffsetOfGlobal(g), value);
+        }
+    }
+
+    /** <b>Logically collective.</b> Sets every cell of the local block, padding included, to {@code value} cast to the dtype. */
+    public void fill(double value) {
+        checkOpen();
+        storage.fillBits(Casts.bitsOf(dtype, value));
+    }
+
+    /** <b>Logically collective.</b> As {@link #fill(double)}, with a long. */
+    public void fill(long value) {
+        checkOpen();
+        storage.fillBits(Casts.bitsOf(dtype, value));
+    }
+
+    /** <b>Collective</b> (logically: no communication). A copy with the same distribution and dtype. Caller must close it. */
+    public DistArray copy() {
+        return astype(dtype);
+    }
+
+    /**
+     * <b>Collective</b> (logically: no communication). A copy converted to {@code target} with NumPy's
+     * {@code astype} rule, which is {@code casting='unsafe'} (see {@code Casts}: truncation, wrap-around, {@code != 0}
+     * for bool). Always a new array, as {@code astype(copy=True)}. Caller must close it.
+     */
+    public DistArray astype(DType target) {
+        checkOpen();
+        Storage out = Storage.allocate(target, dist.localElementCount(), false, storage.chunkShiftForCopies());
+        ConvertKernels.convert(storage, out, dist.localElementCount());
+        return new DistArray(dist, target, out);
+    }
+
+    /**
+     * <b>Collective.</b> Gathers the whole array to {@code root} as a C-order double array (null on other ranks),
+     * with the {@link #DEFAULT_GATHER_LIMIT_BYTES} size guard.
+     *
+     * @throws DistArrayException on every rank if the result has more than {@code 2^31 - 9} elements or bytes over
+     *     the limit
+     */
+    public double[] toDoubleArray(int root) {
+        return toDoubleArray(root, DEFAULT_GATHER_LIMIT_BYTES);
+    }
+
+    /** <b>Collective.</b> As {@link #toDoubleArray(int)}, with a limit on the result's bytes (8 per element). */
+    public double[] toDoubleArray(int root, long maxBytes) {
+        checkGather(root, 8, maxBytes, false);
+        double[] out = dist.rank() == root ? new double[(int) globalSize()] : null;
+        Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getDouble(b, pos, dtype));
+        return out;
+    }
+
+    /** <b>Collective.</b> As {@link #toDoubleArray(int)}, as longs (floats truncate toward zero; uint64: the bits). */
+    public long[] toLongArray(int root) {
+        checkGather(root, 8, DEFAULT_GATHER_LIMIT_BYTES, false);
+        long[] out = dist.rank() == root ? new long[(int) globalSize()] : null;
+        Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getLong(b, pos, dtype));
+        return out;
+    }
+
+    /**
+     * <b>Collective.</b> Gathers the whole array to {@code root} as a C-order, native-order direct buffer of the
+     * array's dtype (null on other ranks). Caller owns the buffer.
+     */
+    public ByteBuffer toBuffer(int root, long maxBytes) {
+        checkGather(root, dtype.itemSize(), maxBytes, true);
+        int size = dtype.itemSize();
+        ByteBuffer out = dist.rank() == root ? DirectBuffers.bytes((int) globalSize() * size) : null;
+        Transfers.gather(this, storage, root, (flat, b, pos) -> out.put((int) flat * size, b, pos, size));
+        return out;
+    }
+
+    /**
+     * <b>Not collective.</b> Calls {@code visitor} for every element this rank owns (communication padding skipped),
+     * in C order of the local block, with its global index tuple (reused between calls) and its local offset.
+     */
+    public void forEachOwned(NdMap.OwnedElementVisitor visitor) {
+        checkOpen();
+        dist.localMap().forEachOwned(visitor);
+    }
+
+    /**
+     * <b>Not collective.</b> This rank's protocol export, with no copy: the buffer is the array's memory, so writes
+     * through it are writes into the array. Borrows the array's memory: valid until {@link #close()} (take a
+     * {@link #borrow()} to pin it).
+     *
+     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer)
+     */
+    public ProtocolExport export() {
+        checkOpen();
+        ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
+        return new ProtocolExport(d, storage.single("export"));
+    }
+
+    /**
+     * <b>Collective.</b> Fills the communication padding of every padded block axis from the neighbours that own
+     * the cells, axis by axis with non-blocking sends, each axis including the padding of the axes before it, so
+     * that corners are right (PETSc DMDA box stencils). On a periodic axis the boundary padding at each end is filled
+     * from the other end of the axis' interior. Other boundary padding is left alone.
+     *
+     * @throws DistributionException on every rank if a block is too small to supply its neighbours' ghosts
+     */
+    public void exchangeGhosts() {
+        checkOpen();
+        if (ghosts == null) {
+            ghosts = new GhostExchange(dist, dtype.itemSize());
+        }
+        ghosts.exchange(storage);
+    }
+
+    /**
+     * <b>Not collective.</b> Pins the array's memory for zero-copy use by someone else (a solver bridge, native
+     * code): until the borrow is closed, {@link #close()} throws. Caller must close the borrow.
+     */
+    public Borrow borrow() {
+        checkOpen();
+        borrows.incrementAndGet();
+        return new Borrow(borrows);
+    }
+
+    /** <b>Not collective.</b> Number of open borrows on this rank. */
+    public int borrowCount() {
+        return borrows.get();
+    }
+
+    /** <b>Not collective.</b> Whether {@link #close()} has completed. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * <b>Not collective.</b> Whether the arrays can be combined element-wise rank by rank (compatible distributions,
+     * see {@link Distribution#isCompatible}).
+     */
+    public boolean isCompatible(DistArray other) {
+        return other != null && dist.isCompatible(other.dist);
+    }
+
+    /**
+     * <b>Collective.</b> Frees the local block (memory from {@link #fromProtocol} stays with its producer).
+     * Idempotent. The ranks agree first: if the array is borrowed on any rank, every rank throws and nothing is freed.
+     *
+     * @throws IllegalStateException naming the number of borrows if the array is still borrowed
+     */
+    @Override
+    public void close() {
+        if (closed.get()) {
+            return;
+        }
+        long mine = borrows.get();
+        long most;
+        try {
+            most = Collectives.allReduce(dist.communicator(), mine, ReduceOp.MAX);
+        } catch (RuntimeException e) {
+            most = mine; // the communicator is gone (a failing run): decide locally, still free the memory
+        }
+        if (most > 0) {
+            throw new IllegalStateException("cannot close the array: it is still borrowed (" + mine
+                    + " borrow(s) on rank " + dist.rank() + ", up to " + most + " on some rank); close the borrows first");
+        }
+        if (closed.compareAndSet(false, true)) {
+            storage.free();
+        }
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the array is closed");
+        }
+    }
+
+    private long[] normalize(long[] index) {
+        checkOpen();
+        long[] shape = dist.shape();
+        if (index == null || index.length != shape.length) {
+            throw new IllegalArgumentException((index == null ? "no" : index.length) + " indices "
+                    + Arrays.toString(index) + " given for an array of shape " + Arrays.toString(shape));
+        }
+        long[] g = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            long x = index[i] < 0 ? index[i] + shape[i] : index[i];
+            if (x < 0 || x >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " is out of bounds for shape "
+                        + Arrays.toString(shape) + " (axis " + i + ")");
+            }
+            g[i] = x;
+        }
+        return g;
+    }
+
+    /** The rank that reads element {@code g}: its owner, or the lowest holder on a non-one-to-one unstructured axis. */
+    private int holderOf(long[] g) {
+        try {
+            return dist.ownerOf(g);
+        } catch (DistributionException duplicate) {
+            int me = dist.localMap().holds(g) ? dist.rank() : Integer.MAX_VALUE;
+            return Collectives.allReduce(dist.communicator(), me, ReduceOp.MIN);
+        }
+    }
+
+    private void checkGather(int root, int bytesPerElement, long maxBytes, boolean oneBuffer) {
+        checkOpen();
+        Communicator comm = dist.communicator();
+        if (root < 0 || root >= comm.size()) {
+            throw new IllegalArgumentException("root " + root + " out of range [0, " + comm.size() + ")");
+        }
+        long n = globalSize();
+        boolean tooBig = n > Integer.MAX_VALUE - 8 || n * bytesPerElement > maxBytes
+                || oneBuffer && n * bytesPerElement > Integer.MAX_VALUE;
+        if (tooBig) {
+            throw new DistArrayException("gather of an array of shape " + Arrays.toString(dist.shape()) + " to rank "
+                    + root + ": the result of " + n + " elements (" + n * bytesPerElement + " bytes) does not fit a Java"
+                    + " array or exceeds the limit of " + maxBytes + " bytes; gather less or raise the limit");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DistArray[" + dtype.numpyName() + " shape=" + Arrays.toString(dist.shape()) + ", grid="
+                + Arrays.toString(dist.gridShape()) + ", rank " + dist.rank() + " local shape "
+                + Arrays.toString(dist.localShape()) + (closed.get() ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,94 @@
+package org.jdistarray.dist;
+
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.protocol.DistArrayException;
+import org.jdistarray.protocol.DistributionException;
+import org.jdistarray.protocol.ProtocolException;
+
+/**
+ * Agreement on failure: a check that fails on some ranks only must fail on every rank, or the others would go on
+ * into the next collective and hang. {@link #agree} all-reduces "did anything fail here", and if anything failed
+ * anywhere every rank throws: a failing rank its own exception, the others an exception of the same class (for the
+ * common classes) carrying the first failing rank's message.
+ */
+public final class CollectiveErrors {
+    private CollectiveErrors() {
+    }
+
+    /**
+     * <b>Collective.</b> Runs {@code localCheck} here, then agrees with every rank on the outcome.
+     *
+     * @return the check's result when it succeeded on every rank
+     * @throws RuntimeException the local failure, or one built from the first failing rank's message
+     */
+    public static <T> T agree(Communicator comm, Supplier<T> localCheck) {
+        T result = null;
+        RuntimeException failure = null;
+        try {
+            result = localCheck.get();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        agree(comm, failure);
+        return result;
+    }
+
+    /**
+     * <b>Collective.</b> Agrees on {@code localFailureOrNull}: returns normally only if it is null on every rank.
+     *
+     * @throws RuntimeException this rank's failure, or one built from the lowest failing rank's message
+     */
+    public static void agree(Communicator comm, RuntimeException localFailureOrNull) {
+        int me = comm.rank();
+        // two buffers, not in place: ThreadCommunicator's in-place all-reduce keeps a stale scratch limit
+        IntBuffer mine = DirectBuffers.of(localFailureOrNull == null ? Integer.MAX_VALUE : me);
+        IntBuffer first = DirectBuffers.ints(1);
+        comm.allReduce(mine, first, ReduceOp.MIN);
+        int failed = first.get(0);
+        if (failed == Integer.MAX_VALUE) {
+            return;
+        }
+        byte[] text = failed == me ? describe(localFailureOrNull).getBytes(StandardCharsets.UTF_8) : new byte[0];
+        IntBuffer len = DirectBuffers.of(text.length);
+        comm.broadcast(len, failed);
+        ByteBuffer msg = DirectBuffers.bytes(len.get(0));
+        msg.put(0, text);
+        comm.broadcast(msg, failed);
+        if (localFailureOrNull != null) {
+            throw localFailureOrNull;
+        }
+        byte[] received = new byte[len.get(0)];
+        msg.get(0, received);
+        String s = new String(received, StandardCharsets.UTF_8);
+        int bar = s.indexOf('|');
+        throw rebuild(s.substring(0, bar), "rank " + failed + " failed: " + s.substring(bar + 1));
+    }
+
+    private static String describe(RuntimeException e) {
+        String kind = e instanceof IndexOutOfBoundsException ? "index"
+                : e instanceof IllegalArgumentException ? "argument"
+                : e instanceof IllegalStateException ? "state"
+                : e instanceof ProtocolException ? "protocol"
+                : e instanceof DistributionException ? "distribution"
+                : "other";
+        return kind + "|" + e.getMessage();
+    }
+
+    private static RuntimeException rebuild(String kind, String message) {
+        return switch (kind) {
+            case "index" -> new IndexOutOfBoundsException(message);
+            case "argument" -> new IllegalArgumentException(message);
+            case "state" -> new IllegalStateException(message);
+            case "protocol" -> new ProtocolException(message);
+            case "distribution" -> new DistributionException(message);
+            default -> new DistArrayException(message);
+        };
+    }
+}

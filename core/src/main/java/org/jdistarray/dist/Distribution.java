@@ -1,0 +1,329 @@
+package org.jdistarray.dist;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.protocol.ArrayDescriptor;
+import org.jdistarray.protocol.AxisDistribution;
+import org.jdistarray.protocol.BufferSpec;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DimDistribution;
+import org.jdistarray.protocol.DistKind;
+import org.jdistarray.protocol.DistributionException;
+import org.jdistarray.protocol.GlobalLayout;
+import org.jdistarray.protocol.JsonCodec;
+import org.jdistarray.protocol.NdMap;
+
+/**
+ * How an N-d array is spread over the ranks of a communicator, separate from any data (Tpetra's {@code Map}): a
+ * {@link GlobalLayout} (global shape, one axis distribution per dimension, the C-order process grid) bound to a
+ * {@link Communicator} and to this process's rank in it. Immutable.
+ *
+ * <p>All index math is the protocol module's: {@link GlobalLayout} names owners, this rank's {@link NdMap}
+ * translates indices. A distribution always spans every rank of its communicator (the grid's product is
+ * {@code comm.size()}); blocks may be empty when there are more ranks than elements. Indices are never wrapped here
+ * (NumPy-style negative indices are the array layer's job).
+ *
+ * <p><b>Ownership.</b> A distribution borrows its communicator: it never closes it, and the communicator must stay
+ * open while the distribution or an array built on it is used.
+ */
+public final class Distribution {
+    private final Communicator comm;
+    private final GlobalLayout layout;
+    private final int rank;
+    private final NdMap map;
+
+    private Distribution(Communicator comm, GlobalLayout layout) {
+        if (comm == null || layout == null) {
+            throw new IllegalArgumentException("communicator and layout are required");
+        }
+        if (layout.rankCount() != comm.size()) {
+            throw new DistributionException("the layout spans " + layout.rankCount() + " ranks (grid "
+                    + Arrays.toString(layout.grid().shape()) + ") but the communicator has " + comm.size()
+                    + "; a distribution must use every rank");
+        }
+        this.comm = comm;
+        this.layout = layout;
+        this.rank = comm.rank();
+        this.map = layout.mapFor(rank);
+    }
+
+    /** <b>Not collective.</b> A builder of a distribution over {@code comm}, see {@link DistributionBuilder}. */
+    public static DistributionBuilder builder(Communicator comm) {
+        return new DistributionBuilder(comm);
+    }
+
+    /**
+     * <b>Not collective</b> (deterministic: every rank computes the same layout). The distribution of {@code layout}
+     * over {@code comm}.
+     *
+     * @throws DistributionException if the layout does not span exactly {@code comm.size()} ranks
+     */
+    public static Distribution of(Communicator comm, GlobalLayout layout) {
+        return new Distribution(comm, layout);
+    }
+
+    /**
+     * <b>Not collective</b> (deterministic). Block axes use the balanced partition, cyclic axes block size 1, the grid
+     * shape uses every rank ({@link GlobalLayout#fromShape}).
+     */
+    public static Distribution fromShape(Communicator comm, long[] shape, List<DistKind> kinds) {
+        return fromShape(comm, shape, kinds, null, null);
+    }
+
+    /**
+     * <b>Not collective</b> (deterministic). As {@link GlobalLayout#fromShape}, with {@code comm.size()} ranks.
+     *
+     * @param gridShapeOrNull the process grid, or null for the default that uses every rank
+     * @param blockSizesOrNull one block size per axis (1 except on cyclic axes), or null for all 1s
+     * @throws DistributionException for an invalid shape, kind, grid or block size
+     */
+    public static Distribution fromShape(Communicator comm, long[] shape, List<DistKind> kinds,
+                                         int[] gridShapeOrNull, long[] blockSizesOrNull) {
+        return new Distribution(comm, GlobalLayout.fromShape(shape, kinds, gridShapeOrNull, blockSizesOrNull, comm.size()));
+    }
+
+    /**
+     * <b>Not collective</b> (deterministic). From DistArray's global dim data: one axis per dimension, each knowing
+     * every rank's part ({@link org.jdistarray.protocol.GlobalDimData} reads the dictionary form).
+     */
+    public static Distribution fromGlobalDimData(Communicator comm, List<AxisDistribution> axes) {
+        return new Distribution(comm, GlobalLayout.fromAxes(axes));
+    }
+
+    /**
+     * <b>Collective.</b> From every rank's own protocol dimension dictionaries (what its export carries): all-gathers
+     * them and rebuilds the global layout ({@link GlobalLayout#fromDimDataPerRank}). Rank {@code r}'s dictionaries must
+     * place it at grid coordinates {@code grid.coordsOf(r)}. Errors are raised on every rank.
+     *
+     * @throws DistributionException (on every rank) if the dictionaries do not form one layout over all ranks
+     * @throws org.jdistarray.protocol.ProtocolException (on every rank) if some rank's dictionaries are invalid
+     */
+    public static Distribution fromLocalDimData(Communicator comm, List<? extends DimDistribution> mine) {
+        byte[] json = CollectiveErrors.agree(comm, () -> encode(mine));
+        int[] lengths = Collectives.allGather(comm, json.length);
+        int[] displs = new int[lengths.length];
+        long total = 0;
+        for (int r = 0; r < lengths.length; r++) {
+            if (total > Integer.MAX_VALUE) {
+                throw new DistributionException("dim data of all ranks exceed 2^31 bytes");
+            }
+            displs[r] = (int) total;
+            total += lengths[r];
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new DistributionException("dim data of all ranks exceed 2^31 bytes");
+        }
+        ByteBuffer send = DirectBuffers.bytes(json.length);
+        send.put(0, json);
+        ByteBuffer all = DirectBuffers.bytes((int) total);
+        comm.allGatherV(send, all, lengths, displs);
+        // every rank decodes the same bytes: any failure from here on happens on every rank
+        List<List<DimDistribution>> perRank = new ArrayList<>(lengths.length);
+        for (int r = 0; r < lengths.length; r++) {
+            byte[] b = new byte[lengths[r]];
+            all.get(displs[r], b);
+            try {
+                perRank.add(JsonCodec.read(new String(b, StandardCharsets.UTF_8)).dimData());
+            } catch (RuntimeException e) {
+                throw new DistributionException("dim data of rank " + r + ": " + e.getMessage(), e);
+            }
+        }
+        return new Distribution(comm, GlobalLayout.fromDimDataPerRank(perRank));
+    }
+
+    private static byte[] encode(List<? extends DimDistribution> mine) {
+        if (mine == null) {
+            throw new IllegalArgumentException("dim data is null");
+        }
+        long[] shape = new long[mine.size()];
+        for (int i = 0; i < shape.length; i++) {
+            if (mine.get(i) == null) {
+                throw new IllegalArgumentException("dim data of axis " + i + " is null");
+            }
+            shape[i] = mine.get(i).localSize();
+        }
+        // the descriptor's JSON form carries the local extents the codec checks the dictionaries against
+        ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(DType.UINT8, shape), List.copyOf(mine));
+        return JsonCodec.write(d).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * <b>Not collective.</b> The same layout over another communicator of the same size (for example a duplicate).
+     */
+    public Distribution withCommunicator(Communicator other) {
+        return new Distribution(other, layout);
+    }
+
+    /** <b>Not collective.</b> The communicator (borrowed, never closed by the distribution). */
+    public Communicator communicator() {
+        return comm;
+    }
+
+    /** <b>Not collective.</b> The global layout: every rank's part, the grid, owners. */
+    public GlobalLayout layout() {
+        return layout;
+    }
+
+    /** <b>Not collective.</b> This process's rank in {@link #communicator()}. */
+    public int rank() {
+        return rank;
+    }
+
+    /** <b>Not collective.</b> This rank's index map. */
+    public NdMap localMap() {
+        return map;
+    }
+
+    /** <b>Not collective.</b> This rank's dimension dictionaries, in axis order (what its export carries). */
+    public List<DimDistribution> dimData() {
+        return map.dims();
+    }
+
+    /** <b>Not collective.</b> The dimension dictionary of {@code axis} on this rank. */
+    public DimDistribution dim(int axis) {
+        return map.dims().get(axis);
+    }
+
+    /** <b>Not collective.</b> The axis distributions, in dimension order. */
+    public List<AxisDistribution> axes() {
+        return layout.axes();
+    }
+
+    /** <b>Not collective.</b> Global shape (a copy). */
+    public long[] shape() {
+        return layout.shape();
+    }
+
+    /** <b>Not collective.</b> Number of dimensions. */
+    public int ndim() {
+        return layout.ndim();
+    }
+
+    /**
+     * <b>Not collective.</b> Global number of elements (1 for 0-d).
+     *
+     * @throws ArithmeticException if it overflows a {@code long}
+     */
+    public long globalSize() {
+        long n = 1;
+        for (long s : layout.shape()) {
+            n = Math.multiplyExact(n, s);
+        }
+        return n;
+    }
+
+    /** <b>Not collective.</b> Process grid shape. */
+    public int[] gridShape() {
+        return layout.grid().shape();
+    }
+
+    /** <b>Not collective.</b> This rank's grid coordinates. */
+    public int[] gridCoords() {
+        return layout.grid().coordsOf(rank);
+    }
+
+    /** <b>Not collective.</b> Shape of this rank's local block, padding included. */
+    public long[] localShape() {
+        return map.localShape();
+    }
+
+    /** <b>Not collective.</b> Shape of rank {@code r}'s local block. */
+    public long[] localShapeOf(int r) {
+        return layout.localShapeOf(r);
+    }
+
+    /** <b>Not collective.</b> Number of cells of this rank's local block, padding included. */
+    public long localElementCount() {
+        return map.localElementCount();
+    }
+
+    /** <b>Not collective.</b> Number of elements this rank owns (communication padding excluded). */
+    public long ownedElementCount() {
+        return map.ownedElementCount();
+    }
+
+    /**
+     * <b>Not collective.</b> The rank that owns global index tuple {@code global} (no wrapping of negative indices).
+     *
+     * @throws IndexOutOfBoundsException naming the index and the axis range when out of range
+     * @throws DistributionException if an unstructured axis that is not one-to-one has several holders
+     */
+    public int ownerOf(long... global) {
+        return layout.ownerOf(global);
+    }
+
+    /** <b>Not collective.</b> Whether this rank owns {@code global} (holds it, and not as communication padding). */
+    public boolean owns(long... global) {
+        return map.owns(global);
+    }
+
+    /** <b>Not collective.</b> Whether this rank's block has a cell for {@code global} (padding included). */
+    public boolean holds(long... global) {
+        return map.holds(global);
+    }
+
+    /** <b>Not collective.</b> Local index tuple of a global index tuple held here. */
+    public long[] localFromGlobal(long... global) {
+        return map.localFromGlobal(global);
+    }
+
+    /** <b>Not collective.</b> Global index tuple of a local index tuple. */
+    public long[] globalFromLocal(long... local) {
+        return map.globalFromLocal(local);
+    }
+
+    /**
+     * <b>Not collective.</b> The local index range {@code [lo, hi)} of the cells this rank owns along {@code axis}:
+     * the whole extent except communication padding. The owned cells of the block are the box of these ranges.
+     */
+    public long[] ownedLocalRange(int axis) {
+        DimDistribution d = dim(axis);
+        long lo = 0;
+        long hi = d.localSize();
+        if (d instanceof org.jdistarray.protocol.Block b) {
+            lo = b.commPadLeft();
+            hi = b.localSize() - b.commPadRight();
+        }
+        return new long[] {lo, hi};
+    }
+
+    /** <b>Not collective.</b> The global indices this rank owns along {@code axis}, in local order. */
+    public long[] ownedGlobalIndices(int axis) {
+        return dim(axis).ownedGlobalIndices().toArray();
+    }
+
+    /**
+     * <b>Not collective.</b> Whether arrays with these distributions can be combined element-wise rank by rank: the
+     * layouts are compatible ({@link GlobalLayout#isCompatible}: same shape and grid, equal axes or the same trivial
+     * one-process map) and the communicators have the same size and this process the same rank in both.
+     */
+    public boolean isCompatible(Distribution other) {
+        return other != null && other.comm.size() == comm.size() && other.rank == rank
+                && layout.isCompatible(other.layout);
+    }
+
+    /** Same layout over the same communicator instance. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Distribution d && d.comm == comm && d.layout.equals(layout);
+    }
+
+    @Override
+    public int hashCode() {
+        return layout.hashCode() * 31 + System.identityHashCode(comm);
+    }
+
+    @Override
+    public String toString() {
+        return "Distribution[shape=" + Arrays.toString(layout.shape()) + ", grid="
+                + Arrays.toString(layout.grid().shape()) + ", rank " + rank + " of " + comm.size()
+                + ", local shape " + Arrays.toString(map.localShape()) + ", axes=" + layout.axes() + "]";
+    }
+}

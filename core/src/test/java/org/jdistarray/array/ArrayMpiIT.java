@@ -1,0 +1,33 @@
+package org.jdistarray.array;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.jdistarray.testing.EnabledIfMpirun;
+import org.jdistarray.testing.MpiLauncher;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The array and ghost-exchange oracle contracts on real MPI, under {@code mpirun -np 1} and {@code -np 2} (this
+ * machine has 2 cores); each launch runs both classes in one JVM per rank.
+ */
+@Tag("mpi")
+@EnabledIfMpirun
+class ArrayMpiIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class};
+
+    @Test
+    void oneRank() {
+        MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
+    }
+
+    @Test
+    void twoRanks() {
+        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    }
+}
