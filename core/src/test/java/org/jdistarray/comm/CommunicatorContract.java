@@ -109,6 +109,23 @@ public abstract class CommunicatorContract {
     }
 
     @Test
+    void inPlaceAllReduceGrowsAfterSmallerOnes() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            for (int n : new int[] {1, 11, 3, 40}) {
+                LongBuffer b = DirectBuffers.longs(n);
+                for (int i = 0; i < n; i++) {
+                    b.put(i, comm.rank() + i);
+                }
+                comm.allReduce(b, ReduceOp.SUM);
+                for (int i = 0; i < n; i++) {
+                    assertEquals((long) p * (p - 1) / 2 + (long) p * i, b.get(i), "n=" + n + " element " + i);
+                }
+            }
+        });
+    }
+
+    @Test
     void reduceToEveryRoot() throws Exception {
         onRanks(comm -> {
             int p = comm.size();

@@ -8,8 +8,9 @@ import java.util.stream.LongStream;
  * grid rank the right padding is; every other padding cell is communication padding (a ghost copy of a
  * neighbour's cell), not counted in {@link #size()} and not owned.
  *
- * @param periodic whether the axis wraps around (ghost exchange fills the edge ranks' communication padding
- *     from the opposite edge)
+ * @param periodic whether the axis wraps around. The protocol cannot express a ghost left of global index 0, so
+ *     on a periodic axis the boundary padding of width b at both ends holds the periodic images: the interior is
+ *     {@code [b, size - b)} and ghost exchange fills each end from the opposite end of the interior
  */
 public record Block(long size, int gridSize, int gridRank, long start, long stop,
                     long padLeft, long padRight, boolean periodic) implements DimDistribution {

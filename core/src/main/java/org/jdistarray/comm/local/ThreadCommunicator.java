@@ -380,6 +380,7 @@ public final class ThreadCommunicator implements Communicator {
         if (scratch == null || ElementType.of(scratch) != t || scratch.capacity() < n) {
             scratch = t.allocate(Math.max(n, 16));
         }
+        scratch.clear(); // an earlier, smaller call left its limit behind
         Kernels.copy(t, buffer, buffer.position(), scratch, 0, n);
         return scratch.limit(n).position(0);
     }
