@@ -12,7 +12,7 @@ import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.protocol.JsonCodec;
 import org.junit.jupiter.api.Test;
 
-/** Runs the ARRAYS.md example on 4 thread ranks and checks that the document shows the tested code. */
+/** Runs the README example on 4 thread ranks and checks that core/README.md and the root README show the tested code. */
 class ReadmeExampleTest {
     @Test
     void exampleRunsOnFourRanks() {
@@ -29,9 +29,11 @@ class ReadmeExampleTest {
     void documentShowsTheTestedExample() throws Exception {
         String src = Files.readString(Path.of("src/test/java/org/jdistarray/array/ReadmeExample.java"));
         String body = src.substring(src.indexOf("// --- example start ---"), src.indexOf("// --- example end ---"));
-        String doc = Files.readString(Path.of("ARRAYS.md"));
-        for (String line : body.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            assertTrue(doc.contains(line), "ARRAYS.md lacks the example line: " + line);
+        for (String page : new String[] {"README.md", "../README.md"}) {
+            String doc = Files.readString(Path.of(page));
+            for (String line : body.lines().skip(1).map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+                assertTrue(doc.contains(line), page + " lacks the example line: " + line);
+            }
         }
     }
 }
