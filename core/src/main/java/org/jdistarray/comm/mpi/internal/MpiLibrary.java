@@ -99,7 +99,9 @@ final class MpiLibrary {
         }
         String library = properties.apply(LIBRARY_PROPERTY);
         if (library != null && !library.isBlank()) {
-            return new Choice(explicit ? asked : Optional.empty(), "-D" + LIBRARY_PROPERTY + "=" + library, List.of(library));
+            String what = "-D" + LIBRARY_PROPERTY + "=" + library;
+            return explicit && asked.isPresent() ? new Choice(asked, reason + " with " + what, List.of(library))
+                    : new Choice(Optional.empty(), what, List.of(library));
         }
         if (asked.isEmpty()) {
             List<String> all = new ArrayList<>(OPEN_MPI_NAMES);

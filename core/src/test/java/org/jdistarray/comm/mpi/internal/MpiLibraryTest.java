@@ -46,6 +46,7 @@ class MpiLibraryTest {
         assertEquals(Optional.empty(), path.implementation());
         MpiLibrary.Choice checked = choose(Map.of("jdistarray.mpi.library", "/x/libmpi.so", "jdistarray.mpi", "openmpi"), Map.of());
         assertEquals(Optional.of(MpiImplementation.OPEN_MPI), checked.implementation());
+        assertEquals("-Djdistarray.mpi=openmpi with -Djdistarray.mpi.library=/x/libmpi.so", checked.reason());
     }
 
     @Test
