@@ -1,53 +1,109 @@
 #!/usr/bin/env bash
 # Communicator benchmark: JDistArray (MpiCommunicator, JNA direct mapping) vs C MPI, same operations, same job.
-#   solvers-examples/bench/run_comm_bench.sh            # 2 ranks, PEER_REPS=15, ROUNDS=2 (C, Java, C, Java, ...)
-# Prints PEER lines (shared baseline format) and the ratios of the medians (best round of each).
-# Environment: PEER_REPS, COMM_LATENCY_CALLS, COMM_BANDWIDTH_CALLS, ROUNDS, NP (default 2), SKIP_BUILD=1.
+#   solvers-examples/bench/run_comm_bench.sh             # Open MPI: 2 ranks, PEER_REPS=15, ROUNDS=2 (C, Java, C, Java, ...)
+#   MPI=mpich solvers-examples/bench/run_comm_bench.sh   # MPICH: C built with mpicc.mpich, both under mpiexec.mpich
+#   MPI=both solvers-examples/bench/run_comm_bench.sh    # Open MPI, then MPICH; ratios for each
+# Prints PEER lines (shared baseline format) and the ratios of the medians (best round of each) per MPI.
+# Ranks are bound to cores under both launchers (Open MPI's default for np <= cores; hydra: -bind-to core).
+# Environment: MPI (openmpi|mpich|both), PEER_REPS, COMM_LATENCY_CALLS, COMM_BANDWIDTH_CALLS, ROUNDS, NP (default 2),
+# SKIP_BUILD=1, WAIT_IDLE=<seconds> (before each run, wait up to that long for 2 s under 8 % CPU busy; prints
+# "# idle (x% busy)" or "# NOT idle (x% busy)").
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+MPI=${MPI:-openmpi}
 NP=${NP:-2}
 ROUNDS=${ROUNDS:-2}
 export PEER_REPS=${PEER_REPS:-15} COMM_LATENCY_CALLS=${COMM_LATENCY_CALLS:-20000} COMM_BANDWIDTH_CALLS=${COMM_BANDWIDTH_CALLS:-10}
 WORK=$(mktemp -d -t jdist-comm-bench.XXXXXX)
-OUT=$WORK/results.txt
 
-mpicc -O2 -o "$WORK/comm_bench" "$HERE/c/comm_bench.c"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$ROOT" && mvn -q -B -pl solvers-examples -am package -DskipTests)
 fi
 CP="$ROOT/solvers-examples/target/classes:$(cat "$ROOT/solvers-examples/target/classpath.txt")"
 
-MPIRUN=(mpirun)
-if mpirun --version 2>&1 | grep -q "Open MPI"; then
-    [ "$(id -u)" = 0 ] && MPIRUN+=(--allow-run-as-root)
-    [ "$NP" -gt "$(nproc)" ] && MPIRUN+=(--oversubscribe)
-fi
-MPIRUN+=(-x PEER_REPS -x COMM_LATENCY_CALLS -x COMM_BANDWIDTH_CALLS -np "$NP")
+# first command of the list that exists
+first() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done; return 1; }
 
-echo "# comm bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), np=$NP reps=$PEER_REPS rounds=$ROUNDS" | tee "$OUT"
-for round in $(seq "$ROUNDS"); do
-    timeout 300 "${MPIRUN[@]}" "$WORK/comm_bench" | tee -a "$OUT"
-    timeout 300 "${MPIRUN[@]}" java -XX:+UseSerialGC -cp "$CP" org.jdistarray.bench.CommBenchmark | tee -a "$OUT"
+# CPU busy percent over 2 s, from /proc/stat
+busy() {
+    local a b
+    read -r _ a1 a2 a3 a4 a5 a6 a7 _ < /proc/stat; sleep 2; read -r _ b1 b2 b3 b4 b5 b6 b7 _ < /proc/stat
+    a=$(( (b1 - a1) + (b2 - a2) + (b3 - a3) + (b5 - a5) + (b6 - a6) + (b7 - a7) )); b=$(( a + b4 - a4 ))
+    echo $(( b > 0 ? 100 * a / b : 0 ))
+}
+
+wait_idle() {
+    [ "${WAIT_IDLE:-0}" -gt 0 ] || return 0
+    local deadline=$(( $(date +%s) + WAIT_IDLE )) pct
+    while :; do
+        pct=$(busy)
+        if [ "$pct" -lt 8 ]; then echo "# idle (${pct}% busy)" | tee -a "$1"; return 0; fi
+        if [ "$(date +%s)" -ge "$deadline" ]; then echo "# NOT idle (${pct}% busy)" | tee -a "$1"; return 0; fi
+    done
+}
+
+ratios() {
+    awk -v mpi="$2" '
+    /^PEER / {
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+        k = f["impl"] SUBSEP f["op"]
+        if (!(k in best) || f["seconds"] + 0 < best[k]) { best[k] = f["seconds"] + 0; gbs[k] = f["gbs"] }
+        ops[f["op"]] = 1
+    }
+    END {
+        for (op in ops) {
+            j = best["jdistarray" SUBSEP op]; c = best["c_mpi" SUBSEP op]
+            if (j == "" || c == "") continue
+            if (op == "allreduce8")
+                printf "%s allreduce8: C %.3f us, JDistArray %.3f us, time ratio %.2fx (goal <= 2x)\n", mpi, c * 1e6, j * 1e6, j / c
+            else
+                printf "%s %s: C %s GB/s, JDistArray %s GB/s, bandwidth ratio %.0f%% (goal >= 90%%)\n", mpi, op, gbs["c_mpi" SUBSEP op], gbs["jdistarray" SUBSEP op], 100 * c / j
+        }
+    }' "$1"
+}
+
+# run_one openmpi|mpich: build the C twin with that MPI's compiler, run C and Java alternately under its launcher
+run_one() {
+    local mpi=$1 cc launcher out="$WORK/results-$1.txt"
+    local -a run java_opts
+    if [ "$mpi" = mpich ]; then
+        cc=$(first mpicc.mpich) || { echo "mpicc.mpich not found: install mpich libmpich-dev" >&2; return 1; }
+        launcher=$(first mpiexec.mpich mpirun.mpich) || { echo "mpiexec.mpich not found: install mpich" >&2; return 1; }
+        run=("$launcher" -bind-to core -genv PEER_REPS "$PEER_REPS" -genv COMM_LATENCY_CALLS "$COMM_LATENCY_CALLS"
+             -genv COMM_BANDWIDTH_CALLS "$COMM_BANDWIDTH_CALLS" -np "$NP")
+    else
+        cc=$(first mpicc.openmpi mpicc) || { echo "mpicc.openmpi not found: install libopenmpi-dev" >&2; return 1; }
+        launcher=$(first mpirun.openmpi mpirun) || { echo "mpirun.openmpi not found: install openmpi-bin" >&2; return 1; }
+        run=("$launcher")
+        [ "$(id -u)" = 0 ] && run+=(--allow-run-as-root)
+        [ "$NP" -gt "$(nproc)" ] && run+=(--oversubscribe)
+        run+=(-x PEER_REPS -x COMM_LATENCY_CALLS -x COMM_BANDWIDTH_CALLS -np "$NP")
+    fi
+    java_opts=(-XX:+UseSerialGC "-Djdistarray.mpi=$mpi")
+    "$cc" -O2 -o "$WORK/comm_bench_$mpi" "$HERE/c/comm_bench.c"
+    echo "# comm bench $mpi $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), np=$NP reps=$PEER_REPS rounds=$ROUNDS" | tee "$out"
+    for round in $(seq "$ROUNDS"); do
+        wait_idle "$out"
+        timeout 300 "${run[@]}" "$WORK/comm_bench_$mpi" | tee -a "$out"
+        wait_idle "$out"
+        timeout 300 "${run[@]}" java "${java_opts[@]}" -cp "$CP" org.jdistarray.bench.CommBenchmark | tee -a "$out"
+    done
+    echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
+}
+
+case "$MPI" in
+    openmpi|mpich) impls=("$MPI") ;;
+    both) impls=(openmpi mpich) ;;
+    *) echo "MPI must be openmpi, mpich or both (got '$MPI')" >&2; exit 2 ;;
+esac
+for m in "${impls[@]}"; do
+    run_one "$m"
 done
 
 echo
 echo "# ratios (best median over rounds): jdistarray / c_mpi"
-awk '
-/^PEER / {
-    for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-    k = f["impl"] SUBSEP f["op"]
-    if (!(k in best) || f["seconds"] + 0 < best[k]) { best[k] = f["seconds"] + 0; gbs[k] = f["gbs"] }
-    ops[f["op"]] = 1
-}
-END {
-    for (op in ops) {
-        j = best["jdistarray" SUBSEP op]; c = best["c_mpi" SUBSEP op]
-        if (j == "" || c == "") continue
-        if (op == "allreduce8")
-            printf "allreduce8: C %.3f us, JDistArray %.3f us, time ratio %.2fx (goal <= 2x)\n", c * 1e6, j * 1e6, j / c
-        else
-            printf "%s: C %s GB/s, JDistArray %s GB/s, bandwidth ratio %.0f%% (goal >= 90%%)\n", op, gbs["c_mpi" SUBSEP op], gbs["jdistarray" SUBSEP op], 100 * c / j
-    }
-}' "$OUT"
-echo "raw results: $OUT"
+for m in "${impls[@]}"; do
+    ratios "$WORK/results-$m.txt" "$m"
+done
+echo "raw results: $WORK/results-*.txt"

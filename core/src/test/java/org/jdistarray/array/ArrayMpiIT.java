@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import org.jdistarray.comm.mpi.MpiImplementation;
 import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
@@ -28,6 +29,13 @@ class ArrayMpiIT {
     @Test
     void twoRanks() {
         MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    }
+
+    @Test
+    @EnabledIfMpirun(MpiImplementation.MPICH)
+    void twoRanksMpich() {
+        MpiLauncher.Result r = MpiLauncher.mpich().run(2, TIMEOUT, SUITE);
         assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
     }
 }

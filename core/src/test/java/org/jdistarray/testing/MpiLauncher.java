@@ -11,19 +11,27 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.jdistarray.comm.mpi.MpiImplementation;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Starts JUnit classes on N MPI ranks: {@code mpirun -np N java -cp <test classpath> MpiTestMain <classes>}, with
- * the flags a root user and a small machine need (Open MPI: {@code --allow-run-as-root} when root,
- * {@code --oversubscribe} only when N exceeds the cores; never {@code mpi_yield_when_idle}). One launch runs many
- * classes, since every rank is a JVM start. Output goes to {@code target/mpi-tests/<run>/}: {@code mpirun.log} and
- * {@code rank-<r>.log} per rank. {@link #run} fails the calling JUnit test with the failing rank's output tail.
+ * Starts JUnit classes on N MPI ranks: {@code mpirun -np N java -cp <test classpath> -Djdistarray.mpi=<impl>
+ * MpiTestMain <classes>}, with the flags a root user and a small machine need (Open MPI: {@code --allow-run-as-root}
+ * when root, {@code --oversubscribe} only when N exceeds the cores; never {@code mpi_yield_when_idle}; MPICH's hydra
+ * {@code mpiexec.mpich} needs neither). One launch runs many classes, since every rank is a JVM start. Output goes to
+ * {@code target/mpi-tests/<run>/}: {@code mpirun.log} and {@code rank-<r>.log} per rank. {@link #run} fails the
+ * calling JUnit test with the failing rank's output tail.
+ *
+ * <p>The static methods use the {@linkplain #defaultImplementation() default implementation} (Open MPI unless
+ * {@code -Djdistarray.mpi=mpich}); {@link #using}, {@link #mpich()} and {@link #openMpi()} pick one:
+ * {@code MpiLauncher.mpich().run(2, timeout, SUITE)}.
  */
 public final class MpiLauncher {
     private static final AtomicInteger LAUNCHES = new AtomicInteger();
@@ -61,14 +69,143 @@ public final class MpiLauncher {
     private MpiLauncher() {
     }
 
-    /** Launches under {@code mpirun -np n} and fails (AssertionFailedError) unless every rank passed. */
+    // ---- the default implementation's launcher (what the existing ITs use)
+
+    /** Launches under the default implementation's launcher ({@link #defaultImplementation()}) and fails unless every rank passed. */
     public static Result run(int n, Duration timeout, Class<?>... testClasses) {
-        return check(launch(n, timeout, testClasses));
+        return using(defaultImplementation()).run(n, timeout, testClasses);
     }
 
     /** Runs {@link MpiTestMain} as a plain {@code java} process (an MPI singleton, one rank) and fails unless it passed. */
     public static Result runSingleton(Duration timeout, Class<?>... testClasses) {
-        return check(launch(0, timeout, testClasses));
+        return using(defaultImplementation()).runSingleton(timeout, testClasses);
+    }
+
+    /** Launches {@code testClasses} on {@code n} ranks ({@code n == 0}: singleton) of the default implementation. */
+    public static Result launch(int n, Duration timeout, Class<?>... testClasses) {
+        return using(defaultImplementation()).launch(n, timeout, testClasses);
+    }
+
+    /** The default implementation's launcher on the PATH, if any. */
+    public static Optional<Path> mpirun() {
+        return using(defaultImplementation()).launcher();
+    }
+
+    /**
+     * The implementation the default launcher uses: {@code -Djdistarray.mpi=openmpi|mpich} (Maven passes {@code -D} on
+     * its command line to Failsafe's JVM), else the environment variable {@code JDISTARRAY_MPI}, else Open MPI.
+     */
+    public static MpiImplementation defaultImplementation() {
+        String p = System.getProperty("jdistarray.mpi");
+        if (p == null || p.isBlank()) {
+            p = System.getenv("JDISTARRAY_MPI");
+        }
+        return p == null || p.isBlank() ? MpiImplementation.OPEN_MPI : MpiImplementation.fromKey(p);
+    }
+
+    // ---- a chosen implementation
+
+    /** The launcher of {@code implementation}: {@code using(MpiImplementation.MPICH).run(2, timeout, SUITE)}. */
+    public static MpiRuns using(MpiImplementation implementation) {
+        return RUNS.computeIfAbsent(implementation, MpiRuns::new);
+    }
+
+    /** Short for {@code using(MpiImplementation.MPICH)}: {@code mpiexec.mpich}, and the rank JVMs load MPICH. */
+    public static MpiRuns mpich() {
+        return using(MpiImplementation.MPICH);
+    }
+
+    /** Short for {@code using(MpiImplementation.OPEN_MPI)}: {@code mpirun.openmpi}, and the rank JVMs load Open MPI. */
+    public static MpiRuns openMpi() {
+        return using(MpiImplementation.OPEN_MPI);
+    }
+
+    private static final Map<MpiImplementation, MpiRuns> RUNS = new ConcurrentHashMap<>();
+
+    /**
+     * Launches of one MPI implementation: its launcher, its flags, and {@code -Djdistarray.mpi=<key>} on every rank
+     * JVM so that the ranks load the same implementation.
+     */
+    public static final class MpiRuns {
+        private final MpiImplementation implementation;
+        private volatile Optional<Path> launcher;
+
+        private MpiRuns(MpiImplementation implementation) {
+            this.implementation = implementation;
+        }
+
+        public MpiImplementation implementation() {
+            return implementation;
+        }
+
+        /**
+         * The launcher on the PATH, checked with {@code --version}: for Open MPI {@code mpirun.openmpi}, else an
+         * {@code mpirun}/{@code mpiexec} that says "Open MPI"; for MPICH {@code mpiexec.mpich}, {@code mpirun.mpich},
+         * else an {@code mpiexec.hydra}/{@code mpiexec}/{@code mpirun} that says "HYDRA".
+         */
+        public Optional<Path> launcher() {
+            Optional<Path> l = launcher;
+            if (l == null) {
+                l = findLauncher(implementation);
+                launcher = l;
+            }
+            return l;
+        }
+
+        /** How to get the launcher, for messages. */
+        public String installHint() {
+            return implementation == MpiImplementation.MPICH
+                    ? "mpiexec.mpich (MPICH's launcher) not found on PATH: install mpich and libmpich-dev (bin/install-deps)"
+                    : "mpirun of Open MPI not found on PATH: install openmpi-bin and libopenmpi-dev (bin/install-deps)";
+        }
+
+        /** Launches on {@code n} ranks and fails (AssertionFailedError) unless every rank passed. */
+        public Result run(int n, Duration timeout, Class<?>... testClasses) {
+            return check(launch(n, timeout, testClasses));
+        }
+
+        /** Runs {@link MpiTestMain} as an MPI singleton of this implementation and fails unless it passed. */
+        public Result runSingleton(Duration timeout, Class<?>... testClasses) {
+            return check(launch(0, timeout, testClasses));
+        }
+
+        /** Launches {@code testClasses} on {@code n} ranks ({@code n == 0}: singleton, no launcher) and reports. */
+        public Result launch(int n, Duration timeout, Class<?>... testClasses) {
+            String label = implementation.key() + "-" + (n == 0 ? "singleton" : "np" + n) + "-" + LAUNCHES.incrementAndGet();
+            Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
+            return execute(label, n, dir, command(n, dir, testClasses), timeout);
+        }
+
+        /** The command line: the launcher and its flags (unless singleton), the rank JVM and MpiTestMain with the classes. */
+        List<String> command(int n, Path dir, Class<?>... testClasses) {
+            List<String> cmd = new ArrayList<>();
+            if (n > 0) {
+                cmd.add(launcher().orElseThrow(() -> new AssertionFailedError(installHint())).toString());
+                if (implementation == MpiImplementation.OPEN_MPI) {
+                    if (isRoot()) {
+                        cmd.add("--allow-run-as-root");
+                    }
+                    if (n > Runtime.getRuntime().availableProcessors()) {
+                        cmd.add("--oversubscribe");
+                    }
+                }
+                // hydra (MPICH) runs as root without a flag, places any number of ranks on localhost, and passes the
+                // whole environment (-genvall is its default)
+                cmd.add("-np");
+                cmd.add(String.valueOf(n));
+            }
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Djava.awt.headless=true"));
+            cmd.add("-Djdistarray.mpi=" + implementation.key());
+            cmd.add("-Djdistarray.mpitest.dir=" + dir);
+            cmd.add("-cp");
+            cmd.add(testClasspath());
+            cmd.add(MpiTestMain.class.getName());
+            for (Class<?> c : testClasses) {
+                cmd.add(c.getName());
+            }
+            return cmd;
+        }
     }
 
     private static Result check(Result r) {
@@ -78,11 +215,7 @@ public final class MpiLauncher {
         return r;
     }
 
-    /** Launches {@code testClasses} on {@code n} ranks ({@code n == 0}: singleton, no mpirun) and reports. */
-    public static Result launch(int n, Duration timeout, Class<?>... testClasses) {
-        String label = (n == 0 ? "singleton" : "np" + n) + "-" + LAUNCHES.incrementAndGet();
-        Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
-        List<String> cmd = command(n, dir, testClasses);
+    private static Result execute(String label, int n, Path dir, List<String> cmd, Duration timeout) {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(dir);
@@ -109,34 +242,6 @@ public final class MpiLauncher {
         }
     }
 
-    /** The command line: mpirun and its flags (unless singleton), the rank JVM and MpiTestMain with the classes. */
-    static List<String> command(int n, Path dir, Class<?>... testClasses) {
-        List<String> cmd = new ArrayList<>();
-        if (n > 0) {
-            cmd.add(mpirun().orElseThrow(() -> new AssertionFailedError("mpirun not found on PATH")).toString());
-            if (isOpenMpi()) {
-                if (isRoot()) {
-                    cmd.add("--allow-run-as-root");
-                }
-                if (n > Runtime.getRuntime().availableProcessors()) {
-                    cmd.add("--oversubscribe");
-                }
-            }
-            cmd.add("-np");
-            cmd.add(String.valueOf(n));
-        }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Djava.awt.headless=true"));
-        cmd.add("-Djdistarray.mpitest.dir=" + dir);
-        cmd.add("-cp");
-        cmd.add(testClasspath());
-        cmd.add(MpiTestMain.class.getName());
-        for (Class<?> c : testClasses) {
-            cmd.add(c.getName());
-        }
-        return cmd;
-    }
-
     /** The full test classpath of this JVM (Surefire/Failsafe set it; a manifest-only booter jar is resolved). */
     static String testClasspath() {
         String cp = System.getProperty("java.class.path", "");
@@ -153,35 +258,44 @@ public final class MpiLauncher {
         return cp;
     }
 
-    /** {@code mpirun} on the PATH, if any. */
-    public static Optional<Path> mpirun() {
+    private static Optional<Path> findLauncher(MpiImplementation implementation) {
+        List<String> named = implementation == MpiImplementation.MPICH
+                ? List.of("mpiexec.mpich", "mpirun.mpich", "mpiexec.hydra", "mpiexec", "mpirun")
+                : List.of("mpirun.openmpi", "mpirun", "mpiexec.openmpi", "mpiexec");
+        for (String name : named) {
+            Optional<Path> p = onPath(name);
+            if (p.isPresent() && versionSays(p.get(), implementation)) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Arrays.stream(path.split(File.pathSeparator))
                 .filter(s -> !s.isEmpty())
-                .map(s -> Path.of(s, "mpirun"))
+                .map(s -> Path.of(s, name))
                 .filter(Files::isExecutable)
                 .findFirst();
     }
 
-    private static volatile Boolean openMpi;
-
-    static boolean isOpenMpi() {
-        Boolean o = openMpi;
-        if (o == null) {
-            try {
-                Process p = new ProcessBuilder(mpirun().orElseThrow().toString(), "--version").redirectErrorStream(true).start();
-                String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                p.waitFor(10, TimeUnit.SECONDS);
-                o = v.contains("Open MPI") || v.contains("OpenRTE");
-            } catch (IOException | RuntimeException e) {
-                o = false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                o = false;
+    private static boolean versionSays(Path launcher, MpiImplementation implementation) {
+        try {
+            Process p = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
             }
-            openMpi = o;
+            return implementation == MpiImplementation.MPICH ? v.contains("HYDRA")
+                    : v.contains("Open MPI") || v.contains("OpenRTE");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return o;
     }
 
     static boolean isRoot() {

@@ -116,11 +116,24 @@ public final class MpiTestMain {
                     out.println("rank " + world.rank() + ": calling MPI_Abort so that the other ranks do not wait in this test's collectives");
                     out.flush();
                 }
+                pauseForTheLauncher();
                 world.abort(ABORT_CODE);
             }
         };
         launcher.execute(request, summary, progress);
         return summary.getSummary();
+    }
+
+    /**
+     * Gives the launcher time to forward what this rank printed: MPICH's hydra kills the job on {@code MPI_Abort}
+     * without draining the ranks' output pipes, so the failure would be lost from its output.
+     */
+    private static void pauseForTheLauncher() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean checkUseAfterFinalize(MpiCommunicator world) {

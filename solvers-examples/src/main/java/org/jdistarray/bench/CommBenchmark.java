@@ -11,7 +11,7 @@ import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.mpi.MpiSession;
 
 /**
- * Communicator micro-benchmarks under mpirun, in the shared baseline line format (../shared/bench/README.md):
+ * Communicator micro-benchmarks under mpirun (Open MPI) or mpiexec.mpich (MPICH), in the shared baseline line format (../shared/bench/README.md):
  * <ul>
  * <li>{@code allreduce8}: {@code MPI_Allreduce} of one double (latency; seconds per call, no bandwidth);</li>
  * <li>{@code sendrecv8m}: {@code MPI_Sendrecv} of 8 MiB with the partner rank ({@code rank ^ 1}); gbs = 8 MiB per
@@ -20,7 +20,8 @@ import org.jdistarray.comm.mpi.MpiSession;
  * Each figure is the median over {@code PEER_REPS} repetitions (after a warm-up) of the slowest rank's time, divided
  * by the calls per repetition. The C twin is {@code bench/c/comm_bench.c}; {@code bench/run_comm_bench.sh} runs both.
  *
- * <pre>mpirun -np 2 java -cp ... org.jdistarray.bench.CommBenchmark [allreduce8] [sendrecv8m]</pre>
+ * <pre>mpirun -np 2 java -cp ... org.jdistarray.bench.CommBenchmark [allreduce8] [sendrecv8m]
+ * mpiexec.mpich -bind-to core -np 2 java -Djdistarray.mpi=mpich -cp ... org.jdistarray.bench.CommBenchmark</pre>
  */
 public final class CommBenchmark {
     private static final int MIB8_DOUBLES = 1 << 20;

@@ -53,7 +53,8 @@ public final class MpiSession implements AutoCloseable {
      * <b>Collective</b> over all processes of the job. Loads libmpi and initialises MPI with the {@code requested}
      * thread level, or joins an MPI that is already initialised. Caller must close the session.
      *
-     * @throws CommunicationException if libmpi cannot be loaded, MPI was already finalised, or initialisation fails
+     * @throws CommunicationException if libmpi cannot be loaded, MPI was already finalised, the process was started by
+     *                                the other MPI implementation's launcher, or initialisation fails
      */
     public static MpiSession init(ThreadLevel requested) {
         synchronized (LOCK) {
@@ -89,7 +90,15 @@ public final class MpiSession implements AutoCloseable {
         return owner;
     }
 
-    /** <b>Not collective.</b> {@code MPI_Get_library_version}, such as "Open MPI v4.1.4, ...". */
+    /**
+     * <b>Not collective.</b> Which MPI this process uses (Open MPI or MPICH), for code that depends on one, such as
+     * native libraries built against it; see {@link MpiImplementation#require}.
+     */
+    public MpiImplementation implementation() {
+        return mpi.implementation();
+    }
+
+    /** <b>Not collective.</b> {@code MPI_Get_library_version}, such as "Open MPI v4.1.4, ..." or "MPICH Version: 4.0.2 ...". */
     public String libraryVersion() {
         ensureActive();
         return mpi.libraryVersion();
@@ -149,6 +158,6 @@ public final class MpiSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MpiSession[" + mpi.family() + ", provided " + provided + (owner ? ", owner" : "") + (closed ? ", closed" : "") + "]";
+        return "MpiSession[" + mpi.implementation().displayName() + ", provided " + provided + (owner ? ", owner" : "") + (closed ? ", closed" : "") + "]";
     }
 }

@@ -23,8 +23,8 @@ public class MpiBehaviourOnMpi {
         Communicator comm = MpiTestContext.comm();
         MpiException e = assertThrows(MpiException.class, () -> comm.send(DirectBuffers.doubles(1), 99, 0));
         assertEquals("MPI_Send", e.function());
-        assertEquals(6, e.errorCode(), "MPI_ERR_RANK");
-        assertTrue(e.errorString().contains("invalid rank"), e.errorString());
+        assertEquals(6, e.errorClass(), "MPI_ERR_RANK");
+        assertTrue(e.errorString().toLowerCase(java.util.Locale.ROOT).contains("invalid rank"), e.errorString());
         assertEquals(comm.rank(), e.rank());
         assertTrue(e.getMessage().contains("MPI_Send failed on rank " + comm.rank()), e.getMessage());
         MpiException r = assertThrows(MpiException.class, () -> comm.recv(DirectBuffers.doubles(1), 99, 0));
@@ -38,7 +38,48 @@ public class MpiBehaviourOnMpi {
         assertTrue(s.ownsMpi());
         assertEquals(ThreadLevel.SERIALIZED, s.requestedLevel());
         assertTrue(s.providedLevel().compareTo(ThreadLevel.SERIALIZED) >= 0, "provided " + s.providedLevel());
-        assertTrue(s.libraryVersion().contains("Open MPI"), s.libraryVersion());
+        String expected = s.implementation() == MpiImplementation.MPICH ? "MPICH" : "Open MPI";
+        assertTrue(s.libraryVersion().contains(expected), s.libraryVersion());
+        assertEquals(MpiImplementation.loaded(), s.implementation());
+        String asked = System.getProperty("jdistarray.mpi");
+        if (asked != null) {
+            assertEquals(MpiImplementation.fromKey(asked), s.implementation(), "the launcher asked for " + asked);
+        }
+    }
+
+    @Test
+    void requireRefusesTheOtherImplementationWithAClearMessage() {
+        MpiImplementation mine = MpiTestContext.session().implementation();
+        mine.require("this test");
+        MpiImplementation other = mine == MpiImplementation.MPICH ? MpiImplementation.OPEN_MPI : MpiImplementation.MPICH;
+        CommunicationException e = assertThrows(CommunicationException.class, () -> other.require("the PETSc bridge"));
+        assertTrue(e.getMessage().startsWith("the PETSc bridge needs " + other.displayName() + ", but this process uses "
+                + mine.displayName()), e.getMessage());
+        assertTrue(e.getMessage().contains("-Djdistarray.mpi=" + other.key()), e.getMessage());
+    }
+
+    /**
+     * The JVM turns SIGSEGV from compiled code into NullPointerExceptions; an MPI (or its transport, such as UCX under
+     * MPICH) that replaced the JVM's signal handlers at MPI_Init would crash the rank here instead.
+     */
+    @Test
+    void nullPointerExceptionsInCompiledCodeStillWorkAfterMpiInit() {
+        int caught = 0;
+        int[][] rows = {null, new int[1]};
+        for (int i = 0; i < 200_000; i++) {
+            try {
+                caught += firstOf(rows[i & 1]) - firstOf(rows[1]);
+            } catch (NullPointerException expected) {
+                caught++;
+            }
+        }
+        System.gc();
+        assertEquals(100_000, caught);
+        MpiTestContext.comm().barrier();
+    }
+
+    private static int firstOf(int[] row) {
+        return row[0];
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import org.jdistarray.comm.CommunicationException;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.ElementType;
 import org.jdistarray.comm.MpiException;
 import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.comm.mpi.MpiImplementation;
 
 /**
  * The MPI C API in Java types for {@code org.jdistarray.comm.mpi}: buffers become addresses, element types and
@@ -27,8 +29,22 @@ public final class MpiBinding {
     private static final int TEXT = 256;
     private static final int TEXT_BYTES = SCRATCH_BYTES - TEXT;
 
+    /** Binds once; a failure is kept and thrown again (as a new exception) on every later use. */
     private static final class Holder {
-        static final MpiBinding INSTANCE = new MpiBinding(MpiHandles.detect(MpiLibrary.get()));
+        static final MpiBinding INSTANCE;
+        static final CommunicationException FAILURE;
+
+        static {
+            MpiBinding binding = null;
+            CommunicationException failure = null;
+            try {
+                binding = new MpiBinding(MpiLibrary.get());
+            } catch (CommunicationException e) {
+                failure = e;
+            }
+            INSTANCE = binding;
+            FAILURE = failure;
+        }
     }
 
     /** Per-thread memory for status and out-parameters. */
@@ -39,20 +55,32 @@ public final class MpiBinding {
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+    private final String libraryPath;
     private final MpiHandles h;
+    private final MpiCalls fn;
     private volatile int worldRank = -1;
 
-    private MpiBinding(MpiHandles handles) {
-        this.h = handles;
+    private MpiBinding(MpiLibrary.Loaded loaded) {
+        this.libraryPath = String.valueOf(loaded.library().getFile());
+        this.h = MpiHandles.detect(loaded);
+        this.fn = h.calls();
     }
 
-    /** Loads libmpi and its handle table (once). */
+    /** Loads the MPI library and its handle table (once); see {@link MpiLibrary} for how the library is chosen. */
     public static MpiBinding get() {
+        if (Holder.FAILURE != null) {
+            throw new CommunicationException(Holder.FAILURE.getMessage(), Holder.FAILURE);
+        }
         return Holder.INSTANCE;
     }
 
-    public String family() {
-        return h.family();
+    public MpiImplementation implementation() {
+        return h.implementation();
+    }
+
+    /** The file of the loaded MPI library. */
+    public String libraryPath() {
+        return libraryPath;
     }
 
     public long commWorld() {
@@ -77,8 +105,15 @@ public final class MpiBinding {
         return s.buf.getInt(OUT_INT) != 0;
     }
 
-    /** {@code MPI_Init_thread(NULL, NULL, required, &provided)}; returns provided. */
+    /**
+     * {@code MPI_Init_thread(NULL, NULL, required, &provided)}; returns provided.
+     *
+     * @throws CommunicationException if the process was started by the other implementation's launcher
+     */
     public int initThread(int required) {
+        MpiLibrary.launcherMismatch(h.implementation(), System.getenv()).ifPresent(why -> {
+            throw new CommunicationException(why);
+        });
         Scratch s = SCRATCH.get();
         check(MpiNative.MPI_Init_thread(0, 0, required, s.address + OUT_INT), "MPI_Init_thread");
         return s.buf.getInt(OUT_INT);
@@ -102,7 +137,7 @@ public final class MpiBinding {
     }
 
     public void abort(long comm, int code) {
-        MpiNative.MPI_Abort(comm, code);
+        fn.MPI_Abort(comm, code);
     }
 
     public String libraryVersion() {
@@ -114,18 +149,18 @@ public final class MpiBinding {
     // ---- communicators
 
     public void setErrorsReturn(long comm) {
-        check(MpiNative.MPI_Comm_set_errhandler(comm, h.errorsReturn), "MPI_Comm_set_errhandler");
+        check(fn.MPI_Comm_set_errhandler(comm, h.errorsReturn), "MPI_Comm_set_errhandler");
     }
 
     public int rank(long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Comm_rank(comm, s.address + OUT_INT), "MPI_Comm_rank");
+        check(fn.MPI_Comm_rank(comm, s.address + OUT_INT), "MPI_Comm_rank");
         return s.buf.getInt(OUT_INT);
     }
 
     public int size(long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Comm_size(comm, s.address + OUT_INT), "MPI_Comm_size");
+        check(fn.MPI_Comm_size(comm, s.address + OUT_INT), "MPI_Comm_size");
         return s.buf.getInt(OUT_INT);
     }
 
@@ -133,14 +168,14 @@ public final class MpiBinding {
     public long split(long comm, int color, int key) {
         Scratch s = SCRATCH.get();
         int c = color == Communicator.UNDEFINED ? h.undefined() : color;
-        check(MpiNative.MPI_Comm_split(comm, c, key, s.address + OUT_HANDLE), "MPI_Comm_split");
+        check(fn.MPI_Comm_split(comm, c, key, s.address + OUT_HANDLE), "MPI_Comm_split");
         long out = readHandle(s, OUT_HANDLE);
         return out == h.commNull ? 0 : out;
     }
 
     public long dup(long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Comm_dup(comm, s.address + OUT_HANDLE), "MPI_Comm_dup");
+        check(fn.MPI_Comm_dup(comm, s.address + OUT_HANDLE), "MPI_Comm_dup");
         return readHandle(s, OUT_HANDLE);
     }
 
@@ -153,80 +188,80 @@ public final class MpiBinding {
     // ---- collectives
 
     public void barrier(long comm) {
-        check(MpiNative.MPI_Barrier(comm), "MPI_Barrier");
+        check(fn.MPI_Barrier(comm), "MPI_Barrier");
     }
 
     public void bcast(Buffer b, ElementType t, int root, long comm) {
-        check(MpiNative.MPI_Bcast(address(b, t), b.remaining(), h.datatype(t), root, comm), "MPI_Bcast");
+        check(fn.MPI_Bcast(address(b, t), b.remaining(), h.datatype(t), root, comm), "MPI_Bcast");
     }
 
     /** {@code send == null} means {@code MPI_IN_PLACE}. */
     public void allreduce(Buffer send, Buffer recv, int count, ElementType t, ReduceOp op, long comm) {
         long s = send == null ? h.inPlace : address(send, t);
-        check(MpiNative.MPI_Allreduce(s, address(recv, t), count, h.datatype(t), h.op(op), comm), "MPI_Allreduce");
+        check(fn.MPI_Allreduce(s, address(recv, t), count, h.datatype(t), h.op(op), comm), "MPI_Allreduce");
     }
 
     /** {@code send == null} means {@code MPI_IN_PLACE} (root only); {@code recv} may be null off the root. */
     public void reduce(Buffer send, Buffer recv, int count, ElementType t, ReduceOp op, int root, long comm) {
         long s = send == null ? h.inPlace : address(send, t);
-        check(MpiNative.MPI_Reduce(s, address(recv, t), count, h.datatype(t), h.op(op), root, comm), "MPI_Reduce");
+        check(fn.MPI_Reduce(s, address(recv, t), count, h.datatype(t), h.op(op), root, comm), "MPI_Reduce");
     }
 
     public void allgather(Buffer send, int count, Buffer recv, ElementType t, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Allgather(address(send, t), count, dt, address(recv, t), count, dt, comm), "MPI_Allgather");
+        check(fn.MPI_Allgather(address(send, t), count, dt, address(recv, t), count, dt, comm), "MPI_Allgather");
     }
 
     public void allgatherv(Buffer send, int count, Buffer recv, int[] counts, int[] displs, ElementType t, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Allgatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, comm),
+        check(fn.MPI_Allgatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, comm),
                 "MPI_Allgatherv");
     }
 
     public void gather(Buffer send, int count, Buffer recv, ElementType t, int root, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Gather(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Gather");
+        check(fn.MPI_Gather(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Gather");
     }
 
     public void gatherv(Buffer send, int count, Buffer recv, int[] counts, int[] displs, ElementType t, int root,
             long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Gatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, root, comm),
+        check(fn.MPI_Gatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, root, comm),
                 "MPI_Gatherv");
     }
 
     public void scatter(Buffer send, Buffer recv, int count, ElementType t, int root, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Scatter(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Scatter");
+        check(fn.MPI_Scatter(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Scatter");
     }
 
     public void scatterv(Buffer send, int[] counts, int[] displs, Buffer recv, int count, ElementType t, int root,
             long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Scatterv(address(send, t), counts, displs, dt, address(recv, t), count, dt, root, comm),
+        check(fn.MPI_Scatterv(address(send, t), counts, displs, dt, address(recv, t), count, dt, root, comm),
                 "MPI_Scatterv");
     }
 
     public void alltoall(Buffer send, Buffer recv, int block, ElementType t, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Alltoall(address(send, t), block, dt, address(recv, t), block, dt, comm), "MPI_Alltoall");
+        check(fn.MPI_Alltoall(address(send, t), block, dt, address(recv, t), block, dt, comm), "MPI_Alltoall");
     }
 
     public void alltoallv(Buffer send, int[] sc, int[] sd, Buffer recv, int[] rc, int[] rd, ElementType t, long comm) {
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Alltoallv(address(send, t), sc, sd, dt, address(recv, t), rc, rd, dt, comm), "MPI_Alltoallv");
+        check(fn.MPI_Alltoallv(address(send, t), sc, sd, dt, address(recv, t), rc, rd, dt, comm), "MPI_Alltoallv");
     }
 
     // ---- point-to-point
 
     public void send(Buffer b, ElementType t, int dest, int tag, long comm) {
-        check(MpiNative.MPI_Send(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm), "MPI_Send");
+        check(fn.MPI_Send(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm), "MPI_Send");
     }
 
     /** Returns {source, tag, count}. */
     public int[] recv(Buffer b, ElementType t, int source, int tag, long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Recv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
+        check(fn.MPI_Recv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
                 s.address), "MPI_Recv");
         return status(s, t);
     }
@@ -236,7 +271,7 @@ public final class MpiBinding {
             long comm) {
         Scratch s = SCRATCH.get();
         long dt = h.datatype(t);
-        check(MpiNative.MPI_Sendrecv(address(send, t), send.remaining(), dt, dest, sendTag, address(recv, t),
+        check(fn.MPI_Sendrecv(address(send, t), send.remaining(), dt, dest, sendTag, address(recv, t),
                 recv.remaining(), dt, wildSource(source), wildTag(recvTag), comm, s.address), "MPI_Sendrecv");
         return status(s, t);
     }
@@ -244,7 +279,7 @@ public final class MpiBinding {
     /** Starts a send; returns the request handle. */
     public long isend(Buffer b, ElementType t, int dest, int tag, long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Isend(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm, s.address + REQUEST),
+        check(fn.MPI_Isend(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm, s.address + REQUEST),
                 "MPI_Isend");
         return readHandle(s, REQUEST);
     }
@@ -252,7 +287,7 @@ public final class MpiBinding {
     /** Starts a receive; returns the request handle. */
     public long irecv(Buffer b, ElementType t, int source, int tag, long comm) {
         Scratch s = SCRATCH.get();
-        check(MpiNative.MPI_Irecv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
+        check(fn.MPI_Irecv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
                 s.address + REQUEST), "MPI_Irecv");
         return readHandle(s, REQUEST);
     }
@@ -278,7 +313,7 @@ public final class MpiBinding {
     private int[] status(Scratch s, ElementType t) {
         int source = s.buf.getInt(h.statusSourceOffset());
         int tag = s.buf.getInt(h.statusTagOffset());
-        check(MpiNative.MPI_Get_count(s.address, h.datatype(t), s.address + OUT_INT), "MPI_Get_count");
+        check(fn.MPI_Get_count(s.address, h.datatype(t), s.address + OUT_INT), "MPI_Get_count");
         return new int[] {source == h.anySource() ? Communicator.ANY_SOURCE : source, tag, s.buf.getInt(OUT_INT)};
     }
 
@@ -291,7 +326,7 @@ public final class MpiBinding {
     }
 
     private long readHandle(Scratch s, int offset) {
-        return h.handleBytes() == 8 ? s.buf.getLong(offset) : s.buf.getInt(offset);
+        return h.handleBytes() == 8 ? s.buf.getLong(offset) : Integer.toUnsignedLong(s.buf.getInt(offset));
     }
 
     private void writeHandle(Scratch s, int offset, long handle) {
@@ -312,8 +347,14 @@ public final class MpiBinding {
 
     private void check(int rc, String function) {
         if (rc != 0) {
-            throw new MpiException(function, rc, errorString(rc), worldRank);
+            throw new MpiException(function, rc, errorClass(rc), errorString(rc), worldRank);
         }
+    }
+
+    /** {@code MPI_Error_class} of {@code code} (MPICH's codes carry more than the class); the code if that fails. */
+    public int errorClass(int code) {
+        Scratch s = SCRATCH.get();
+        return MpiNative.MPI_Error_class(code, s.address + OUT_INT) == 0 ? s.buf.getInt(OUT_INT) : code;
     }
 
     /** {@code MPI_Error_string} of {@code code}. */

@@ -1,0 +1,65 @@
+package org.jdistarray.comm.mpi;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.jdistarray.testing.MpiLauncher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The communicator contract and the MPI behaviour tests on one real MPI implementation: as a singleton (no
+ * launcher), and with 1 and 2 ranks (this machine has 2 cores). Each launch runs all classes in one JVM per rank.
+ * Subclasses pick the implementation: {@link CommunicatorMpiIT} (the default, Open MPI) and {@link CommunicatorMpichIT}.
+ */
+abstract class MpiLaunchTests {
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    static final Class<?>[] SUITE = {MpiCommunicatorContractOnMpi.class, MpiBehaviourOnMpi.class};
+
+    /** The implementation and launcher to run on. */
+    abstract MpiLauncher.MpiRuns mpi();
+
+    @Test
+    void singletonWithoutLauncher() {
+        MpiLauncher.Result r = mpi().runSingleton(TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
+        assertLoaded(r);
+    }
+
+    @Test
+    void oneRank() {
+        MpiLauncher.Result r = mpi().run(1, TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
+        assertLoaded(r);
+    }
+
+    @Test
+    void twoRanks() {
+        MpiLauncher.Result r = mpi().run(2, TIMEOUT, SUITE);
+        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+        assertLoaded(r);
+        for (String log : r.rankLogs()) {
+            assertTrue(log.contains("after MPI_Finalize: use of the world communicator and re-initialisation fail cleanly: true"), log);
+        }
+    }
+
+    @Test
+    void rankThatThrowsInsideACollectiveAbortsTheJobWithTheErrorPrinted() {
+        MpiLauncher.Result r = mpi().launch(2, Duration.ofSeconds(60), FailingRankOnMpi.class);
+        assertFalse(r.timedOut(), r.report());
+        assertFalse(r.passed(), r.report());
+        assertTrue(r.exitCode() != 0, r.report());
+        assertTrue(r.mpirunOutput().contains("rank 1 of 2: FAILED"), r.report());
+        assertTrue(r.mpirunOutput().contains("IllegalStateException: deliberate failure on rank 1"), r.report());
+        assertTrue(r.rankLogs().get(1).contains("deliberate failure on rank 1"), r.report());
+        assertTrue(r.mpirunOutput().contains("MPI_ABORT") || r.mpirunOutput().contains("MPI_Abort"), r.report());
+    }
+
+    /** Every rank's first log line names the session, whose implementation must be the one launched. */
+    private void assertLoaded(MpiLauncher.Result r) {
+        for (String log : r.rankLogs()) {
+            assertTrue(log.contains("MpiSession[" + mpi().implementation().displayName() + ","), log);
+        }
+    }
+}
