@@ -123,9 +123,13 @@ public final class Ksp implements AutoCloseable {
         return this;
     }
 
-    /** <b>Logically collective.</b> {@code KSPSetNormType} ({@link KspNormType#NONE}: fixed iteration count). */
+    /**
+     * <b>Logically collective.</b> {@code KSPSetNormType} and the matching convergence test: with
+     * {@link KspNormType#NONE} {@code KSPConvergedSkip} (exactly the maximum number of iterations, ending with
+     * {@link ConvergedReason#CONVERGED_ITS}), otherwise {@code KSPConvergedDefault}.
+     */
     public Ksp normType(KspNormType type) {
-        Petsc.kspSetNormType(h.get(), type.code());
+        Petsc.kspSetNormTypeAndTest(h.get(), type.code());
         return this;
     }
 

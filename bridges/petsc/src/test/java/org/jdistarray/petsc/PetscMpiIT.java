@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @EnabledIfPetsc
 class PetscMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    static final Class<?>[] SUITE = {PetscVecOnMpi.class};
+    static final Class<?>[] SUITE = {PetscVecOnMpi.class, MatKspOnMpi.class, PetscErrorsOnMpi.class};
 
     @Test
     void oneRank() {

@@ -444,6 +444,26 @@ public final class Petsc {
         check(PetscNative.KSPSetNormType(ksp, type), "KSPSetNormType");
     }
 
+    /**
+     * {@code KSPSetNormType}, with the matching convergence test: {@code KSPConvergedSkip} for {@code KSP_NORM_NONE}
+     * (the solve then ends with {@code KSP_CONVERGED_ITS}), otherwise {@code KSPConvergedDefault} with a new context.
+     */
+    public static void kspSetNormTypeAndTest(long ksp, int type) {
+        kspSetNormType(ksp, type);
+        NativeLibrary lib = PetscLibrary.get();
+        if (type == 0) {
+            long skip = Pointer.nativeValue(lib.getFunction("KSPConvergedSkip"));
+            check(PetscNative.KSPSetConvergenceTest(ksp, skip, 0, 0), "KSPSetConvergenceTest");
+        } else {
+            Scratch s = SCRATCH.get();
+            check(PetscNative.KSPConvergedDefaultCreate(s.address + OUT), "KSPConvergedDefaultCreate");
+            long ctx = s.buf.getLong(OUT);
+            long test = Pointer.nativeValue(lib.getFunction("KSPConvergedDefault"));
+            long destroy = Pointer.nativeValue(lib.getFunction("KSPConvergedDefaultDestroy"));
+            check(PetscNative.KSPSetConvergenceTest(ksp, test, ctx, destroy), "KSPSetConvergenceTest");
+        }
+    }
+
     public static void kspSetFromOptions(long ksp) {
         check(PetscNative.KSPSetFromOptions(ksp), "KSPSetFromOptions");
     }

@@ -138,6 +138,10 @@ final class PetscNative {
 
     static native int KSPSetNormType(long ksp, int type);
 
+    static native int KSPSetConvergenceTest(long ksp, long test, long ctx, long destroy);
+
+    static native int KSPConvergedDefaultCreate(long ctx);
+
     static native int KSPSetFromOptions(long ksp);
 
     static native int KSPSetUp(long ksp);
