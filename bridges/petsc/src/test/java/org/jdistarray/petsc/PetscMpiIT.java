@@ -2,13 +2,7 @@ package org.jdistarray.petsc;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
@@ -50,26 +44,14 @@ class PetscMpiIT {
         }
     }
 
-    /** {@code mpirun -np n java -cp <test classpath> main}: returns the output; fails on a non-zero exit or timeout. */
+    @Test
+    void readmeExampleSolvesOnTwoRanks() throws Exception {
+        String out = launchMain(2, ReadmeExample.class);
+        assertTrue(out.contains("SolveResult[reason=CONVERGED_RTOL"), out);
+        assertTrue(out.contains("max u = 0.07"), out);
+    }
+
     static String launchMain(int np, Class<?> main, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(MpiLauncher.mpirun().orElseThrow().toString());
-        if ("root".equals(System.getProperty("user.name"))) {
-            cmd.add("--allow-run-as-root");
-        }
-        cmd.addAll(List.of("-np", String.valueOf(np), Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
-        cmd.addAll(List.of(args));
-        Path log = Files.createTempFile("petsc-main-np" + np, ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean done = p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!done) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        assertTrue(done && p.exitValue() == 0, "exit " + (done ? p.exitValue() : "timeout") + " of " + cmd + "\n" + out);
-        return out;
+        return MainLauncher.run(np, TIMEOUT, main, args);
     }
 }
