@@ -87,30 +87,82 @@ public final class StencilBuilder {
             case NINE_POINT_2D -> NINE_W;
             case SEVEN_POINT_3D -> SEVEN_W;
         };
+        CsrRows direct = consecutive(offsets, weights, scale, numbering, shape, lo, hi, rows);
+        return direct != null ? direct : general(offsets, weights, scale, numbering, shape, lo, hi, rows);
+    }
+
+    /**
+     * The common case, without per-row objects: the box's points, visited in C order, have consecutive rows (a
+     * rank's block in {@link BlockNumbering}). Two passes: count entries per row, then fill flat arrays. Returns null
+     * if the rows are not consecutive in visiting order.
+     */
+    private static CsrRows consecutive(int[][] offsets, double[] weights, double scale, GridNumbering numbering,
+            int[] shape, int[] lo, int[] hi, int rows) {
+        int nd = shape.length;
+        int[] rowPtr = new int[rows + 1];
+        int[] p = lo.clone();
+        int[] q = new int[nd];
+        long first = rows == 0 ? 0 : numbering.row(p);
+        for (int n = 0; n < rows; n++) {
+            if (numbering.row(p) != first + n) {
+                return null;
+            }
+            int k = 0;
+            for (int[] off : offsets) {
+                k += inside(p, off, q, shape) ? 1 : 0;
+            }
+            rowPtr[n + 1] = rowPtr[n] + k;
+            next(p, lo, hi);
+        }
+        long[] cols = new long[rowPtr[rows]];
+        double[] vals = new double[rowPtr[rows]];
+        p = lo.clone();
+        for (int n = 0; n < rows; n++) {
+            int k = rowPtr[n];
+            for (int s = 0; s < offsets.length; s++) {
+                if (inside(p, offsets[s], q, shape)) {
+                    cols[k] = numbering.row(q);
+                    vals[k] = weights[s] * scale;
+                    k++;
+                }
+            }
+            sortPairs(cols, vals, rowPtr[n], k);
+            next(p, lo, hi);
+        }
+        return new CsrRows(first, rowPtr, cols, vals);
+    }
+
+    private static boolean inside(int[] p, int[] off, int[] q, int[] shape) {
+        boolean in = true;
+        for (int d = 0; d < p.length; d++) {
+            q[d] = p[d] + off[d];
+            in &= q[d] >= 0 && q[d] < shape[d];
+        }
+        return in;
+    }
+
+    /** Any numbering where the box's rows form one range, in any order: one small array per row, then sorted by row. */
+    private static CsrRows general(int[][] offsets, double[] weights, double scale, GridNumbering numbering,
+            int[] shape, int[] lo, int[] hi, int rows) {
         int width = offsets.length;
         long[][] cols = new long[rows][];
         double[][] vals = new double[rows][];
         long first = Long.MAX_VALUE;
         int[] p = lo.clone();
-        int[] q = new int[nd];
+        int[] q = new int[shape.length];
         long[] rc = new long[width];
         double[] rv = new double[width];
         for (int n = 0; n < rows; n++) {
             first = Math.min(first, numbering.row(p));
             int k = 0;
             for (int s = 0; s < width; s++) {
-                boolean inside = true;
-                for (int d = 0; d < nd; d++) {
-                    q[d] = p[d] + offsets[s][d];
-                    inside &= q[d] >= 0 && q[d] < shape[d];
-                }
-                if (inside) {
+                if (inside(p, offsets[s], q, shape)) {
                     rc[k] = numbering.row(q);
                     rv[k] = weights[s] * scale;
                     k++;
                 }
             }
-            sortPairs(rc, rv, k);
+            sortPairs(rc, rv, 0, k);
             cols[n] = Arrays.copyOf(rc, k);
             vals[n] = Arrays.copyOf(rv, k);
             next(p, lo, hi);
@@ -156,13 +208,13 @@ public final class StencilBuilder {
         }
     }
 
-    /** Insertion sort of the first {@code k} (column, value) pairs by column (k is at most 9). */
-    private static void sortPairs(long[] c, double[] v, int k) {
-        for (int i = 1; i < k; i++) {
+    /** Insertion sort of the (column, value) pairs in {@code [from, to)} by column (at most 9 of them). */
+    private static void sortPairs(long[] c, double[] v, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
             long ci = c[i];
             double vi = v[i];
             int j = i - 1;
-            while (j >= 0 && c[j] > ci) {
+            while (j >= from && c[j] > ci) {
                 c[j + 1] = c[j];
                 v[j + 1] = v[j];
                 j--;

@@ -131,6 +131,38 @@ class StencilBuilderTest {
     }
 
     @Test
+    void anyNumberingWhoseBoxIsOneRangeWorksEvenOutOfVisitingOrder() {
+        int[] shape = {4, 3};
+        GridNumbering columnMajor = new GridNumbering() {
+            @Override
+            public int[] shape() {
+                return shape.clone();
+            }
+
+            @Override
+            public long row(int[] index) {
+                return index[1] * 4L + index[0];
+            }
+        };
+        GridNumbering natural = GridNumbering.rowMajor(shape);
+        Map<Long, Double> ref = entries(StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, natural, new int[2], shape));
+        CsrRows a = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, columnMajor, new int[2], shape);
+        assertEquals(12, a.rowCount());
+        for (var e : entries(a).entrySet()) {
+            long r = e.getKey() / 1_000_000L;
+            long c = e.getKey() % 1_000_000L;
+            long nr = (r % 4) * 3 + r / 4;
+            long nc = (c % 4) * 3 + c / 4;
+            assertEquals(ref.get(nr * 1_000_000L + nc), e.getValue(), 0.0);
+        }
+        for (int i = 0; i < a.rowCount(); i++) {
+            for (int k = a.rowPtr()[i] + 1; k < a.rowPtr()[i + 1]; k++) {
+                assertTrue(a.columns()[k - 1] < a.columns()[k], "sorted columns");
+            }
+        }
+    }
+
+    @Test
     void badBoxesAndDimensionsAreRejected() {
         GridNumbering g = GridNumbering.rowMajor(4, 4);
         assertThrows(IllegalArgumentException.class,

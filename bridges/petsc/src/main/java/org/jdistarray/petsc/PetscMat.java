@@ -2,6 +2,7 @@ package org.jdistarray.petsc;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.petsc.internal.NativeCallback;
@@ -81,6 +82,96 @@ public final class PetscMat implements AutoCloseable {
             throw e;
         }
         return new PetscMat(l.session, comm, a, l.rowRanges, l.colRanges, null, "aij");
+    }
+
+    /**
+     * <b>Collective.</b> An assembled AIJ matrix from this rank's rows supplied in {@code chunkCount} consecutive
+     * chunks ({@code chunk.apply(0)} starts at this rank's first row, each next chunk where the previous ended), with
+     * memory bounded by one chunk instead of all rows: each chunk is requested twice, once to count the exact
+     * preallocation, once to insert ({@code MatSetValues} per row). The stencil builder can produce chunks of grid
+     * rows directly. Caller must close.
+     *
+     * @throws IllegalArgumentException on every rank if any rank's chunks, rows or sizes are inconsistent
+     */
+    public static PetscMat fromRowChunks(Communicator comm, int chunkCount, IntFunction<CsrRows> chunk, int localColumns,
+            long globalColumns) {
+        Objects.requireNonNull(chunk, "chunk");
+        PetscSession s = PetscSession.require();
+        long ch = PetscSession.commHandle(comm);
+        String error = localColumns < 0 ? "localColumns " + localColumns + " < 0"
+                : globalColumns > Integer.MAX_VALUE ? globalColumns + " columns exceed 32-bit PetscInt" : null;
+        long[][] cols = Consensus.gather(comm, "PetscMat", error, localColumns, globalColumns);
+        long[] colRanges = Consensus.starts(cols, 0);
+        for (long[] r : cols) {
+            if (r[1] != globalColumns || colRanges[cols.length] != globalColumns) {
+                throw new IllegalArgumentException("PetscMat: local column counts add up to " + colRanges[cols.length]
+                        + ", global column counts given: " + r[1] + " and " + globalColumns);
+            }
+        }
+        long colStart = colRanges[comm.rank()];
+        long colEnd = colRanges[comm.rank() + 1];
+        IntList d = new IntList();
+        IntList o = new IntList();
+        long first = -1;
+        long next = -1;
+        error = null;
+        for (int k = 0; k < chunkCount && error == null; k++) {
+            CsrRows c = chunk.apply(k);
+            long[] cr = c.columnRange();
+            if (k == 0) {
+                first = c.firstRow();
+                next = first;
+            }
+            if (c.firstRow() != next && c.rowCount() > 0) {
+                error = "chunk " + k + " starts at row " + c.firstRow() + ", expected " + next;
+            } else if (c.nonZeros() > 0 && (cr[0] < 0 || cr[1] >= globalColumns)) {
+                error = "chunk " + k + ": columns " + cr[0] + ".." + cr[1] + " outside [0, " + globalColumns + ")";
+            } else {
+                int[][] counts = diagonalCounts(c, colStart, colEnd);
+                d.addAll(counts[0]);
+                o.addAll(counts[1]);
+                next += c.rowCount();
+            }
+        }
+        long[][] rows = Consensus.gather(comm, "PetscMat", error, d.size, Math.max(first, 0));
+        long[] rowRanges = Consensus.starts(rows, 0);
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r][0] > 0 && rows[r][1] != rowRanges[r]) {
+                throw new IllegalArgumentException("PetscMat: rank " + r + " starts at row " + rows[r][1]
+                        + ", but the ranks before it own " + rowRanges[r] + " rows (rows are numbered rank by rank)");
+            }
+        }
+        long a = Petsc.matCreateAij(ch, d.size, localColumns, (int) rowRanges[rows.length], (int) globalColumns);
+        try {
+            Petsc.matPreallocate(a, d.toArray(), o.toArray());
+            for (int k = 0; k < chunkCount; k++) {
+                CsrRows c = chunk.apply(k);
+                Petsc.matSetRows(a, (int) c.firstRow(), c.rowPtr(), intColumns(c), c.values(), Petsc.INSERT_VALUES);
+            }
+            Petsc.matAssemble(a);
+        } catch (RuntimeException e) {
+            Petsc.destroy(a, "Mat");
+            throw e;
+        }
+        return new PetscMat(s, comm, a, rowRanges, colRanges, null, "aij");
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] v = new int[1024];
+        private int size;
+
+        void addAll(int[] more) {
+            if (size + more.length > v.length) {
+                v = Arrays.copyOf(v, Math.max(2 * v.length, size + more.length));
+            }
+            System.arraycopy(more, 0, v, size, more.length);
+            size += more.length;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(v, size);
+        }
     }
 
     /**

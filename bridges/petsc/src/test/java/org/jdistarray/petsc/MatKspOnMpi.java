@@ -84,6 +84,40 @@ public class MatKspOnMpi {
     }
 
     @Test
+    void chunkedAssemblyEqualsWholeCsrAndRejectsGaps() {
+        int n = 30;
+        long g = (long) n * n;
+        BlockNumbering num = BlockNumbering.rowBlocks(new int[] {n, n}, comm.size());
+        int[] lo = num.lo(comm.rank());
+        int[] hi = num.hi(comm.rank());
+        int per = 4;
+        int chunks = (hi[0] - lo[0] + per - 1) / per;
+        java.util.function.IntFunction<CsrRows> chunk = k -> StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, num,
+                new int[] {lo[0] + k * per, 0}, new int[] {Math.min(hi[0], lo[0] + (k + 1) * per), n});
+        CsrRows whole = laplacian(n);
+        try (PetscMat A = PetscMat.fromRowChunks(comm, chunks, chunk, whole.rowCount(), g);
+                PetscMat B = PetscMat.fromCsr(comm, whole, whole.rowCount(), g);
+                PetscVec x = PetscVec.create(comm, whole.rowCount(), g); PetscVec y1 = x.duplicate();
+                PetscVec y2 = x.duplicate()) {
+            try (VecArray xa = x.array()) {
+                for (int i = 0; i < whole.rowCount(); i++) {
+                    xa.buffer().put(i, Math.cos(whole.firstRow() + i));
+                }
+            }
+            A.mult(x, y1);
+            B.mult(x, y2);
+            y1.axpy(-1.0, y2);
+            assertEquals(0.0, y1.norm(NormType.INFINITY), 0.0);
+        }
+        // a gap between chunks on the last rank: every rank throws
+        int last = comm.size() - 1;
+        java.util.function.IntFunction<CsrRows> gappy = k -> chunk.apply(comm.rank() == last && k == 1 ? 2 : k);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PetscMat.fromRowChunks(comm, chunks, gappy, whole.rowCount(), g));
+        assertTrue(e.getMessage().contains("rank(s) [" + last + "]"), e.getMessage());
+    }
+
+    @Test
     void perEntryAssemblyIntoExactPreallocation() {
         int n = 12;
         CsrRows a = laplacian(n);
