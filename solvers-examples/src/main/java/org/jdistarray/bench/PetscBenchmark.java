@@ -19,7 +19,6 @@ import org.jdistarray.petsc.PetscMat;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
 import org.jdistarray.solve.BlockNumbering;
-import org.jdistarray.solve.CsrRows;
 import org.jdistarray.solve.SolveResult;
 import org.jdistarray.solve.StencilBuilder;
 
@@ -67,7 +66,11 @@ public final class PetscBenchmark {
         }
     }
 
-    private static CsrRows laplacian(Communicator comm, int n) {
+    /**
+     * The 5-point Laplacian of the ny x nx grid of {@code n} unknowns (as petsc4py_bench.py), assembled from chunks
+     * of 64 grid rows (memory bounded by one chunk, like the C twin's row-by-row assembly).
+     */
+    private static PetscMat laplacian(Communicator comm, int n) {
         int k = 31 - Integer.numberOfLeadingZeros(n);
         if (1 << k != n) {
             throw new IllegalArgumentException("sizes must be powers of two: " + n);
@@ -75,8 +78,13 @@ public final class PetscBenchmark {
         int ny = 1 << (k / 2);
         int nx = n / ny;
         BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {ny, nx}, comm.size());
-        return StencilBuilder.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, grid, grid.lo(comm.rank()),
-                grid.hi(comm.rank()));
+        int[] lo = grid.lo(comm.rank());
+        int[] hi = grid.hi(comm.rank());
+        int per = Integer.getInteger("jdistarray.bench.chunkRows", 16);
+        int chunks = (hi[0] - lo[0] + per - 1) / per;
+        return PetscMat.fromRowChunks(comm, chunks, c -> StencilBuilder.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D,
+                grid, new int[] {lo[0] + c * per, 0}, new int[] {Math.min(hi[0], lo[0] + (c + 1) * per), nx}),
+                grid.rowCount(comm.rank()), n);
     }
 
     private static String grid(int n) {
@@ -86,11 +94,16 @@ public final class PetscBenchmark {
     }
 
     private static void cg(Communicator comm, int n, int iters, int reps) {
-        CsrRows a = laplacian(comm, n);
-        int m = a.rowCount();
+        try (PetscMat A = laplacian(comm, n)) {
+            cg(comm, A, n, iters, reps);
+        }
+    }
+
+    private static void cg(Communicator comm, PetscMat A, int n, int iters, int reps) {
+        int m = (int) (A.ownershipRange()[1] - A.ownershipRange()[0]);
         DoubleBuffer xb = DirectBuffers.doubles(m);
         DoubleBuffer bb = DirectBuffers.doubles(m);
-        try (PetscMat A = PetscMat.fromCsr(comm, a, m, n); PetscVec x = PetscVec.wrap(comm, xb, n);
+        try (PetscVec x = PetscVec.wrap(comm, xb, n);
                 PetscVec b = PetscVec.wrap(comm, bb, n);
                 Ksp ksp = Ksp.create(comm).operators(A).type(KspType.CG).preconditioner(PcType.NONE)) {
             ksp.normType(KspNormType.NONE).tolerances(0, 0, 1e300, iters).setUp();
@@ -109,8 +122,8 @@ public final class PetscBenchmark {
     }
 
     private static void matmult(Communicator comm, int n, int reps) {
-        CsrRows a = laplacian(comm, n);
-        try (PetscMat A = PetscMat.fromCsr(comm, a, a.rowCount(), n); PetscVec x = PetscVec.create(comm, a.rowCount(), n);
+        try (PetscMat A = laplacian(comm, n); PetscVec x = PetscVec.create(comm, (int) (A.ownershipRange()[1]
+                - A.ownershipRange()[0]), n);
                 PetscVec y = x.duplicate()) {
             x.set(1.0);
             report(comm, "matmult_lap5", n, time(comm, () -> A.mult(x, y), reps), 80.0 * n, reps,

@@ -5,6 +5,7 @@ import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
@@ -103,13 +104,16 @@ public final class PoissonPetsc {
         BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {n, n}, comm.size());
         int[] lo = grid.lo(me);
         int[] hi = grid.hi(me);
-        CsrRows rows = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, grid, lo, hi, 1.0 / (h * h));
-        int m = rows.rowCount();
+        int m = grid.rowCount(me);
+        int per = 64; // assemble 64 grid rows at a time: memory bounded by one chunk
+        int chunks = (hi[0] - lo[0] + per - 1) / per;
+        IntFunction<CsrRows> chunk = c -> StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, grid,
+                new int[] {lo[0] + c * per, 0}, new int[] {Math.min(hi[0], lo[0] + (c + 1) * per), n}, 1.0 / (h * h));
         DoubleBuffer b = DirectBuffers.doubles(m);
         DoubleBuffer x = DirectBuffers.doubles(m);
         DoubleBuffer exact = DirectBuffers.doubles(m);
         fill(b, exact, lo[0], hi[0], n, h);
-        try (PetscMat a = PetscMat.fromCsr(comm, rows, m, size); PetscVec bv = PetscVec.wrap(comm, b, size);
+        try (PetscMat a = PetscMat.fromRowChunks(comm, chunks, chunk, m, size); PetscVec bv = PetscVec.wrap(comm, b, size);
                 PetscVec xv = PetscVec.wrap(comm, x, size); Ksp ksp = Ksp.create(comm)) {
             ksp.operators(a).type(KspType.CG).tolerances(rtol, 1e-50, 1e4, 100_000).fromOptions();
             try {
