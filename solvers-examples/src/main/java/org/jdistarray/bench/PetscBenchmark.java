@@ -19,6 +19,7 @@ import org.jdistarray.petsc.PetscMat;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
 import org.jdistarray.solve.BlockNumbering;
+import org.jdistarray.solve.CsrRows;
 import org.jdistarray.solve.SolveResult;
 import org.jdistarray.solve.StencilBuilder;
 
@@ -54,6 +55,7 @@ public final class PetscBenchmark {
                     case "matmult" -> matmult(comm, env("PEER_CG_N", n), reps);
                     case "axpy", "dot" -> vectorOps(comm, op, n, reps);
                     case "wrap" -> wrap(comm, n, reps);
+                    case "assembly" -> assembly(comm, env("PEER_CG_N", n), Math.min(reps, 5));
                     case "baseline" -> comm.barrier();
                     default -> throw new IllegalArgumentException("unknown op " + op);
                 }
@@ -119,6 +121,26 @@ public final class PetscBenchmark {
             report(comm, "cg_lap5_per_iter", n, scale(t, 1.0 / iters), 184.0 * n, reps,
                     "KSPCG_PCNONE_" + iters + "it_" + grid(n) + "_wrapped");
         }
+    }
+
+    /** The assembly paths of the same Laplacian: stencil rows, CSR call, row by row, chunked (stencil included). */
+    private static void assembly(Communicator comm, int n, int reps) {
+        int k = 31 - Integer.numberOfLeadingZeros(n);
+        int ny = 1 << (k / 2);
+        int nx = n / ny;
+        BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {ny, nx}, comm.size());
+        int[] lo = grid.lo(comm.rank());
+        int[] hi = grid.hi(comm.rank());
+        CsrRows[] rows = new CsrRows[1];
+        report(comm, "assemble", n, time(comm, () -> rows[0] = StencilBuilder.laplacian(
+                StencilBuilder.Stencil.FIVE_POINT_2D, grid, lo, hi), reps), 0, reps, "StencilBuilder_rows_only");
+        int m = rows[0].rowCount();
+        report(comm, "assemble", n, time(comm, () -> PetscMat.fromCsr(comm, rows[0], m, n, PetscMat.Assembly.CSR).close(),
+                reps), 0, reps, "fromCsr_CSR");
+        report(comm, "assemble", n, time(comm, () -> PetscMat.fromCsr(comm, rows[0], m, n, PetscMat.Assembly.ROWS).close(),
+                reps), 0, reps, "fromCsr_ROWS");
+        report(comm, "assemble", n, time(comm, () -> laplacian(comm, n).close(), reps), 0, reps,
+                "fromRowChunks_incl_stencil_twice");
     }
 
     private static void matmult(Communicator comm, int n, int reps) {

@@ -217,33 +217,33 @@ public final class PetscVec implements AutoCloseable {
         return Petsc.vecSum(handle());
     }
 
-    /** <b>Not collective</b> (no communication). {@code VecAXPY}: {@code this += alpha * x}. Returns this. */
+    /** <b>Logically collective</b> (no communication). {@code VecAXPY}: {@code this += alpha * x}. Returns this. */
     public PetscVec axpy(double alpha, PetscVec x) {
         long xh = compatible(x, "axpy");
         Petsc.vecAxpy(handle(), alpha, xh);
         return this;
     }
 
-    /** <b>Not collective.</b> {@code VecAYPX}: {@code this = x + beta * this}. Returns this. */
+    /** <b>Logically collective.</b> {@code VecAYPX}: {@code this = x + beta * this}. Returns this. */
     public PetscVec aypx(double beta, PetscVec x) {
         long xh = compatible(x, "aypx");
         Petsc.vecAypx(handle(), beta, xh);
         return this;
     }
 
-    /** <b>Not collective.</b> {@code VecScale}: {@code this *= alpha}. Returns this. */
+    /** <b>Logically collective.</b> {@code VecScale}: {@code this *= alpha}. Returns this. */
     public PetscVec scale(double alpha) {
         Petsc.vecScale(handle(), alpha);
         return this;
     }
 
-    /** <b>Not collective.</b> {@code VecSet}: every entry {@code = alpha}. Returns this. */
+    /** <b>Logically collective.</b> {@code VecSet}: every entry {@code = alpha}. Returns this. */
     public PetscVec set(double alpha) {
         Petsc.vecSet(handle(), alpha);
         return this;
     }
 
-    /** <b>Not collective.</b> {@code VecCopy}: copies this vector into {@code target} (same layout). */
+    /** <b>Logically collective.</b> {@code VecCopy}: copies this vector into {@code target} (same layout). */
     public void copyTo(PetscVec target) {
         long t = compatible(target, "copyTo");
         Petsc.vecCopy(handle(), t);
