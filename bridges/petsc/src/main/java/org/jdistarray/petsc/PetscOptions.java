@@ -76,27 +76,27 @@ public final class PetscOptions {
         private Builder() {
         }
 
-        /** {@code -ksp_type}. */
+        /** <b>Not collective.</b> {@code -ksp_type}. */
         public Builder kspType(KspType type) {
             return put("-ksp_type", type.petscName());
         }
 
-        /** {@code -pc_type}. */
+        /** <b>Not collective.</b> {@code -pc_type}. */
         public Builder pcType(PcType type) {
             return put("-pc_type", type.petscName());
         }
 
-        /** {@code -ksp_rtol}. */
+        /** <b>Not collective.</b> {@code -ksp_rtol}. */
         public Builder kspRelativeTolerance(double rtol) {
             return put("-ksp_rtol", number(rtol));
         }
 
-        /** {@code -ksp_atol}. */
+        /** <b>Not collective.</b> {@code -ksp_atol}. */
         public Builder kspAbsoluteTolerance(double atol) {
             return put("-ksp_atol", number(atol));
         }
 
-        /** {@code -ksp_max_it}. */
+        /** <b>Not collective.</b> {@code -ksp_max_it}. */
         public Builder kspMaxIterations(int maxIterations) {
             if (maxIterations < 0) {
                 throw new IllegalArgumentException("maxIterations " + maxIterations + " < 0");
@@ -104,22 +104,22 @@ public final class PetscOptions {
             return put("-ksp_max_it", Integer.toString(maxIterations));
         }
 
-        /** {@code -ksp_monitor}: PETSc prints each residual norm (to stdout, from PETSc). */
+        /** <b>Not collective.</b> {@code -ksp_monitor}: PETSc prints each residual norm (to stdout, from PETSc). */
         public Builder kspMonitor() {
             return put("-ksp_monitor", null);
         }
 
-        /** {@code -ksp_view}: PETSc prints the solver configuration after each solve. */
+        /** <b>Not collective.</b> {@code -ksp_view}: PETSc prints the solver configuration after each solve. */
         public Builder kspView() {
             return put("-ksp_view", null);
         }
 
-        /** {@code -log_view}: PETSc prints its performance summary at session close. */
+        /** <b>Not collective.</b> {@code -log_view}: PETSc prints its performance summary at session close. */
         public Builder logView() {
             return put("-log_view", null);
         }
 
-        /** Any options, as command-line tokens (see {@link PetscOptions#raw}). */
+        /** <b>Not collective.</b> Any options, as command-line tokens (see {@link PetscOptions#raw}). */
         public Builder raw(String... tokens) {
             List<String> split = new ArrayList<>();
             for (String t : tokens) {
@@ -140,7 +140,7 @@ public final class PetscOptions {
             return this;
         }
 
-        /** The options. */
+        /** <b>Not collective.</b> The options. */
         public PetscOptions build() {
             return new PetscOptions(new ArrayList<>(entries));
         }
