@@ -1,0 +1,387 @@
+package org.jdistarray.petsc;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.petsc.internal.Petsc;
+
+/**
+ * A PETSc MPI vector ({@code VECMPI}): either on the caller's memory with no copy ({@link #wrap}, through
+ * {@code VecCreateMPIWithArray}) or allocated by PETSc ({@link #create}, {@link #duplicate()}). PETSc numbers the
+ * entries rank by rank: rank 0 owns {@code [0, n0)}, rank 1 the next block, and so on ({@link #ownershipRanges()}).
+ *
+ * <p><b>Java writes and PETSc's caches.</b> PETSc caches norms per object state. A Java write into a wrapped buffer
+ * does not change that state, so a later {@code VecNorm} would return the old norm. With
+ * {@link StateTracking#AUTOMATIC} (the default for wrapped vectors) every operation on the vector first increases
+ * its state (two O(1) calls), so Java writes are always seen; with {@link StateTracking#MANUAL} call
+ * {@link #javaWrote()} after writing. Writes through a {@link VecArray} view bump the state on its close.
+ *
+ * <p>Every argument is checked in Java before PETSc is called (Debian's optimised PETSc checks neither sizes nor
+ * null handles): sizes and layouts of all ranks are compared, indices are range-checked, closed vectors throw
+ * {@link IllegalStateException}. A vector belongs to the open {@link PetscSession}; close it before the session.
+ */
+public final class PetscVec implements AutoCloseable {
+    /** Local size argument of {@link #create}: let PETSc split the global size ({@code PETSC_DECIDE}). */
+    public static final int DECIDE = -1;
+
+    /** How Java writes into a wrapped vector's memory reach PETSc's object state. */
+    public enum StateTracking {
+        /** Every operation first increases the vector's state (safe; two O(1) native calls). */
+        AUTOMATIC,
+        /** The caller calls {@link #javaWrote()} after writing from Java. */
+        MANUAL
+    }
+
+    private final PetscHandle h;
+    private final Communicator comm;
+    private final long commHandle;
+    private final long[] ranges;
+    private final int localSize;
+    private final DoubleBuffer memory;
+    private final AutoCloseable borrow;
+    private final boolean autoBump;
+    private final AtomicInteger views = new AtomicInteger();
+
+    private PetscVec(PetscSession s, Communicator comm, long handle, long[] ranges, DoubleBuffer memory,
+            AutoCloseable borrow, boolean autoBump) {
+        this.comm = comm;
+        this.commHandle = PetscSession.commHandle(comm);
+        this.ranges = ranges;
+        this.localSize = Math.toIntExact(ranges[comm.rank() + 1] - ranges[comm.rank()]);
+        this.memory = memory;
+        this.borrow = borrow;
+        this.autoBump = autoBump;
+        this.h = new PetscHandle(s, this, handle, "PetscVec[" + (memory != null ? "wrapped, " : "") + "size "
+                + ranges[ranges.length - 1] + ", rank " + comm.rank() + " owns " + localSize + "]");
+    }
+
+    /**
+     * <b>Collective.</b> {@link #wrap(Communicator, DoubleBuffer, long, StateTracking, AutoCloseable)} with
+     * automatic state tracking and no borrow.
+     */
+    public static PetscVec wrap(Communicator comm, DoubleBuffer localBlock, long globalSize) {
+        return wrap(comm, localBlock, globalSize, StateTracking.AUTOMATIC, null);
+    }
+
+    /**
+     * <b>Collective.</b> An MPI vector on the caller's memory, without copying: this rank's entries are
+     * {@code localBlock}'s elements from its position to its limit; the ranks' blocks follow each other in rank order
+     * and must add up to {@code globalSize} (checked with one all-gather: PETSc does not check). Borrows
+     * {@code localBlock}: the vector keeps it reachable and PETSc reads and writes it until {@link #close()}, which
+     * then closes {@code borrow} (if not null; e.g. the release of a distributed array's borrow). Caller must close.
+     *
+     * @throws IllegalArgumentException on any rank if a buffer is not direct or not in native order, the sizes do not
+     *                                  add up, or they exceed PETSc's 32-bit indices (then on every rank)
+     * @throws IllegalStateException    if no {@link PetscSession} is open
+     */
+    public static PetscVec wrap(Communicator comm, DoubleBuffer localBlock, long globalSize, StateTracking tracking,
+            AutoCloseable borrow) {
+        Objects.requireNonNull(localBlock, "localBlock");
+        Objects.requireNonNull(tracking, "tracking");
+        PetscSession s = PetscSession.require();
+        long ch = PetscSession.commHandle(comm);
+        String error = null;
+        if (!localBlock.isDirect()) {
+            error = "the buffer is not direct (PETSc needs native memory; use DirectBuffers)";
+        } else if (localBlock.order() != ByteOrder.nativeOrder()) {
+            error = "the buffer is not in native byte order";
+        } else if (localBlock.isReadOnly()) {
+            error = "the buffer is read-only";
+        }
+        long[] ranges = layout(comm, localBlock.remaining(), globalSize, error);
+        long handle = Petsc.vecCreateWithArray(ch, localBlock.remaining(), (int) globalSize, Petsc.address(localBlock, 8));
+        return new PetscVec(s, comm, handle, ranges, localBlock, borrow, tracking == StateTracking.AUTOMATIC);
+    }
+
+    /**
+     * <b>Collective.</b> A vector in memory PETSc allocates, zeroed: {@code localSize} entries on this rank, or
+     * {@link #DECIDE} on every rank to let PETSc split {@code globalSize}. Caller must close.
+     *
+     * @throws IllegalArgumentException on every rank if the sizes do not add up or are out of range
+     */
+    public static PetscVec create(Communicator comm, int localSize, long globalSize) {
+        PetscSession s = PetscSession.require();
+        long ch = PetscSession.commHandle(comm);
+        int local = localSize;
+        String error = null;
+        if (localSize == DECIDE) {
+            long n = Math.max(globalSize, 0);
+            local = (int) (n / comm.size() + (comm.rank() < n % comm.size() ? 1 : 0));
+        } else if (localSize < 0) {
+            error = "local size " + localSize + " < 0";
+        }
+        long[] ranges = layout(comm, local, globalSize, error);
+        long handle = Petsc.vecCreate(ch, local, (int) globalSize);
+        long[] petscRanges = Petsc.vecRanges(handle, comm.size());
+        if (!Arrays.equals(ranges, petscRanges)) {
+            Petsc.destroy(handle, "Vec");
+            throw new IllegalStateException("PETSc split the vector as " + Arrays.toString(petscRanges) + ", expected "
+                    + Arrays.toString(ranges));
+        }
+        return new PetscVec(s, comm, handle, ranges, null, null, false);
+    }
+
+    /** One all-gather of {local size, global size} from every rank; every rank checks the same facts. */
+    private static long[] layout(Communicator comm, long local, long globalSize, String localError) {
+        String error = localError;
+        if (error == null && globalSize > Integer.MAX_VALUE) {
+            error = "global size " + globalSize + " exceeds PETSc's 32-bit PetscInt";
+        }
+        long[][] all = Consensus.gather(comm, "PetscVec", error, local, globalSize);
+        long[] ranges = Consensus.starts(all, 0);
+        for (int r = 0; r < all.length; r++) {
+            if (all[r][1] != globalSize || ranges[all.length] != globalSize) {
+                throw new IllegalArgumentException("PetscVec: local sizes " + column(all, 0) + " add up to "
+                        + ranges[all.length] + ", but the global sizes given are " + column(all, 1));
+            }
+        }
+        return ranges;
+    }
+
+    private static String column(long[][] all, int c) {
+        long[] v = new long[all.length];
+        for (int r = 0; r < all.length; r++) {
+            v[r] = all[r][c];
+        }
+        return Arrays.toString(v);
+    }
+
+    /** <b>Collective.</b> A new PETSc-allocated vector with the same layout ({@code VecDuplicate}), zeroed. */
+    public PetscVec duplicate() {
+        long d = Petsc.vecDuplicate(handle());
+        Petsc.vecSet(d, 0.0);
+        return new PetscVec(h.session(), comm, d, ranges, null, null, false);
+    }
+
+    /** <b>Not collective.</b> Global size. */
+    public long size() {
+        return ranges[ranges.length - 1];
+    }
+
+    /** <b>Not collective.</b> Number of entries on this rank. */
+    public int localSize() {
+        return localSize;
+    }
+
+    /** <b>Not collective.</b> This rank's global index range {@code {first, end}}. */
+    public long[] ownershipRange() {
+        return new long[] {ranges[comm.rank()], ranges[comm.rank() + 1]};
+    }
+
+    /** <b>Not collective.</b> Every rank's first index and the global size at the end (size + 1 entries). */
+    public long[] ownershipRanges() {
+        return ranges.clone();
+    }
+
+    /** <b>Not collective.</b> The communicator. */
+    public Communicator comm() {
+        return comm;
+    }
+
+    /** <b>Not collective.</b> Whether the vector lives on caller memory ({@link #wrap}). */
+    public boolean isWrapped() {
+        return memory != null;
+    }
+
+    /**
+     * <b>Logically collective.</b> Tells PETSc that Java wrote into the local block (increases the object state,
+     * dropping cached norms). Needed after Java writes with {@link StateTracking#MANUAL}; harmless otherwise.
+     */
+    public void javaWrote() {
+        Petsc.vecStateIncrease(h.get());
+    }
+
+    /** <b>Collective.</b> The 2-norm ({@code VecNorm}). */
+    public double norm() {
+        return norm(NormType.TWO);
+    }
+
+    /** <b>Collective.</b> {@code VecNorm} of the given type. */
+    public double norm(NormType type) {
+        return Petsc.vecNorm(handle(), type.code());
+    }
+
+    /** <b>Collective.</b> {@code VecDot}: the sum of {@code this[i] * other[i]}. */
+    public double dot(PetscVec other) {
+        return Petsc.vecDot(handle(), compatible(other, "dot"));
+    }
+
+    /** <b>Collective.</b> {@code VecSum}: the sum of the entries. */
+    public double sum() {
+        return Petsc.vecSum(handle());
+    }
+
+    /** <b>Logically collective</b> (no communication). {@code VecAXPY}: {@code this += alpha * x}. Returns this. */
+    public PetscVec axpy(double alpha, PetscVec x) {
+        long xh = compatible(x, "axpy");
+        Petsc.vecAxpy(handle(), alpha, xh);
+        return this;
+    }
+
+    /** <b>Logically collective.</b> {@code VecAYPX}: {@code this = x + beta * this}. Returns this. */
+    public PetscVec aypx(double beta, PetscVec x) {
+        long xh = compatible(x, "aypx");
+        Petsc.vecAypx(handle(), beta, xh);
+        return this;
+    }
+
+    /** <b>Logically collective.</b> {@code VecScale}: {@code this *= alpha}. Returns this. */
+    public PetscVec scale(double alpha) {
+        Petsc.vecScale(handle(), alpha);
+        return this;
+    }
+
+    /** <b>Logically collective.</b> {@code VecSet}: every entry {@code = alpha}. Returns this. */
+    public PetscVec set(double alpha) {
+        Petsc.vecSet(handle(), alpha);
+        return this;
+    }
+
+    /** <b>Logically collective.</b> {@code VecCopy}: copies this vector into {@code target} (same layout). */
+    public void copyTo(PetscVec target) {
+        long t = compatible(target, "copyTo");
+        Petsc.vecCopy(handle(), t);
+    }
+
+    /**
+     * <b>Not collective.</b> {@code VecGetValues}: the entries at the given global indices, which must be owned by
+     * this rank (PETSc reads local entries only).
+     *
+     * @throws IndexOutOfBoundsException if an index is not in {@link #ownershipRange()}
+     */
+    public double[] getValues(long... globalIndices) {
+        long lo = ranges[comm.rank()];
+        long hi = ranges[comm.rank() + 1];
+        IntBuffer ix = DirectBuffers.ints(globalIndices.length);
+        for (int i = 0; i < globalIndices.length; i++) {
+            long g = globalIndices[i];
+            if (g < lo || g >= hi) {
+                throw new IndexOutOfBoundsException("index " + g + " is not owned by rank " + comm.rank() + " (owns [" + lo
+                        + ", " + hi + "))");
+            }
+            ix.put(i, (int) g);
+        }
+        DoubleBuffer out = DirectBuffers.doubles(globalIndices.length);
+        Petsc.vecGetValues(handle(), ix, out);
+        double[] v = new double[globalIndices.length];
+        out.get(0, v);
+        return v;
+    }
+
+    /**
+     * <b>Not collective.</b> {@code VecSetValues}: sets (or adds to) entries at any global indices; entries of other
+     * ranks move at the next {@link #assemble()}, which every rank must call.
+     *
+     * @throws IndexOutOfBoundsException if an index is outside {@code [0, size())}
+     */
+    public void setValues(long[] globalIndices, double[] values, boolean add) {
+        if (globalIndices.length != values.length) {
+            throw new IllegalArgumentException(globalIndices.length + " indices but " + values.length + " values");
+        }
+        IntBuffer ix = DirectBuffers.ints(globalIndices.length);
+        for (int i = 0; i < globalIndices.length; i++) {
+            if (globalIndices[i] < 0 || globalIndices[i] >= size()) {
+                throw new IndexOutOfBoundsException("index " + globalIndices[i] + " outside [0, " + size() + ")");
+            }
+            ix.put(i, (int) globalIndices[i]);
+        }
+        Petsc.vecSetValues(handle(), ix, DirectBuffers.of(values), add ? Petsc.ADD_VALUES : Petsc.INSERT_VALUES);
+    }
+
+    /** <b>Collective.</b> {@code VecAssemblyBegin/End}: sends entries set for other ranks. */
+    public void assemble() {
+        Petsc.vecAssemble(handle());
+    }
+
+    /**
+     * <b>Not collective.</b> This rank's block as a read-write view ({@code VecGetArray}); close it to give it back
+     * ({@code VecRestoreArray}, which marks the vector changed). For a wrapped vector it is the caller's memory.
+     */
+    public VecArray array() {
+        return openView(false);
+    }
+
+    /** <b>Not collective.</b> This rank's block as a read-only view ({@code VecGetArrayRead}). */
+    public VecArray readArray() {
+        return openView(true);
+    }
+
+    private VecArray openView(boolean readOnly) {
+        long vh = h.get();
+        views.incrementAndGet();
+        try {
+            return new VecArray(this, vh, readOnly);
+        } catch (RuntimeException e) {
+            views.decrementAndGet();
+            throw e;
+        }
+    }
+
+    void viewClosed() {
+        views.decrementAndGet();
+    }
+
+    /** <b>Not collective.</b> Whether {@link #close()} has run (or the session closed). */
+    public boolean isClosed() {
+        return h.isClosed();
+    }
+
+    /**
+     * <b>Collective.</b> {@code VecDestroy}, then releases the borrow given to {@link #wrap}. Idempotent.
+     *
+     * @throws IllegalStateException if a {@link VecArray} view is still open
+     */
+    @Override
+    public void close() {
+        if (views.get() > 0) {
+            throw new IllegalStateException(h + ": " + views.get() + " VecArray view(s) still open; close them first");
+        }
+        boolean wasOpen = !h.isClosed();
+        h.close();
+        if (wasOpen && borrow != null) {
+            try {
+                borrow.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("releasing the borrow of " + h + " failed: " + e, e);
+            }
+        }
+    }
+
+    /** The handle for a PETSc call on this vector, after the automatic state increase if Java may have written. */
+    long handle() {
+        long v = h.get();
+        if (autoBump) {
+            Petsc.vecStateIncrease(v);
+        }
+        return v;
+    }
+
+    /** Checks that {@code other} has this layout and communicator; returns its handle (state increased as needed). */
+    long compatible(PetscVec other, String op) {
+        Objects.requireNonNull(other, op + ": vector");
+        if (other.commHandle != commHandle && other.comm != comm) {
+            throw new IllegalArgumentException(op + ": the vectors are on different communicators");
+        }
+        if (!Arrays.equals(other.ranges, ranges)) {
+            throw new IllegalArgumentException(op + ": vector layouts differ: " + Arrays.toString(ranges) + " vs "
+                    + Arrays.toString(other.ranges));
+        }
+        return other.handle();
+    }
+
+    /** The layout, for matrices. */
+    long[] ranges() {
+        return ranges;
+    }
+
+    @Override
+    public String toString() {
+        return h.toString();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * PETSc from Java: {@link org.jdistarray.petsc.PetscSession} (initialisation on JDistArray's communicator, options,
+ * error handler), {@link org.jdistarray.petsc.PetscVec} (zero-copy on Java memory, or PETSc-allocated),
+ * {@link org.jdistarray.petsc.PetscMat} (AIJ assembled from Java, matrix-free shells) and
+ * {@link org.jdistarray.petsc.Ksp} (Krylov solves returning a {@link org.jdistarray.solve.SolveResult}). Every PETSc
+ * error becomes a {@link org.jdistarray.petsc.PetscException}; every argument is validated in Java first.
+ */
+package org.jdistarray.petsc;

@@ -1,0 +1,28 @@
+package org.jdistarray.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.jdistarray.petsc.EnabledIfPetsc;
+import org.jdistarray.petsc.MainLauncher;
+import org.jdistarray.testing.EnabledIfMpirun;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The Poisson example under {@code mpirun -np 1} and {@code -np 2}: converges, error O(h²), same on both. */
+@Tag("mpi")
+@Tag("petsc")
+@EnabledIfMpirun
+@EnabledIfPetsc
+class PoissonPetscMpiIT {
+    @Test
+    void solvesOnOneAndTwoRanks() throws Exception {
+        for (int np : new int[] {1, 2}) {
+            String out = MainLauncher.run(np, Duration.ofSeconds(120), PoissonPetsc.class, "N=96");
+            assertTrue(out.contains("POISSON N=96 ranks=" + np + " pc=jacobi reason=CONVERGED_RTOL"), out);
+            assertTrue(out.contains("pc=gamg reason=CONVERGED_RTOL") || out.contains("pc=gamg skipped"), out);
+            assertTrue(!out.contains("ok=false"), out);
+        }
+    }
+}
