@@ -287,6 +287,25 @@ public final class MpiCommunicator implements Communicator {
         }
     }
 
+    /**
+     * <b>Not collective.</b> The native {@code MPI_Comm} handle as a {@code long}, for native bridges (PETSc,
+     * Trilinos) that pass it to C: with Open MPI the address of the {@code ompi_communicator_t}, with MPICH the
+     * integer handle widened to 64 bits. Not for application code: the handle stays owned by this communicator, is
+     * valid only while it is open, and must never be freed by the caller.
+     *
+     * @throws IllegalStateException  if this communicator is closed
+     * @throws CommunicationException if its session is closed
+     */
+    public long nativeHandle() {
+        ensureUsable();
+        return handle;
+    }
+
+    /** <b>Not collective.</b> The MPI implementation family behind this communicator, such as {@code "Open MPI"}. */
+    public String mpiFamily() {
+        return mpi.family();
+    }
+
     @Override
     public String toString() {
         return "MpiCommunicator[" + (owned ? "derived" : "world") + ", rank " + rank + " of " + size + "]";

@@ -68,6 +68,22 @@ public final class MpiSession implements AutoCloseable {
         }
     }
 
+    /**
+     * <b>Not collective.</b> Loads libmpi ({@code RTLD_GLOBAL}, so that native libraries loaded later resolve
+     * against it) and reports {@code MPI_Initialized}: whether MPI was initialised in this process, by a session or
+     * by a native library. Does not initialise MPI.
+     *
+     * @throws CommunicationException if libmpi cannot be loaded
+     */
+    public static boolean isMpiInitialized() {
+        return MpiBinding.get().initialized();
+    }
+
+    /** <b>Not collective.</b> {@code MPI_Finalized}: whether MPI was finalised in this process (loads libmpi). */
+    public static boolean isMpiFinalized() {
+        return MpiBinding.get().finalized();
+    }
+
     /** <b>Not collective.</b> The world communicator ({@code MPI_COMM_WORLD}); closing it is a no-op. */
     public MpiCommunicator world() {
         ensureActive();
