@@ -49,28 +49,32 @@ public record BelosConfig(Method method, Preconditioner preconditioner, double t
         }
     }
 
-    /** CG, no preconditioner, tolerance 1e-8, at most 10000 iterations. */
+    /** <b>Not collective.</b> CG, no preconditioner, tolerance 1e-8, at most 10000 iterations. */
     public static BelosConfig cg() {
         return new BelosConfig(Method.CG, Preconditioner.NONE, 1e-8, 10_000, 30);
     }
 
-    /** GMRES(30), no preconditioner, tolerance 1e-8, at most 10000 iterations. */
+    /** <b>Not collective.</b> GMRES(30), no preconditioner, tolerance 1e-8, at most 10000 iterations. */
     public static BelosConfig gmres() {
         return new BelosConfig(Method.GMRES, Preconditioner.NONE, 1e-8, 10_000, 30);
     }
 
+    /** <b>Not collective.</b> A copy of this configuration with preconditioner {@code p}. */
     public BelosConfig withPreconditioner(Preconditioner p) {
         return new BelosConfig(method, p, tolerance, maxIterations, gmresRestart);
     }
 
+    /** <b>Not collective.</b> A copy of this configuration with relative tolerance {@code tol}. */
     public BelosConfig withTolerance(double tol) {
         return new BelosConfig(method, preconditioner, tol, maxIterations, gmresRestart);
     }
 
+    /** <b>Not collective.</b> A copy of this configuration with iteration limit {@code its}. */
     public BelosConfig withMaxIterations(int its) {
         return new BelosConfig(method, preconditioner, tolerance, its, gmresRestart);
     }
 
+    /** <b>Not collective.</b> A copy of this configuration with GMRES restart length {@code restart}. */
     public BelosConfig withGmresRestart(int restart) {
         return new BelosConfig(method, preconditioner, tolerance, maxIterations, restart);
     }

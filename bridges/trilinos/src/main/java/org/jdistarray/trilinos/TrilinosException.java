@@ -52,27 +52,27 @@ public class TrilinosException extends NativeLibraryException {
         this.rank = rank;
     }
 
-    /** The shim function that failed, such as {@code "jdist_tpetra_solver_create"}. */
+    /** <b>Not collective.</b> The shim function that failed, such as {@code "jdist_tpetra_solver_create"}. */
     public String function() {
         return function;
     }
 
-    /** The shim's raw error code. */
+    /** <b>Not collective.</b> The shim's raw error code. */
     public int code() {
         return code;
     }
 
-    /** The error code as an enum. */
+    /** <b>Not collective.</b> The error code as an enum. */
     public Kind kind() {
         return Kind.of(code);
     }
 
-    /** The shim's message: what Trilinos threw, or the shim's own check. */
+    /** <b>Not collective.</b> The shim's message: what Trilinos threw, or the shim's own check. */
     public String shimMessage() {
         return shimMessage;
     }
 
-    /** Rank (in the world communicator) of the process that saw the error, -1 outside a session. */
+    /** <b>Not collective.</b> Rank (in the world communicator) of the process that saw the error, -1 outside a session. */
     public int rank() {
         return rank;
     }

@@ -55,7 +55,7 @@ public final class Tpetra {
                     Map.of(Library.OPTION_OPEN_FLAGS, 0x2)); // RTLD_NOW
             Native.register(TpetraNative.class, lib);
             loaded = true;
-        } catch (UnsatisfiedLinkError | NativeLibraryException e) {
+        } catch (UnsatisfiedLinkError | RuntimeException e) { // no shim, no Trilinos, or no libmpi
             loadFailure = "cannot load the jdist_tpetra shim (built by Maven when Trilinos is installed, see "
                     + "bin/install-deps and native-shims/README.md; or set -Djdistarray.tpetra.library=<path>): "
                     + e.getMessage();
