@@ -35,6 +35,23 @@ class SessionOnMpi {
     }
 
     @Test
+    void leakNetCountsAndDestroysOnTheSessionThread() throws InterruptedException {
+        Communicator comm = MpiTestContext.comm();
+        try (TrilinosSession s = TrilinosSession.init(comm); TpetraMap map = TpetraMap.contiguous(comm, 10)) {
+            TpetraVector.create(map); // never closed: unreachable at once
+            for (int i = 0; i < 200 && s.leakedObjects() == 0; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertEquals(1, s.leakedObjects(), "the Cleaner found the unclosed vector");
+            assertEquals(1, s.openObjects()); // only the map
+            try (TpetraVector v = TpetraVector.create(map)) { // creating drains the leaked handle on this thread
+                assertEquals(2, s.openObjects());
+            }
+        }
+    }
+
+    @Test
     void threadCommunicatorsAreRefused() {
         try (ThreadCommunicator solo = ThreadCommunicator.solo()) {
             assertThrows(IllegalArgumentException.class, () -> TrilinosSession.init(solo));

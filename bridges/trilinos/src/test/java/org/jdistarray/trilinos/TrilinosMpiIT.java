@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Trilinos bridge on real MPI ranks, under {@code mpirun -np 1} and {@code -np 2} (this machine has 2 cores):
+ * The Trilinos bridge on real MPI ranks, as a singleton and under {@code mpirun -np 1} and {@code -np 2} (this machine
+ * has 2 cores):
  * one launch per rank count runs every {@code *OnMpi} class, each with its own TrilinosSession (Tpetra stays up
  * between sessions, MPI once).
  */
@@ -22,6 +23,12 @@ class TrilinosMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
     static final Class<?>[] SUITE = {TpetraVectorOnMpi.class, TpetraMatrixOnMpi.class, BelosOnMpi.class,
         SessionOnMpi.class};
+
+    @Test
+    void singleton() {
+        MpiLauncher.Result r = MpiLauncher.runSingleton(TIMEOUT, SUITE); // plain java, MPI_Init without mpirun
+        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
+    }
 
     @Test
     void oneRank() {
