@@ -133,6 +133,31 @@ class TpetraMatrixOnMpi {
     }
 
     @Test
+    void multiVectorApplyIsColumnByColumn() {
+        Distribution d = Distribution.builder(comm).shape(9, 8).grid(1, comm.size()).build();
+        try (TpetraMap map = TpetraMap.of(d);
+                TpetraCrsMatrix a = TpetraCrsMatrix.laplacian(map, Stencil.NINE_POINT_2D, 2.0).fillComplete();
+                DistArray u = DistArrays.fromFunction(d, DType.FLOAT64, TpetraMatrixOnMpi::f);
+                TpetraVector vu = TpetraVector.wrap(map, u); TpetraVector au = TpetraVector.create(map);
+                TpetraMultiVector x = TpetraMultiVector.create(map, 2); TpetraMultiVector y = TpetraMultiVector.create(map, 2)) {
+            int n = map.localSize();
+            java.nio.DoubleBuffer xv = x.localValues();
+            for (int i = 0; i < n; i++) {
+                xv.put(i, u.local().getDouble(i)); // column 0 = u
+                xv.put(n + i, -3 * u.local().getDouble(i)); // column 1 = -3 u
+            }
+            a.apply(vu, au);
+            a.apply(x, y, 1.0, 0.0, false);
+            double[] norms = y.norms2();
+            assertEquals(au.norm2(), norms[0], 1e-12);
+            assertEquals(3 * au.norm2(), norms[1], 1e-11);
+            for (int i = 0; i < n; i++) {
+                assertEquals(au.localValues().get(i), y.localValues().get(i), 1e-12);
+            }
+        }
+    }
+
+    @Test
     void oneDimensionalLaplacianFromLocalRowsSolvesTheOracle() {
         int n = 7 + comm.rank();
         try (TpetraMap map = TpetraMap.contiguous(comm, n)) {
