@@ -171,6 +171,33 @@ class TpetraVectorOnMpi {
     }
 
     @Test
+    void multiVectorOnADistArrayWhoseRowsAreTheColumns() {
+        Distribution grid = Distribution.builder(comm).shape(12, 7).grid(1, comm.size()).build();
+        Distribution stack = Distribution.builder(comm).shape(3, 12, 7).undistributed(0).grid(1, 1, comm.size()).build();
+        try (TpetraMap map = TpetraMap.of(grid);
+                DistArray a = DistArrays.fromFunction(stack, DType.FLOAT64, g -> (g[0] + 1) * (g[1] * 7 + g[2]));
+                TpetraMultiVector mv = TpetraMultiVector.wrap(map, a);
+                DistArray col = DistArrays.fromFunction(grid, DType.FLOAT64, g -> g[0] * 7 + g[1]);
+                TpetraVector v = TpetraVector.wrap(map, col)) {
+            assertEquals(a.local().address(), mv.dataAddress());
+            assertEquals(1, a.borrowCount());
+            double[] norms = mv.norms2();
+            for (int j = 0; j < 3; j++) {
+                assertEquals((j + 1) * v.norm2(), norms[j], 1e-9);
+            }
+            mv.scale(-1);
+            assertEquals(-3.0 * 83, a.getDouble(2, 11, 6));
+            Distribution rowBlocks = Distribution.builder(comm).shape(3, 12, 7).undistributed(0).grid(1, comm.size(), 1)
+                    .build();
+            try (DistArray other = DistArrays.zeros(rowBlocks, DType.FLOAT64)) {
+                if (comm.size() > 1) { // ids in another order than the map's
+                    assertThrows(IllegalArgumentException.class, () -> TpetraMultiVector.wrap(map, other));
+                }
+            }
+        }
+    }
+
+    @Test
     void badArgumentsThrowBeforeNativeCalls() {
         Distribution d = Distribution.builder(comm).shape(10).build();
         try (DistArray ints = DistArrays.zeros(d, DType.INT64); DistArray other = DistArrays.zeros(
