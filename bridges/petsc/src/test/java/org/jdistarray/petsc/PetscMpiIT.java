@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 @EnabledIfPetsc
 class PetscMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    static final Class<?>[] SUITE = {PetscVecOnMpi.class, MatKspOnMpi.class, PetscErrorsOnMpi.class};
+    static final Class<?>[] SUITE = {PetscVecOnMpi.class, MatKspOnMpi.class, PetscErrorsOnMpi.class,
+        DistArrayVecOnMpi.class};
 
     @Test
     void oneRank() {
