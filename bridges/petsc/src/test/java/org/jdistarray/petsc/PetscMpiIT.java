@@ -49,7 +49,7 @@ class PetscMpiIT {
     void readmeExampleSolvesOnTwoRanks() throws Exception {
         String out = launchMain(2, ReadmeExample.class);
         assertTrue(out.contains("SolveResult[reason=CONVERGED_RTOL"), out);
-        assertTrue(out.contains("max u = 0.07"), out);
+        assertTrue(out.contains("u(1/2, 1/2) = 0.07"), out);
     }
 
     static String launchMain(int np, Class<?> main, String... args) throws Exception {
