@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.dist.Distribution;
 import org.jdistarray.petsc.Ksp;
 import org.jdistarray.petsc.KspNormType;
 import org.jdistarray.petsc.KspType;
@@ -18,6 +21,7 @@ import org.jdistarray.petsc.PcType;
 import org.jdistarray.petsc.PetscMat;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
+import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.BlockNumbering;
 import org.jdistarray.solve.CsrRows;
 import org.jdistarray.solve.SolveResult;
@@ -31,7 +35,8 @@ import org.jdistarray.solve.StencilBuilder;
  * 5-point Laplacian of {@code PEER_CG_N} unknowns; seconds per iteration (184 N bytes);</li>
  * <li>{@code matmult}: {@code MatMult} with the same matrix (80 N bytes);</li>
  * <li>{@code axpy}, {@code dot}: {@code VecAXPY} / {@code VecDot} on wrapped Java buffers (note {@code wrapped}, with
- * automatic state tracking) and on PETSc-allocated vectors (note {@code petsc_alloc}), {@code PEER_N} entries;</li>
+ * automatic state tracking), on wrapped float64 {@code DistArray}s (note {@code on_DistArray}) and on
+ * PETSc-allocated vectors (note {@code petsc_alloc}), {@code PEER_N} entries;</li>
  * <li>{@code wrap}: {@code PetscVec.wrap} + {@code close} of Java buffers of 2^10 .. {@code PEER_N} doubles;</li>
  * <li>{@code baseline}: MPI and PETSc initialised, nothing else (the JVM's own memory, for the RSS comparison).</li>
  * </ul>
@@ -157,9 +162,12 @@ public final class PetscBenchmark {
         int local = n / comm.size() + (comm.rank() < n % comm.size() ? 1 : 0);
         DoubleBuffer xb = DirectBuffers.doubles(local);
         DoubleBuffer yb = DirectBuffers.doubles(local);
-        try (PetscVec xw = PetscVec.wrap(comm, xb, n); PetscVec yw = PetscVec.wrap(comm, yb, n);
+        Distribution dist = Distribution.builder(comm).shape(n).build();
+        try (DistArray xa = DistArrays.zeros(dist, DType.FLOAT64); DistArray ya = DistArrays.zeros(dist, DType.FLOAT64);
+                PetscVec xd = PetscVec.wrap(xa); PetscVec yd = PetscVec.wrap(ya);
+                PetscVec xw = PetscVec.wrap(comm, xb, n); PetscVec yw = PetscVec.wrap(comm, yb, n);
                 PetscVec xp = PetscVec.create(comm, local, n); PetscVec yp = xp.duplicate()) {
-            for (PetscVec[] pair : new PetscVec[][] {{xw, yw}, {xp, yp}, {xw, yw}, {xp, yp}}) {
+            for (PetscVec[] pair : new PetscVec[][] {{xw, yw}, {xp, yp}, {xd, yd}, {xw, yw}, {xp, yp}, {xd, yd}}) {
                 pair[0].set(1.5);
                 pair[1].set(2.0);
                 PetscVec x = pair[0];
@@ -167,7 +175,7 @@ public final class PetscBenchmark {
                 double[] t = op.equals("axpy") ? time(comm, () -> y.axpy(0.5, x), reps)
                         : time(comm, () -> y.dot(x), reps);
                 report(comm, op, n, t, (op.equals("axpy") ? 24.0 : 16.0) * n, reps,
-                        (op.equals("axpy") ? "VecAXPY_" : "VecDot_") + (x.isWrapped() ? "wrapped" : "petsc_alloc"));
+                        (op.equals("axpy") ? "VecAXPY_" : "VecDot_") + (x == xd ? "on_DistArray" : x.isWrapped() ? "wrapped" : "petsc_alloc"));
             }
         }
     }
