@@ -95,7 +95,8 @@ run "$WORK/petsc_bench" cg
 run "$WORK/petsc_bench" baseline
 run "${JAVA[@]}" org.jdistarray.bench.PetscBenchmark cg
 run "${JAVA[@]}" org.jdistarray.bench.PetscBenchmark baseline
-run java -XX:+UseSerialGC -Xms8m -Xmx48m -Djdistarray.bench.chunkRows=16 -cp "$CP" org.jdistarray.bench.PetscBenchmark cg
+run java -XX:+UseSerialGC -Xms8m -Xmx48m -cp "$CP" org.jdistarray.bench.PetscBenchmark cg
+run "${JAVA[@]}" -Djdistarray.bench.assembly=chunks org.jdistarray.bench.PetscBenchmark cg   # phase 1 path, for comparison
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 
 summarize "$OUT"

@@ -109,6 +109,38 @@ public final class StencilBuilder {
      * @throws IllegalArgumentException if the axes disagree or {@code [from, to)} is not inside this rank's rows
      */
     public static CsrRows laplacian(Stencil stencil, GlobalNumbering numbering, int from, int to, double scale) {
+        int rows = Math.max(to - from, 0);
+        int[] rowPtr = new int[rows + 1];
+        forEachRow(stencil, numbering, from, to, scale, (row, c, v, n) -> {
+            int k = (int) (row - numbering.firstRow() - from);
+            rowPtr[k + 1] = rowPtr[k] + n;
+        });
+        long[] cols = new long[rowPtr[rows]];
+        double[] vals = new double[rowPtr[rows]];
+        forEachRow(stencil, numbering, from, to, scale, (row, c, v, n) -> {
+            int k = rowPtr[(int) (row - numbering.firstRow() - from)];
+            System.arraycopy(c, 0, cols, k, n);
+            System.arraycopy(v, 0, vals, k, n);
+        });
+        return new CsrRows(numbering.firstRow() + from, rowPtr, cols, vals);
+    }
+
+    /** Receives one matrix row at a time; the arrays are reused between calls (copy what you keep). */
+    @FunctionalInterface
+    public interface RowSink {
+        /** Row {@code row}: {@code count} sorted columns and their values in the first entries of the arrays. */
+        void row(long row, long[] columns, double[] values, int count);
+    }
+
+    /**
+     * <b>Not collective.</b> Streams local rows {@code [from, to)} of
+     * {@link #laplacian(Stencil, GlobalNumbering, double)} to {@code sink}, in row order, with no allocation per row
+     * (what a bridge uses to write rows straight into the solver library).
+     *
+     * @throws IllegalArgumentException if the axes disagree or {@code [from, to)} is not inside this rank's rows
+     */
+    public static void forEachRow(Stencil stencil, GlobalNumbering numbering, int from, int to, double scale,
+            RowSink sink) {
         Objects.requireNonNull(stencil, "stencil");
         int[] shape = numbering.shape();
         int nd = stencil.dims();
@@ -131,7 +163,7 @@ public final class StencilBuilder {
             case SEVEN_POINT_3D -> SEVEN_W;
         };
         int[][] owned = new int[nd][];
-        int[] start = new int[nd];
+        int[] pos = new int[nd];
         int[] counts = new int[nd];
         long rest = from;
         for (int d = nd - 1; d >= 0; d--) {
@@ -141,29 +173,17 @@ public final class StencilBuilder {
                 owned[d][k] = (int) g[k];
             }
             counts[d] = g.length;
-            start[d] = counts[d] == 0 ? 0 : (int) (rest % counts[d]);
+            pos[d] = counts[d] == 0 ? 0 : (int) (rest % counts[d]);
             rest = counts[d] == 0 ? 0 : rest / counts[d];
         }
-        int rows = to - from;
-        int[] rowPtr = new int[rows + 1];
-        int[] pos = start.clone();
         int[] p = new int[nd];
         int[] q = new int[nd];
-        for (int n = 0; n < rows; n++) {
+        long[] cols = new long[offsets.length];
+        double[] vals = new double[offsets.length];
+        long row = numbering.firstRow() + from;
+        for (int n = from; n < to; n++) {
             place(owned, pos, p);
             int k = 0;
-            for (int[] off : offsets) {
-                k += inside(p, off, q, shape) ? 1 : 0;
-            }
-            rowPtr[n + 1] = rowPtr[n] + k;
-            step(pos, counts);
-        }
-        long[] cols = new long[rowPtr[rows]];
-        double[] vals = new double[rowPtr[rows]];
-        pos = start.clone();
-        for (int n = 0; n < rows; n++) {
-            place(owned, pos, p);
-            int k = rowPtr[n];
             for (int s = 0; s < offsets.length; s++) {
                 if (inside(p, offsets[s], q, shape)) {
                     cols[k] = numbering.row(q);
@@ -171,10 +191,10 @@ public final class StencilBuilder {
                     k++;
                 }
             }
-            sortPairs(cols, vals, rowPtr[n], k);
+            sortPairs(cols, vals, 0, k);
+            sink.row(row++, cols, vals, k);
             step(pos, counts);
         }
-        return new CsrRows(numbering.firstRow() + from, rowPtr, cols, vals);
     }
 
     private static void place(int[][] owned, int[] pos, int[] p) {

@@ -24,6 +24,7 @@ import org.jdistarray.petsc.PetscVec;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.BlockNumbering;
 import org.jdistarray.solve.CsrRows;
+import org.jdistarray.solve.GlobalNumbering;
 import org.jdistarray.solve.SolveResult;
 import org.jdistarray.solve.StencilBuilder;
 
@@ -74,8 +75,10 @@ public final class PetscBenchmark {
     }
 
     /**
-     * The 5-point Laplacian of the ny x nx grid of {@code n} unknowns (as petsc4py_bench.py), assembled from chunks
-     * of 64 grid rows (memory bounded by one chunk, like the C twin's row-by-row assembly).
+     * The 5-point Laplacian of the ny x nx grid of {@code n} unknowns (as petsc4py_bench.py), row blocks: by default
+     * streamed row by row into PETSc ({@code PetscMat.laplacian} over a row-block distribution, like the C twin's
+     * row-by-row assembly, no Java garbage); with {@code -Djdistarray.bench.assembly=chunks} from chunks of
+     * {@code jdistarray.bench.chunkRows} (16) grid rows ({@code fromRowChunks}, phase 1's path).
      */
     private static PetscMat laplacian(Communicator comm, int n) {
         int k = 31 - Integer.numberOfLeadingZeros(n);
@@ -84,6 +87,11 @@ public final class PetscBenchmark {
         }
         int ny = 1 << (k / 2);
         int nx = n / ny;
+        if (!"chunks".equals(System.getProperty("jdistarray.bench.assembly", "stream"))) {
+            // rows streamed into PETSc (no Java garbage): the row-block distribution of a DistArray
+            Distribution rows = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
+            return PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, GlobalNumbering.of(rows), 1.0);
+        }
         BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {ny, nx}, comm.size());
         int[] lo = grid.lo(comm.rank());
         int[] hi = grid.hi(comm.rank());

@@ -243,9 +243,11 @@ public final class PetscMat implements AutoCloseable {
     /**
      * <b>Collective.</b> The Dirichlet Laplacian {@code stencil} (times {@code scale}) on the grid of a distribution
      * of any layout, rows and columns in {@code grid}'s numbering, so that it multiplies vectors wrapped from
-     * distributed arrays of that distribution ({@link PetscVec#wrap(org.jdistarray.array.DistArray)}). Assembled
-     * chunk by chunk (4096 rows at a time, exact preallocation); {@link #setAt}/{@link #addAt} take the array's global
-     * index tuples. Caller must close.
+     * distributed arrays of that distribution ({@link PetscVec#wrap(org.jdistarray.array.DistArray)}). The rows are
+     * streamed straight into PETSc ({@link StencilBuilder#forEachRow}: exact preallocation from a counting pass, then
+     * one {@code MatSetValues} per row through a reused native buffer), so assembly leaves no Java garbage beyond two
+     * int arrays of the local row count; {@link #setAt}/{@link #addAt} take the array's global index tuples. Caller
+     * must close.
      *
      * @throws IllegalArgumentException if the distribution's number of axes is not the stencil's (on every rank)
      */
@@ -255,11 +257,44 @@ public final class PetscMat implements AutoCloseable {
             throw new IllegalArgumentException(stencil + " needs a " + stencil.dims() + "-d distribution; got shape "
                     + Arrays.toString(grid.globalShape()));
         }
-        int per = 4096;
+        if (grid.size() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("PetscMat.laplacian: " + grid.size() + " rows exceed 32-bit PetscInt");
+        }
+        PetscSession s = PetscSession.require();
+        Communicator comm = grid.distribution().communicator();
+        long ch = PetscSession.commHandle(comm);
         int n = grid.localRowCount();
-        int chunks = (n + per - 1) / per;
-        PetscMat a = fromRowChunks(grid.distribution().communicator(), chunks,
-                k -> StencilBuilder.laplacian(stencil, grid, k * per, Math.min(n, (k + 1) * per), scale), n, grid.size());
+        long first = grid.firstRow();
+        long end = grid.endRow();
+        int[] dnz = new int[n];
+        int[] onz = new int[n];
+        StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+            int i = (int) (row - first);
+            for (int j = 0; j < k; j++) {
+                if (c[j] >= first && c[j] < end) {
+                    dnz[i]++;
+                } else {
+                    onz[i]++;
+                }
+            }
+        });
+        long h = Petsc.matCreateAij(ch, n, n, (int) grid.size(), (int) grid.size());
+        try {
+            Petsc.matPreallocate(h, dnz, onz);
+            int[] ic = new int[27];
+            StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+                for (int j = 0; j < k; j++) {
+                    ic[j] = (int) c[j];
+                }
+                Petsc.matSetValues(h, (int) row, ic, v, k, Petsc.INSERT_VALUES); // through a reused native scratch
+            });
+            Petsc.matAssemble(h);
+        } catch (RuntimeException e) {
+            Petsc.destroy(h, "Mat");
+            throw e;
+        }
+        long[] ranges = grid.rankOffsets();
+        PetscMat a = new PetscMat(s, comm, h, ranges, ranges, null, "aij");
         return a.numbered(grid, grid);
     }
 
