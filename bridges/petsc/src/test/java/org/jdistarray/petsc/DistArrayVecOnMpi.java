@@ -18,8 +18,11 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.ConvergedReason;
+import org.jdistarray.solve.CsrRows;
 import org.jdistarray.solve.GlobalNumbering;
+import org.jdistarray.solve.GridNumbering;
 import org.jdistarray.solve.SolveResult;
+import org.jdistarray.solve.StencilBuilder;
 import org.jdistarray.solve.StencilBuilder.Stencil;
 import org.jdistarray.testing.MpiTestContext;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +133,14 @@ public class DistArrayVecOnMpi {
             assertTrue(e.getMessage().contains("float64"), e.getMessage());
             assertEquals(0, f32.borrowCount());
         }
+        DistArray closed = DistArrays.ones(d, DType.FLOAT64);
+        closed.close();
+        IllegalArgumentException gone = assertThrows(IllegalArgumentException.class, () -> PetscVec.wrap(closed));
+        assertTrue(gone.getMessage().contains("closed"), gone.getMessage());
+        try (PetscVec plain = PetscVec.create(comm, PetscVec.DECIDE, 10)) {
+            assertThrows(IllegalStateException.class, plain::numbering);
+            assertThrows(IllegalStateException.class, plain::asDistArray);
+        }
         Distribution padded = Distribution.builder(comm).shape(12, 5).padding(0, 1, 0).build();
         long[] shape = padded.shape();
         try (DistArray p = DistArrays.fromFunction(padded, DType.FLOAT64, g -> value(g, shape))) {
@@ -192,6 +203,32 @@ public class DistArrayVecOnMpi {
                 a.assemble();
                 a.mult(xv, yv);
                 assertEquals(10 * f(0, 0) - f(1, 0) - f(0, 1), y.getDouble(0, 0), 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void everyStencilOnAnyLayoutIsTheNaturalMatrixPermuted() {
+        for (Stencil st : Stencil.values()) {
+            long[] shape = st.dims() == 2 ? new long[] {11, 9} : new long[] {5, 6, 7};
+            int[] ishape = java.util.Arrays.stream(shape).mapToInt(x -> (int) x).toArray();
+            CsrRows nat = StencilBuilder.laplacian(st, GridNumbering.rowMajor(ishape), new int[st.dims()], ishape, 3.0);
+            Distribution d = st.dims() == 2 ? Distribution.builder(comm).shape(shape).cyclic(0, 2).build()
+                    : Distribution.builder(comm).shape(shape).grid(1, 1, comm.size()).cyclic(2, 3).build();
+            GlobalNumbering num = GlobalNumbering.of(d);
+            try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> value(g, shape) % 7);
+                    DistArray y = DistArrays.zeros(d, DType.FLOAT64);
+                    PetscMat a = PetscMat.laplacian(st, num, 3.0); PetscVec xv = PetscVec.wrap(x);
+                    PetscVec yv = PetscVec.wrap(y)) {
+                a.mult(xv, yv);
+                y.forEachOwned((g, off) -> {
+                    int r = (int) (value(g, shape) - 1);
+                    double want = 0;
+                    for (int e = nat.rowPtr()[r]; e < nat.rowPtr()[r + 1]; e++) {
+                        want += nat.values()[e] * ((nat.columns()[e] + 1) % 7);
+                    }
+                    assertEquals(want, y.local().getDouble(off), 1e-9, st + " at " + java.util.Arrays.toString(g));
+                });
             }
         }
     }
