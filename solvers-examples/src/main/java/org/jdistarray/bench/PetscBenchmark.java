@@ -92,6 +92,13 @@ public final class PetscBenchmark {
             Distribution rows = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
             return PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, GlobalNumbering.of(rows), 1.0);
         }
+        return laplacianChunks(comm, n);
+    }
+
+    private static PetscMat laplacianChunks(Communicator comm, int n) {
+        int k = 31 - Integer.numberOfLeadingZeros(n);
+        int ny = 1 << (k / 2);
+        int nx = n / ny;
         BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {ny, nx}, comm.size());
         int[] lo = grid.lo(comm.rank());
         int[] hi = grid.hi(comm.rank());
@@ -152,8 +159,11 @@ public final class PetscBenchmark {
                 reps), 0, reps, "fromCsr_CSR");
         report(comm, "assemble", n, time(comm, () -> PetscMat.fromCsr(comm, rows[0], m, n, PetscMat.Assembly.ROWS).close(),
                 reps), 0, reps, "fromCsr_ROWS");
-        report(comm, "assemble", n, time(comm, () -> laplacian(comm, n).close(), reps), 0, reps,
+        report(comm, "assemble", n, time(comm, () -> laplacianChunks(comm, n).close(), reps), 0, reps,
                 "fromRowChunks_incl_stencil_twice");
+        Distribution dist = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
+        report(comm, "assemble", n, time(comm, () -> PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D,
+                GlobalNumbering.of(dist), 1.0).close(), reps), 0, reps, "laplacian_streamed_incl_numbering");
     }
 
     private static void matmult(Communicator comm, int n, int reps) {
