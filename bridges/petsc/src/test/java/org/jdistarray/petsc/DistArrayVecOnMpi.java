@@ -60,8 +60,21 @@ public class DistArrayVecOnMpi {
         m.put("2-D block-cyclic x block", c -> Distribution.builder(c).shape(30, 17).cyclic(0, 4).build());
         m.put("2-D cyclic columns", c -> Distribution.builder(c).shape(9, 31).grid(1, c.size()).cyclic(1, 3).build());
         m.put("3-D block", c -> Distribution.builder(c).shape(6, 7, 8).grid(1, c.size(), 1).build());
+        m.put("1-D unstructured, decreasing", c -> Distribution.builder(c).shape(101).unstructured(0, unstructured(c.size(), 101))
+                .build());
         m.put("empty local block", c -> Distribution.builder(c).shape(1, 5).grid(c.size(), 1).build());
         return m;
+    }
+
+    /** Rank r holds the indices congruent to r modulo the size, in decreasing order. */
+    private static long[][] unstructured(int ranks, int n) {
+        long[][] idx = new long[ranks][];
+        for (int r = 0; r < ranks; r++) {
+            int mine = r;
+            idx[r] = java.util.stream.LongStream.iterate(n - 1, g -> g >= 0, g -> g - 1).filter(g -> g % ranks == mine)
+                    .toArray();
+        }
+        return idx;
     }
 
     private static double value(long[] g, long[] shape) {
