@@ -44,7 +44,9 @@ END {
     split("axpy dot", vo, " ")
     for (i = 1; i <= 2; i++) {
         w = find("jdistarray", vo[i], "wrapped"); a = find("jdistarray", vo[i], "petsc_alloc"); c = find("c_petsc", vo[i], "")
+        d = find("jdistarray", vo[i], "on_DistArray")
         if (w && a) printf "%s: wrapped %.3f ms, PETSc-allocated %.3f ms (wrapped/allocated %.3f), C %.3f ms\n", vo[i], w * 1e3, a * 1e3, w / a, c * 1e3
+        if (d && a) printf "%s: wrapped DistArray %.3f ms (DistArray/allocated %.3f)\n", vo[i], d * 1e3, d / a
     }
     if (nw) {
         printf "wrap+close by N (best median / fastest, us):"
@@ -93,7 +95,8 @@ run "$WORK/petsc_bench" cg
 run "$WORK/petsc_bench" baseline
 run "${JAVA[@]}" org.jdistarray.bench.PetscBenchmark cg
 run "${JAVA[@]}" org.jdistarray.bench.PetscBenchmark baseline
-run java -XX:+UseSerialGC -Xms8m -Xmx48m -Djdistarray.bench.chunkRows=16 -cp "$CP" org.jdistarray.bench.PetscBenchmark cg
+run java -XX:+UseSerialGC -Xms8m -Xmx48m -cp "$CP" org.jdistarray.bench.PetscBenchmark cg
+run "${JAVA[@]}" -Djdistarray.bench.assembly=chunks org.jdistarray.bench.PetscBenchmark cg   # phase 1 path, for comparison
 echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
 
 summarize "$OUT"

@@ -225,6 +225,28 @@ public final class DistArrays {
         }
     }
 
+    /**
+     * <b>Not collective.</b> A distributed array on memory someone else owns (a solver's vector, a native buffer),
+     * with no copy and no communication: {@code memory}'s bytes from 0 to its capacity are this rank's local block
+     * (C order, native byte order, padding cells included). The array never frees the memory; the caller keeps it
+     * valid while the array is used. Closing the array is optional (collective, frees nothing).
+     * {@link DistArray#fromProtocol} is the validated, collective way for protocol exports.
+     *
+     * @throws IllegalArgumentException if the buffer is not direct or its capacity is not the local block's size
+     */
+    public static DistArray view(Distribution dist, DType dtype, ByteBuffer memory) {
+        java.util.Objects.requireNonNull(dist, "dist");
+        java.util.Objects.requireNonNull(dtype, "dtype");
+        java.util.Objects.requireNonNull(memory, "memory");
+        long bytes = Math.multiplyExact(dist.localElementCount(), dtype.itemSize());
+        if (!memory.isDirect() || memory.capacity() != bytes) {
+            throw new IllegalArgumentException("view: need a direct buffer of " + bytes + " bytes for local shape "
+                    + java.util.Arrays.toString(dist.localShape()) + " of " + dtype.numpyName() + ", got "
+                    + (memory.isDirect() ? memory.capacity() + " bytes" : "a heap buffer"));
+        }
+        return new DistArray(dist, dtype, Storage.wrap(memory, dtype));
+    }
+
     private static void checkRootArray(Distribution dist, int root, long length) {
         int size = dist.communicator().size();
         if (root < 0 || root >= size) {

@@ -92,6 +92,128 @@ public final class StencilBuilder {
     }
 
     /**
+     * <b>Not collective.</b> The rows of the elements this rank owns in {@code numbering} (any layout: block, cyclic,
+     * block-cyclic, unstructured), in row order: {@code numbering.firstRow()} onwards, matching the C order of the
+     * distributed array's local block. The grid is the distribution's global shape.
+     *
+     * @throws IllegalArgumentException if the distribution's number of axes is not the stencil's
+     */
+    public static CsrRows laplacian(Stencil stencil, GlobalNumbering numbering, double scale) {
+        return laplacian(stencil, numbering, 0, numbering.localRowCount(), scale);
+    }
+
+    /**
+     * <b>Not collective.</b> Local rows {@code [from, to)} of {@link #laplacian(Stencil, GlobalNumbering, double)}
+     * (row {@code numbering.firstRow() + from} first): build a rank's matrix chunk by chunk with bounded memory.
+     *
+     * @throws IllegalArgumentException if the axes disagree or {@code [from, to)} is not inside this rank's rows
+     */
+    public static CsrRows laplacian(Stencil stencil, GlobalNumbering numbering, int from, int to, double scale) {
+        int rows = Math.max(to - from, 0);
+        int[] rowPtr = new int[rows + 1];
+        forEachRow(stencil, numbering, from, to, scale, (row, c, v, n) -> {
+            int k = (int) (row - numbering.firstRow() - from);
+            rowPtr[k + 1] = rowPtr[k] + n;
+        });
+        long[] cols = new long[rowPtr[rows]];
+        double[] vals = new double[rowPtr[rows]];
+        forEachRow(stencil, numbering, from, to, scale, (row, c, v, n) -> {
+            int k = rowPtr[(int) (row - numbering.firstRow() - from)];
+            System.arraycopy(c, 0, cols, k, n);
+            System.arraycopy(v, 0, vals, k, n);
+        });
+        return new CsrRows(numbering.firstRow() + from, rowPtr, cols, vals);
+    }
+
+    /** Receives one matrix row at a time; the arrays are reused between calls (copy what you keep). */
+    @FunctionalInterface
+    public interface RowSink {
+        /** Row {@code row}: {@code count} sorted columns and their values in the first entries of the arrays. */
+        void row(long row, long[] columns, double[] values, int count);
+    }
+
+    /**
+     * <b>Not collective.</b> Streams local rows {@code [from, to)} of
+     * {@link #laplacian(Stencil, GlobalNumbering, double)} to {@code sink}, in row order, with no allocation per row
+     * (what a bridge uses to write rows straight into the solver library).
+     *
+     * @throws IllegalArgumentException if the axes disagree or {@code [from, to)} is not inside this rank's rows
+     */
+    public static void forEachRow(Stencil stencil, GlobalNumbering numbering, int from, int to, double scale,
+            RowSink sink) {
+        Objects.requireNonNull(stencil, "stencil");
+        int[] shape = numbering.shape();
+        int nd = stencil.dims();
+        if (shape.length != nd) {
+            throw new IllegalArgumentException(stencil + " needs a " + nd + "-d grid; the distribution has shape "
+                    + Arrays.toString(shape));
+        }
+        if (from < 0 || to < from || to > numbering.localRowCount()) {
+            throw new IllegalArgumentException("local rows [" + from + ", " + to + ") are not inside [0, "
+                    + numbering.localRowCount() + ")");
+        }
+        int[][] offsets = switch (stencil) {
+            case FIVE_POINT_2D -> FIVE;
+            case NINE_POINT_2D -> NINE;
+            case SEVEN_POINT_3D -> SEVEN;
+        };
+        double[] weights = switch (stencil) {
+            case FIVE_POINT_2D -> FIVE_W;
+            case NINE_POINT_2D -> NINE_W;
+            case SEVEN_POINT_3D -> SEVEN_W;
+        };
+        int[][] owned = new int[nd][];
+        int[] pos = new int[nd];
+        int[] counts = new int[nd];
+        long rest = from;
+        for (int d = nd - 1; d >= 0; d--) {
+            long[] g = numbering.ownedGlobalIndices(d);
+            owned[d] = new int[g.length];
+            for (int k = 0; k < g.length; k++) {
+                owned[d][k] = (int) g[k];
+            }
+            counts[d] = g.length;
+            pos[d] = counts[d] == 0 ? 0 : (int) (rest % counts[d]);
+            rest = counts[d] == 0 ? 0 : rest / counts[d];
+        }
+        int[] p = new int[nd];
+        int[] q = new int[nd];
+        long[] cols = new long[offsets.length];
+        double[] vals = new double[offsets.length];
+        long row = numbering.firstRow() + from;
+        for (int n = from; n < to; n++) {
+            place(owned, pos, p);
+            int k = 0;
+            for (int s = 0; s < offsets.length; s++) {
+                if (inside(p, offsets[s], q, shape)) {
+                    cols[k] = numbering.row(q);
+                    vals[k] = weights[s] * scale;
+                    k++;
+                }
+            }
+            sortPairs(cols, vals, 0, k);
+            sink.row(row++, cols, vals, k);
+            step(pos, counts);
+        }
+    }
+
+    private static void place(int[][] owned, int[] pos, int[] p) {
+        for (int d = 0; d < p.length; d++) {
+            p[d] = owned[d][pos[d]];
+        }
+    }
+
+    /** Advances a C-order multi-index over {@code [0, counts)}. */
+    private static void step(int[] pos, int[] counts) {
+        for (int d = pos.length - 1; d >= 0; d--) {
+            if (++pos[d] < counts[d]) {
+                return;
+            }
+            pos[d] = 0;
+        }
+    }
+
+    /**
      * The common case, without per-row objects: the box's points, visited in C order, have consecutive rows (a
      * rank's block in {@link BlockNumbering}). Two passes: count entries per row, then fill flat arrays. Returns null
      * if the rows are not consecutive in visiting order.

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.dist.Distribution;
 import org.jdistarray.petsc.Ksp;
 import org.jdistarray.petsc.KspNormType;
 import org.jdistarray.petsc.KspType;
@@ -18,8 +21,10 @@ import org.jdistarray.petsc.PcType;
 import org.jdistarray.petsc.PetscMat;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
+import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.BlockNumbering;
 import org.jdistarray.solve.CsrRows;
+import org.jdistarray.solve.GlobalNumbering;
 import org.jdistarray.solve.SolveResult;
 import org.jdistarray.solve.StencilBuilder;
 
@@ -31,7 +36,8 @@ import org.jdistarray.solve.StencilBuilder;
  * 5-point Laplacian of {@code PEER_CG_N} unknowns; seconds per iteration (184 N bytes);</li>
  * <li>{@code matmult}: {@code MatMult} with the same matrix (80 N bytes);</li>
  * <li>{@code axpy}, {@code dot}: {@code VecAXPY} / {@code VecDot} on wrapped Java buffers (note {@code wrapped}, with
- * automatic state tracking) and on PETSc-allocated vectors (note {@code petsc_alloc}), {@code PEER_N} entries;</li>
+ * automatic state tracking), on wrapped float64 {@code DistArray}s (note {@code on_DistArray}) and on
+ * PETSc-allocated vectors (note {@code petsc_alloc}), {@code PEER_N} entries;</li>
  * <li>{@code wrap}: {@code PetscVec.wrap} + {@code close} of Java buffers of 2^10 .. {@code PEER_N} doubles;</li>
  * <li>{@code baseline}: MPI and PETSc initialised, nothing else (the JVM's own memory, for the RSS comparison).</li>
  * </ul>
@@ -69,14 +75,28 @@ public final class PetscBenchmark {
     }
 
     /**
-     * The 5-point Laplacian of the ny x nx grid of {@code n} unknowns (as petsc4py_bench.py), assembled from chunks
-     * of 64 grid rows (memory bounded by one chunk, like the C twin's row-by-row assembly).
+     * The 5-point Laplacian of the ny x nx grid of {@code n} unknowns (as petsc4py_bench.py), row blocks: by default
+     * streamed row by row into PETSc ({@code PetscMat.laplacian} over a row-block distribution, like the C twin's
+     * row-by-row assembly, no Java garbage); with {@code -Djdistarray.bench.assembly=chunks} from chunks of
+     * {@code jdistarray.bench.chunkRows} (16) grid rows ({@code fromRowChunks}, phase 1's path).
      */
     private static PetscMat laplacian(Communicator comm, int n) {
         int k = 31 - Integer.numberOfLeadingZeros(n);
         if (1 << k != n) {
             throw new IllegalArgumentException("sizes must be powers of two: " + n);
         }
+        int ny = 1 << (k / 2);
+        int nx = n / ny;
+        if (!"chunks".equals(System.getProperty("jdistarray.bench.assembly", "stream"))) {
+            // rows streamed into PETSc (no Java garbage): the row-block distribution of a DistArray
+            Distribution rows = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
+            return PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, GlobalNumbering.of(rows), 1.0);
+        }
+        return laplacianChunks(comm, n);
+    }
+
+    private static PetscMat laplacianChunks(Communicator comm, int n) {
+        int k = 31 - Integer.numberOfLeadingZeros(n);
         int ny = 1 << (k / 2);
         int nx = n / ny;
         BlockNumbering grid = BlockNumbering.rowBlocks(new int[] {ny, nx}, comm.size());
@@ -139,8 +159,11 @@ public final class PetscBenchmark {
                 reps), 0, reps, "fromCsr_CSR");
         report(comm, "assemble", n, time(comm, () -> PetscMat.fromCsr(comm, rows[0], m, n, PetscMat.Assembly.ROWS).close(),
                 reps), 0, reps, "fromCsr_ROWS");
-        report(comm, "assemble", n, time(comm, () -> laplacian(comm, n).close(), reps), 0, reps,
+        report(comm, "assemble", n, time(comm, () -> laplacianChunks(comm, n).close(), reps), 0, reps,
                 "fromRowChunks_incl_stencil_twice");
+        Distribution dist = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
+        report(comm, "assemble", n, time(comm, () -> PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D,
+                GlobalNumbering.of(dist), 1.0).close(), reps), 0, reps, "laplacian_streamed_incl_numbering");
     }
 
     private static void matmult(Communicator comm, int n, int reps) {
@@ -157,9 +180,12 @@ public final class PetscBenchmark {
         int local = n / comm.size() + (comm.rank() < n % comm.size() ? 1 : 0);
         DoubleBuffer xb = DirectBuffers.doubles(local);
         DoubleBuffer yb = DirectBuffers.doubles(local);
-        try (PetscVec xw = PetscVec.wrap(comm, xb, n); PetscVec yw = PetscVec.wrap(comm, yb, n);
+        Distribution dist = Distribution.builder(comm).shape(n).build();
+        try (DistArray xa = DistArrays.zeros(dist, DType.FLOAT64); DistArray ya = DistArrays.zeros(dist, DType.FLOAT64);
+                PetscVec xd = PetscVec.wrap(xa); PetscVec yd = PetscVec.wrap(ya);
+                PetscVec xw = PetscVec.wrap(comm, xb, n); PetscVec yw = PetscVec.wrap(comm, yb, n);
                 PetscVec xp = PetscVec.create(comm, local, n); PetscVec yp = xp.duplicate()) {
-            for (PetscVec[] pair : new PetscVec[][] {{xw, yw}, {xp, yp}, {xw, yw}, {xp, yp}}) {
+            for (PetscVec[] pair : new PetscVec[][] {{xw, yw}, {xp, yp}, {xd, yd}, {xw, yw}, {xp, yp}, {xd, yd}}) {
                 pair[0].set(1.5);
                 pair[1].set(2.0);
                 PetscVec x = pair[0];
@@ -167,7 +193,7 @@ public final class PetscBenchmark {
                 double[] t = op.equals("axpy") ? time(comm, () -> y.axpy(0.5, x), reps)
                         : time(comm, () -> y.dot(x), reps);
                 report(comm, op, n, t, (op.equals("axpy") ? 24.0 : 16.0) * n, reps,
-                        (op.equals("axpy") ? "VecAXPY_" : "VecDot_") + (x.isWrapped() ? "wrapped" : "petsc_alloc"));
+                        (op.equals("axpy") ? "VecAXPY_" : "VecDot_") + (x == xd ? "on_DistArray" : x.isWrapped() ? "wrapped" : "petsc_alloc"));
             }
         }
     }

@@ -1,115 +1,113 @@
 package org.jdistarray.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdistarray.protocol.ArrayDescriptor;
-import org.jdistarray.protocol.BufferSpec;
-import org.jdistarray.protocol.DType;
-import org.jdistarray.protocol.DistKind;
-import org.jdistarray.protocol.GlobalLayout;
-import org.jdistarray.protocol.JsonCodec;
-import org.jdistarray.protocol.NdMap;
-import org.jdistarray.protocol.ProtocolExport;
-import org.jdistarray.protocol.ProtocolValidator;
-import org.jdistarray.protocol.Violation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code jdistarray demo}: the flagship example. Until the solver bridges exist it shows the protocol layer end to
- * end: a 2-D block-cyclic × block distribution over a 2×2 grid, every rank's local block filled with the
- * global linear index of each element, exported as JSON (protocol.md §7) with its data, validated (each rank
- * and across ranks), read back, and every value checked against its global index.
+ * {@code jdistarray demo}: the flagship example. Starts {@code mpirun -np 2} (Open MPI) of
+ * {@code org.jdistarray.examples.PoissonDemo}: a 512 x 512 Poisson problem built from distributed arrays, handed to
+ * the solvers without copies, and solved by each of them (PETSc CG + Jacobi and CG + GAMG), printed side by side
+ * with iterations, times and errors. {@code demo --protocol} runs the former in-process protocol demo.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the flagship example (now: describe a distribution and validate its protocol export).")
+        description = "Run the flagship example: a Poisson problem on distributed arrays solved with PETSc under mpirun "
+                + "(--protocol: the protocol export demo).")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--shape", split = ",", defaultValue = "8,10", description = "global shape (default ${DEFAULT-VALUE})")
+    @Option(names = "--protocol", description = "run the protocol demo (one process) instead of the solver demo")
+    boolean protocol;
+
+    @Option(names = {"-N", "--grid"}, defaultValue = "512", description = "interior grid points per axis (default ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--np", defaultValue = "2", description = "MPI ranks (default ${DEFAULT-VALUE})")
+    int np;
+
+    @Option(names = "--rtol", defaultValue = "1e-8", description = "relative tolerance (default ${DEFAULT-VALUE})")
+    double rtol;
+
+    @Option(names = "--dry-run", description = "print the mpirun command instead of running it")
+    boolean dryRun;
+
+    @Option(names = "--shape", split = ",", defaultValue = "8,10", description = "--protocol: global shape (default ${DEFAULT-VALUE})")
     long[] shape;
 
-    @Option(names = "--block-size", defaultValue = "2", description = "block size of the cyclic axis 0 (default ${DEFAULT-VALUE})")
+    @Option(names = "--block-size", defaultValue = "2", description = "--protocol: block size of the cyclic axis 0 (default ${DEFAULT-VALUE})")
     long blockSize;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        if (shape.length != 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--shape must be 2-d, got " + shape.length + " entries");
+        if (protocol) {
+            return ProtocolDemo.run(spec.commandLine(), out, shape, blockSize);
         }
-        GlobalLayout layout = GlobalLayout.fromShape(shape, List.of(DistKind.CYCLIC, DistKind.BLOCK),
-                new int[] {2, 2}, new long[] {blockSize, 1}, 4);
-        out.println("JDistArray demo: a " + shape[0] + "x" + shape[1] + " float64 array, axis 0 block-cyclic (block "
-                + blockSize + "), axis 1 block, on a " + Arrays.toString(layout.grid().shape()) + " process grid");
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> exports = new ArrayList<>();
-        long checked = 0;
-        boolean ok = true;
-        for (int r = 0; r < layout.grid().size(); r++) {
-            NdMap map = layout.mapFor(r);
-            ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(DType.FLOAT64, map.localShape()), layout.dimDataFor(r));
-            ByteBuffer bytes = ByteBuffer.allocateDirect((int) d.buffer().byteCount()).order(ByteOrder.nativeOrder());
-            DoubleBuffer data = bytes.asDoubleBuffer();
-            fillWithGlobalIndex(map, data);
-            String json = JsonCodec.write(d, bytes);
-            JsonNode tree = mapper.readTree(json);
-            exports.add(tree);
-            List<Violation> violations = ProtocolValidator.validate(tree);
-            ProtocolExport back = JsonCodec.readExport(json);
-            long bad = countWrongValues(layout.mapFor(r), back.buffer().asDoubleBuffer());
-            checked += map.localElementCount();
-            boolean rankOk = violations.isEmpty() && back.descriptor().equals(d) && bad == 0;
-            ok &= rankOk;
-            out.println("rank " + r + " coords " + Arrays.toString(layout.grid().coordsOf(r)) + " local_shape "
-                    + Arrays.toString(map.localShape()) + ": export " + (violations.isEmpty() ? "valid" : "INVALID " + violations)
-                    + ", JSON round trip " + (back.descriptor().equals(d) ? "exact" : "DIFFERS")
-                    + ", " + bad + " wrong values");
-            out.println("    " + mapper.writeValueAsString(tree.get("dim_data")));
+        if (n < 1 || n > 46_340 || np < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need 1 <= -N <= 46340 and --np >= 1, got N=" + n
+                    + ", np=" + np);
         }
-        List<Violation> across = ProtocolValidator.validateAcrossRanks(exports);
-        ok &= across.isEmpty();
-        out.println("cross-rank rules (grid covers all ranks, consistent dim_data): "
-                + (across.isEmpty() ? "valid" : "INVALID " + across));
-        out.println(ok ? "demo OK: " + checked + " elements on " + exports.size() + " ranks, every value at its global index"
-                : "demo FAILED");
-        return ok ? 0 : 1;
-    }
-
-    /** Each local element gets the C-order linear global index of the element it holds. */
-    private static void fillWithGlobalIndex(NdMap map, DoubleBuffer data) {
-        long[] shape = map.globalShape();
-        map.forEachOwned((global, offset) -> data.put((int) offset, linear(global, shape)));
-    }
-
-    private static long countWrongValues(NdMap map, DoubleBuffer data) {
-        long[] shape = map.globalShape();
-        long[] bad = {0};
-        map.forEachOwned((global, offset) -> {
-            if (data.get((int) offset) != linear(global, shape)) {
-                bad[0]++;
+        List<String> cmd = command();
+        if (dryRun) {
+            out.println(String.join(" ", cmd));
+            return 0;
+        }
+        out.println("jdistarray demo: " + String.join(" ", cmd.subList(0, cmd.indexOf("-np") + 2))
+                + " java -cp <classpath> org.jdistarray.examples.PoissonDemo N=" + n + " rtol=" + rtol);
+        out.flush();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null;) {
+                out.println(line);
+                out.flush();
             }
-        });
-        return bad[0];
+        }
+        return p.waitFor();
     }
 
-    private static double linear(long[] global, long[] shape) {
-        long lin = 0;
-        for (int i = 0; i < global.length; i++) {
-            lin = lin * shape[i] + global[i];
+    /** {@code mpirun [--allow-run-as-root] [--oversubscribe] -np N java -cp <this JVM's classpath> PoissonDemo N=...}. */
+    List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(onPath("mpirun.openmpi") ? "mpirun.openmpi" : "mpirun");
+        if ("root".equals(System.getProperty("user.name"))) {
+            cmd.add("--allow-run-as-root");
         }
-        return lin;
+        if (np > Runtime.getRuntime().availableProcessors()) {
+            cmd.add("--oversubscribe");
+        }
+        cmd.add("-np");
+        cmd.add(Integer.toString(np));
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.add("-Djdistarray.mpi=openmpi");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.jdistarray.examples.PoissonDemo");
+        cmd.add("N=" + n);
+        cmd.add("rtol=" + rtol);
+        return cmd;
+    }
+
+    private static boolean onPath(String exe) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (new File(dir, exe).canExecute()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -178,9 +178,19 @@ class CliTest {
     }
 
     @Test
-    void demoRunsAndChecksEveryValue() {
-        Run r = run("demo");
+    void protocolDemoRunsAndChecksEveryValue() {
+        Run r = run("demo", "--protocol");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("demo OK: 80 elements on 4 ranks"), r.out());
+    }
+
+    @Test
+    void demoLaunchesThePoissonComparisonUnderMpirunOnTwoRanks() {
+        Run r = run("demo", "--dry-run");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s)mpirun\\S* .*-np 2 .*java .*-cp .*org\\.jdistarray\\.examples\\.PoissonDemo N=512 .*"),
+                r.out());
+        Run bad = run("demo", "-N", "0");
+        assertEquals(2, bad.code(), bad.out() + bad.err());
     }
 }

@@ -10,7 +10,7 @@ import org.jdistarray.testing.EnabledIfMpirun;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The Poisson example under {@code mpirun -np 1} and {@code -np 2}: converges, error O(h²), same on both. */
+/** The Poisson example (on distributed arrays) and the demo under {@code mpirun -np 1} and {@code -np 2}: converges, error O(h²), same on both. */
 @Tag("mpi")
 @Tag("petsc")
 @EnabledIfMpirun
@@ -24,5 +24,13 @@ class PoissonPetscMpiIT {
             assertTrue(out.contains("pc=gamg reason=CONVERGED_RTOL") || out.contains("pc=gamg skipped"), out);
             assertTrue(!out.contains("ok=false"), out);
         }
+    }
+
+    @Test
+    void demoComparesTheSolversSideBySide() throws Exception {
+        String out = MainLauncher.run(2, Duration.ofSeconds(120), PoissonDemo.class, "N=64");
+        assertTrue(out.contains("64 x 64 grid (4096 unknowns), 2 MPI rank(s)"), out);
+        assertTrue(out.contains("PETSc CG+jacobi      CONVERGED_RTOL"), out);
+        assertTrue(out.contains("demo OK"), out);
     }
 }

@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.petsc.internal.NativeCallback;
 import org.jdistarray.petsc.internal.Petsc;
+import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.CsrRows;
+import org.jdistarray.solve.GlobalNumbering;
+import org.jdistarray.solve.StencilBuilder;
 
 /**
  * A distributed PETSc matrix: sparse AIJ ({@code MATMPIAIJ}, {@code MATSEQAIJ} on one rank) assembled from Java, or
@@ -35,6 +39,8 @@ public final class PetscMat implements AutoCloseable {
     private final long[] rowRanges;
     private final long[] colRanges;
     private final NativeCallback shellOp;
+    private GlobalNumbering rowNumbering;
+    private GlobalNumbering colNumbering;
 
     private PetscMat(PetscSession s, Communicator comm, long handle, long[] rowRanges, long[] colRanges,
             NativeCallback shellOp, String kind) {
@@ -232,6 +238,130 @@ public final class PetscMat implements AutoCloseable {
         });
         long a = Petsc.matCreateShell(ch, localRows, localColumns, (int) globalRows, (int) globalColumns, op);
         return new PetscMat(s, comm, a, rr, cr, op, "shell");
+    }
+
+    /**
+     * <b>Collective.</b> The Dirichlet Laplacian {@code stencil} (times {@code scale}) on the grid of a distribution
+     * of any layout, rows and columns in {@code grid}'s numbering, so that it multiplies vectors wrapped from
+     * distributed arrays of that distribution ({@link PetscVec#wrap(org.jdistarray.array.DistArray)}). The rows are
+     * streamed straight into PETSc ({@link StencilBuilder#forEachRow}: exact preallocation from a counting pass, then
+     * one {@code MatSetValues} per row through a reused native buffer), so assembly leaves no Java garbage beyond two
+     * int arrays of the local row count; {@link #setAt}/{@link #addAt} take the array's global index tuples. Caller
+     * must close.
+     *
+     * @throws IllegalArgumentException if the distribution's number of axes is not the stencil's (on every rank)
+     */
+    public static PetscMat laplacian(StencilBuilder.Stencil stencil, GlobalNumbering grid, double scale) {
+        Objects.requireNonNull(stencil, "stencil");
+        if (grid.globalShape().length != stencil.dims()) {
+            throw new IllegalArgumentException(stencil + " needs a " + stencil.dims() + "-d distribution; got shape "
+                    + Arrays.toString(grid.globalShape()));
+        }
+        if (grid.size() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("PetscMat.laplacian: " + grid.size() + " rows exceed 32-bit PetscInt");
+        }
+        PetscSession s = PetscSession.require();
+        Communicator comm = grid.distribution().communicator();
+        long ch = PetscSession.commHandle(comm);
+        int n = grid.localRowCount();
+        long first = grid.firstRow();
+        long end = grid.endRow();
+        int[] dnz = new int[n];
+        int[] onz = new int[n];
+        StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+            int i = (int) (row - first);
+            for (int j = 0; j < k; j++) {
+                if (c[j] >= first && c[j] < end) {
+                    dnz[i]++;
+                } else {
+                    onz[i]++;
+                }
+            }
+        });
+        long h = Petsc.matCreateAij(ch, n, n, (int) grid.size(), (int) grid.size());
+        try {
+            Petsc.matPreallocate(h, dnz, onz);
+            int[] ic = new int[27];
+            StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+                for (int j = 0; j < k; j++) {
+                    ic[j] = (int) c[j];
+                }
+                Petsc.matSetValues(h, (int) row, ic, v, k, Petsc.INSERT_VALUES); // through a reused native scratch
+            });
+            Petsc.matAssemble(h);
+        } catch (RuntimeException e) {
+            Petsc.destroy(h, "Mat");
+            throw e;
+        }
+        long[] ranges = grid.rankOffsets();
+        PetscMat a = new PetscMat(s, comm, h, ranges, ranges, null, "aij");
+        return a.numbered(grid, grid);
+    }
+
+    /**
+     * <b>Collective.</b> A matrix-free operator from the arrays of {@code domain}'s distribution to those of
+     * {@code range}'s: {@link #mult} and solvers call {@code op} on every rank with x and y as {@code DistArray}
+     * views of the vectors' memory (no copy). Caller must close.
+     *
+     * @throws IllegalArgumentException if a distribution has communication padding (views need contiguous blocks)
+     */
+    public static PetscMat shell(GlobalNumbering domain, GlobalNumbering range, ArrayOperator op) {
+        Objects.requireNonNull(op, "op");
+        for (GlobalNumbering g : new GlobalNumbering[] {domain, range}) {
+            if (!g.paddedAxes().isEmpty()) {
+                throw new IllegalArgumentException("PetscMat.shell: a distribution has communication padding on axes "
+                        + g.paddedAxes() + "; a shell needs unpadded arrays (" + g.distribution() + ")");
+            }
+        }
+        var dx = domain.distribution();
+        var dy = range.distribution();
+        PetscMat a = shell(dx.communicator(), range.localRowCount(), domain.localRowCount(), range.size(), domain.size(),
+                (x, y) -> op.apply(
+                        DistArrays.view(dx, DType.FLOAT64, Petsc.bytes(Petsc.address(x, 8), 8L * x.remaining())),
+                        DistArrays.view(dy, DType.FLOAT64, Petsc.bytes(Petsc.address(y, 8), 8L * y.remaining()))));
+        return a.numbered(range, domain);
+    }
+
+    /**
+     * <b>Not collective.</b> Attaches the numberings of the arrays this matrix maps (rows: the range, e.g. y of
+     * {@code y = A x}; columns: the domain), for {@link #setAt}/{@link #addAt}. Returns this.
+     *
+     * @throws IllegalArgumentException if their sizes are not the matrix's
+     */
+    public PetscMat numbered(GlobalNumbering rows, GlobalNumbering columns) {
+        if (rows.size() != rows() || columns.size() != columns() || rows.firstRow() != rowRanges[comm.rank()]
+                || rows.endRow() != rowRanges[comm.rank() + 1]) {
+            throw new IllegalArgumentException("numbered: numberings of " + rows.size() + " x " + columns.size()
+                    + " elements (rows " + rows.firstRow() + ".." + rows.endRow() + " here) do not fit " + h);
+        }
+        this.rowNumbering = rows;
+        this.colNumbering = columns;
+        return this;
+    }
+
+    /**
+     * <b>Not collective.</b> Sets entry (element {@code rowIndex}, element {@code colIndex}), given as the arrays'
+     * global index tuples (see {@link #numbered}); entries of other ranks' rows move at {@link #assemble()}.
+     *
+     * @throws IllegalStateException     if the matrix has no numberings
+     * @throws IndexOutOfBoundsException if an index is outside the arrays' shapes
+     */
+    public void setAt(long[] rowIndex, long[] colIndex, double value) {
+        requireNumbered();
+        set(rowNumbering.rowOf(rowIndex), colNumbering.rowOf(colIndex), value);
+    }
+
+    /** <b>Not collective.</b> Adds to an entry given by the arrays' global index tuples (see {@link #setAt}). */
+    public void addAt(long[] rowIndex, long[] colIndex, double value) {
+        requireNumbered();
+        add(rowNumbering.rowOf(rowIndex), colNumbering.rowOf(colIndex), value);
+    }
+
+    private void requireNumbered() {
+        if (rowNumbering == null) {
+            throw new IllegalStateException(h + " has no array numberings: build it with laplacian(..)/shell(..) from "
+                    + "GlobalNumberings, or call numbered(rows, columns)");
+        }
     }
 
     private record Layout(PetscSession session, long commHandle, long[] rowRanges, long[] colRanges, int rank) {

@@ -5,11 +5,14 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.array.DistArray;
 import org.jdistarray.petsc.internal.Petsc;
+import org.jdistarray.solve.GlobalNumbering;
 
 /**
  * A PETSc MPI vector ({@code VECMPI}): either on the caller's memory with no copy ({@link #wrap}, through
@@ -47,6 +50,8 @@ public final class PetscVec implements AutoCloseable {
     private final AutoCloseable borrow;
     private final boolean autoBump;
     private final AtomicInteger views = new AtomicInteger();
+    private GlobalNumbering numbering;
+    private ArrayCopy copy;
 
     private PetscVec(PetscSession s, Communicator comm, long handle, long[] ranges, DoubleBuffer memory,
             AutoCloseable borrow, boolean autoBump) {
@@ -82,12 +87,20 @@ public final class PetscVec implements AutoCloseable {
      */
     public static PetscVec wrap(Communicator comm, DoubleBuffer localBlock, long globalSize, StateTracking tracking,
             AutoCloseable borrow) {
+        return wrapChecked(comm, localBlock, globalSize, tracking, borrow, null);
+    }
+
+    /** {@link #wrap} with an error found by the caller on this rank (decided together with the size check). */
+    static PetscVec wrapChecked(Communicator comm, DoubleBuffer localBlock, long globalSize, StateTracking tracking,
+            AutoCloseable borrow, String callerError) {
         Objects.requireNonNull(localBlock, "localBlock");
         Objects.requireNonNull(tracking, "tracking");
         PetscSession s = PetscSession.require();
         long ch = PetscSession.commHandle(comm);
-        String error = null;
-        if (!localBlock.isDirect()) {
+        String error = callerError;
+        if (error != null) {
+            localBlock = DirectBuffers.doubles(0);
+        } else if (!localBlock.isDirect()) {
             error = "the buffer is not direct (PETSc needs native memory; use DirectBuffers)";
         } else if (localBlock.order() != ByteOrder.nativeOrder()) {
             error = "the buffer is not in native byte order";
@@ -150,6 +163,98 @@ public final class PetscVec implements AutoCloseable {
             v[r] = all[r][c];
         }
         return Arrays.toString(v);
+    }
+
+    /**
+     * <b>Collective.</b> An MPI vector on a {@code float64} distributed array's own memory, with no copy, for any
+     * distribution without communication padding (block, irregular block, cyclic, block-cyclic, unstructured,
+     * undistributed axes, empty blocks): each rank's C-order local block is PETSc's contiguous range of entries, in
+     * the order of {@link GlobalNumbering} ({@link #numbering()} translates the array's global indices to PETSc's).
+     * The array is borrowed until {@link #close()}: closing it before throws. Java writes through the array are seen
+     * by PETSc (automatic state tracking) and PETSc's writes are the array's values. Caller must close.
+     *
+     * @throws IllegalArgumentException on every rank if the dtype is not float64, the array has communication padding
+     *                                  (use {@link #copyOf(DistArray)} or {@link #wrapOrCopy}), its layout is not
+     *                                  one-to-one, it is closed or too large for one buffer on some rank, or it
+     *                                  exceeds PETSc's 32-bit indices
+     */
+    public static PetscVec wrap(DistArray array) {
+        return DistArrayVecs.wrap(array, false);
+    }
+
+    /**
+     * <b>Collective.</b> {@link #wrap(DistArray)} when the array can be wrapped in place, else
+     * {@link #copyOf(DistArray)} (arrays with communication padding); {@link #copyReport()} says which happened.
+     */
+    public static PetscVec wrapOrCopy(DistArray array) {
+        return DistArrayVecs.wrap(array, true);
+    }
+
+    /**
+     * <b>Collective.</b> A PETSc-allocated vector holding a copy of the array's owned elements (communication padding
+     * skipped), in {@link GlobalNumbering} order; works for padded arrays. {@link #copyReport()} gives the bytes
+     * copied and the time; {@link #copyInto(DistArray)} copies back. Caller must close.
+     *
+     * @throws IllegalArgumentException on every rank if the dtype is not float64 or the layout is not one-to-one
+     */
+    public static PetscVec copyOf(DistArray array) {
+        return DistArrayVecs.copyOf(array, null);
+    }
+
+    /**
+     * <b>Collective.</b> A zeroed PETSc-allocated vector with the layout of {@code numbering} (one entry per element
+     * of its distribution, rank by rank); {@link #asDistArray()} shows it as a distributed array. Caller must close.
+     */
+    public static PetscVec create(GlobalNumbering numbering) {
+        PetscVec v = create(numbering.distribution().communicator(), numbering.localRowCount(), numbering.size());
+        v.numbering = numbering;
+        return v;
+    }
+
+    /**
+     * <b>Not collective.</b> The numbering of the distributed array this vector was made from (entry {@code i} of
+     * the vector is element {@code numbering().indexOf(i)} of the array).
+     *
+     * @throws IllegalStateException if the vector was not made from a distributed array or a numbering
+     */
+    public GlobalNumbering numbering() {
+        if (numbering == null) {
+            throw new IllegalStateException(h + " was not made from a DistArray or GlobalNumbering: it has no array numbering");
+        }
+        return numbering;
+    }
+
+    /** <b>Not collective.</b> The copy made by {@link #copyOf(DistArray)} / {@link #wrapOrCopy}; empty for zero copy. */
+    public Optional<ArrayCopy> copyReport() {
+        return Optional.ofNullable(copy);
+    }
+
+    /**
+     * <b>Logically collective</b> (no communication). Copies this rank's entries into the owned elements of
+     * {@code target}, a float64 array with the layout of {@link #numbering()} (communication padding is left alone:
+     * call {@link DistArray#exchangeGhosts()} afterwards if needed).
+     *
+     * @throws IllegalArgumentException if the target's layout or dtype differ
+     */
+    public void copyInto(DistArray target) {
+        DistArrayVecs.copyInto(this, target);
+    }
+
+    /**
+     * <b>Not collective.</b> This rank's entries as a float64 {@link DistArray} with the distribution of
+     * {@link #numbering()}, on the vector's memory (no copy): PETSc's memory for a created vector, the wrapped array's
+     * memory otherwise. Valid while the vector is open; do not close the view while PETSc uses the vector.
+     *
+     * @throws IllegalStateException    if the vector has no numbering
+     * @throws IllegalArgumentException if the numbering's distribution has communication padding
+     */
+    public DistArray asDistArray() {
+        return DistArrayVecs.view(this, numbering(), h.get());
+    }
+
+    void attach(GlobalNumbering numbering, ArrayCopy copy) {
+        this.numbering = numbering;
+        this.copy = copy;
     }
 
     /** <b>Collective.</b> A new PETSc-allocated vector with the same layout ({@code VecDuplicate}), zeroed. */

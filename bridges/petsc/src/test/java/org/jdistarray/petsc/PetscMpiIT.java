@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 @EnabledIfPetsc
 class PetscMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    static final Class<?>[] SUITE = {PetscVecOnMpi.class, MatKspOnMpi.class, PetscErrorsOnMpi.class};
+    static final Class<?>[] SUITE = {PetscVecOnMpi.class, MatKspOnMpi.class, PetscErrorsOnMpi.class,
+        DistArrayVecOnMpi.class};
 
     @Test
     void oneRank() {
@@ -48,7 +49,7 @@ class PetscMpiIT {
     void readmeExampleSolvesOnTwoRanks() throws Exception {
         String out = launchMain(2, ReadmeExample.class);
         assertTrue(out.contains("SolveResult[reason=CONVERGED_RTOL"), out);
-        assertTrue(out.contains("max u = 0.07"), out);
+        assertTrue(out.contains("u(1/2, 1/2) = 0.07"), out);
     }
 
     static String launchMain(int np, Class<?> main, String... args) throws Exception {

@@ -503,6 +503,14 @@ public final class Petsc {
         return Pointer.nativeValue(Native.getDirectBufferPointer(b)) + (long) b.position() * elementSize;
     }
 
+    /** A native-order byte view of {@code bytes} bytes at {@code address} (memory owned elsewhere). */
+    public static ByteBuffer bytes(long address, long bytes) {
+        if (bytes == 0) {
+            return ByteBuffer.allocateDirect(0).order(ByteOrder.nativeOrder());
+        }
+        return new Pointer(address).getByteBuffer(0, bytes).order(ByteOrder.nativeOrder());
+    }
+
     /** A native-order view of {@code n} doubles at {@code address} (memory owned elsewhere). */
     public static DoubleBuffer doubles(long address, int n) {
         if (n == 0) {
