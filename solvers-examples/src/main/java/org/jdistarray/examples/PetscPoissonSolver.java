@@ -1,7 +1,6 @@
 package org.jdistarray.examples;
 
 import org.jdistarray.array.DistArray;
-import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.petsc.Ksp;
@@ -44,10 +43,9 @@ public final class PetscPoissonSolver implements PoissonSolver {
     }
 
     @Override
-    public Outcome solve(PoissonProblem p) {
+    public Outcome solve(PoissonProblem p, DistArray u) {
         Communicator comm = p.distribution().communicator();
-        try (PetscSession petsc = PetscSession.init(comm, options);
-                DistArray u = DistArrays.zeros(p.distribution(), p.rhs().dtype())) {
+        try (PetscSession petsc = PetscSession.init(comm, options)) {
             comm.barrier();
             long t0 = System.nanoTime();
             try (PetscMat a = PetscMat.laplacian(Stencil.FIVE_POINT_2D, p.numbering(), p.stencilScale());

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.protocol.DType;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.petsc.PetscOptions;
@@ -50,7 +53,10 @@ public final class PoissonPetsc {
         try (MpiSession mpi = MpiSession.init(); PoissonProblem problem = PoissonProblem.create(mpi.world(), n)) {
             Communicator comm = mpi.world();
             for (String pc : pcs) {
-                PoissonSolver.Outcome o = new PetscPoissonSolver(pc, rtol, options).solve(problem);
+                PoissonSolver.Outcome o;
+                try (DistArray u = DistArrays.zeros(problem.distribution(), DType.FLOAT64)) {
+                    o = new PetscPoissonSolver(pc, rtol, options).solve(problem, u);
+                }
                 if (o == null) {
                     print(comm, "POISSON N=" + n + " ranks=" + comm.size() + " pc=" + pc + " skipped=not-in-this-PETSc");
                     continue;

@@ -121,6 +121,18 @@ public final class PoissonProblem implements AutoCloseable {
         return new double[] {Collectives.max(comm, acc[0]), Math.sqrt(Collectives.sum(comm, acc[1])) * h()};
     }
 
+    /** <b>Collective.</b> {@code max |a - b|} over the grid, for two solutions on this problem's distribution. */
+    public double maxDifference(DistArray a, DistArray b) {
+        if (!a.distribution().isCompatible(dist) || !b.distribution().isCompatible(dist)) {
+            throw new IllegalArgumentException("both solutions must be on the problem's distribution");
+        }
+        double[] m = {0};
+        var al = a.local();
+        var bl = b.local();
+        a.forEachOwned((g, off) -> m[0] = Math.max(m[0], Math.abs(al.getDouble(off) - bl.getDouble(off))));
+        return Collectives.max(dist.communicator(), m[0]);
+    }
+
     /** <b>Not collective.</b> Whether {@code errInf} is O(h²) (below h² here: |u''''| / 12 &lt; 1). */
     public boolean errorIsSecondOrder(double errInf) {
         return errInf < h() * h();

@@ -1,5 +1,6 @@
 package org.jdistarray.examples;
 
+import org.jdistarray.array.DistArray;
 import org.jdistarray.solve.SolveResult;
 
 /**
@@ -12,10 +13,11 @@ public interface PoissonSolver {
     String name();
 
     /**
-     * <b>Collective.</b> Solves the problem; null if this solver is not available in the installed library (e.g. a
-     * preconditioner PETSc was built without).
+     * <b>Collective.</b> Solves the problem into {@code u} (float64 on the problem's distribution; its values are the
+     * initial guess, overwritten by the solution, with no copy); null if this solver is not available in the installed
+     * library (e.g. a preconditioner PETSc was built without, or the Trilinos shim is not built).
      */
-    Outcome solve(PoissonProblem problem);
+    Outcome solve(PoissonProblem problem, DistArray u);
 
     /**
      * What one solve gave, the same on every rank.

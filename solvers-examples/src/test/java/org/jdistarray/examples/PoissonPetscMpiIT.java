@@ -1,5 +1,6 @@
 package org.jdistarray.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import org.jdistarray.petsc.EnabledIfPetsc;
 import org.jdistarray.petsc.MainLauncher;
 import org.jdistarray.testing.EnabledIfMpirun;
+import org.jdistarray.trilinos.TrilinosSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,16 @@ class PoissonPetscMpiIT {
         assertTrue(out.contains("64 x 64 grid (4096 unknowns), 2 MPI rank(s)"), out);
         assertTrue(out.contains("PETSc CG+jacobi      CONVERGED_RTOL"), out);
         assertTrue(out.contains("demo OK"), out);
+        if (TrilinosSession.isAvailable()) {
+            // the same arrays solved through Tpetra/Belos: converged, and the solution equals PETSc's (first column)
+            for (String solver : new String[] {"Trilinos CG+jacobi", "Trilinos CG+riluk"}) {
+                String line = out.lines().filter(l -> l.startsWith(solver)).findFirst()
+                        .orElseThrow(() -> new AssertionError("no row for " + solver + " in\n" + out));
+                String[] cols = line.trim().split("\\s+");
+                assertEquals("CONVERGED_RTOL", cols[2], line);
+                double diff = Double.parseDouble(cols[cols.length - 1]);
+                assertTrue(diff < 1e-6, "solutions differ by " + diff + ": " + line);
+            }
+        }
     }
 }
