@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The README's program is ReadmeExample's body (which PetscMpiIT runs): the documentation cannot drift. */
+/** The bridge's and the root README's program is ReadmeExample's body (which PetscMpiIT runs): the documentation cannot drift. */
 class ReadmeTest {
     @Test
     void readmeShowsTheTestedProgram() throws IOException {
@@ -21,8 +21,10 @@ class ReadmeTest {
         int end = indexOf(source, "// README-END");
         String body = source.subList(begin + 1, end).stream().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
                 .collect(Collectors.joining("\n"));
-        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        assertTrue(readme.contains("```java\n" + body + "\n```"), "README.md must show ReadmeExample's body:\n" + body);
+        for (String page : new String[] {"README.md", "../../README.md"}) {
+            String readme = Files.readString(Path.of(page), StandardCharsets.UTF_8);
+            assertTrue(readme.contains("```java\n" + body + "\n```"), page + " must show ReadmeExample's body:\n" + body);
+        }
     }
 
     private static int indexOf(List<String> lines, String marker) {
