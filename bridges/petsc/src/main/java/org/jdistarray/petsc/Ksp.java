@@ -2,6 +2,7 @@ package org.jdistarray.petsc;
 
 import java.util.Objects;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.petsc.internal.NativeCallback;
 import org.jdistarray.petsc.internal.Petsc;
@@ -24,7 +25,7 @@ import org.jdistarray.solve.SolveResult;
  * The solver keeps the operator matrices (and a shell matrix's Java function) reachable while it lives.
  */
 public final class Ksp implements AutoCloseable {
-    private final PetscHandle h;
+    private final NativeHandle h;
     private final Communicator comm;
     private PetscMat operator;
     private PetscMat preconditionerMatrix;
@@ -32,7 +33,7 @@ public final class Ksp implements AutoCloseable {
 
     private Ksp(PetscSession s, Communicator comm, long handle) {
         this.comm = comm;
-        this.h = new PetscHandle(s, this, handle, "Ksp[rank " + comm.rank() + "]");
+        this.h = new NativeHandle(s.handles(), this, handle, null, "Ksp[rank " + comm.rank() + "]");
     }
 
     /** <b>Collective.</b> {@code KSPCreate} on {@code comm}. Caller must close. */

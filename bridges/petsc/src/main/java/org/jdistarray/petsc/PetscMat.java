@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.petsc.internal.NativeCallback;
@@ -33,7 +34,7 @@ public final class PetscMat implements AutoCloseable {
         ROWS
     }
 
-    private final PetscHandle h;
+    private final NativeHandle h;
     private final Communicator comm;
     private final long commHandle;
     private final long[] rowRanges;
@@ -49,7 +50,7 @@ public final class PetscMat implements AutoCloseable {
         this.rowRanges = rowRanges;
         this.colRanges = colRanges;
         this.shellOp = shellOp;
-        this.h = new PetscHandle(s, this, handle, "PetscMat[" + kind + ", " + rowRanges[rowRanges.length - 1] + " x "
+        this.h = new NativeHandle(s.handles(), this, handle, null, "PetscMat[" + kind + ", " + rowRanges[rowRanges.length - 1] + " x "
                 + colRanges[colRanges.length - 1] + ", rank " + comm.rank() + "]");
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiImplementation;
@@ -47,7 +48,8 @@ public final class PetscSession implements AutoCloseable {
     private final boolean ownsMpi;
     private final PetscOptions options;
     private final String version;
-    private final Map<Long, PetscHandle> open = new ConcurrentSkipListMap<>();
+    private final Map<Long, NativeHandle> open = new ConcurrentSkipListMap<>();
+    private final NativeHandle.Owner handles = new Handles();
     private final ConcurrentLinkedQueue<Long> garbage = new ConcurrentLinkedQueue<>();
     private final AtomicInteger leaks = new AtomicInteger();
     private final Thread owner = Thread.currentThread();
@@ -235,7 +237,7 @@ public final class PetscSession implements AutoCloseable {
                 return;
             }
             List<String> left = new ArrayList<>();
-            List<PetscHandle> handles = new ArrayList<>(open.values());
+            List<NativeHandle> handles = new ArrayList<>(open.values());
             for (int i = handles.size() - 1; i >= 0; i--) {
                 left.add(handles.get(i).toString());
                 handles.get(i).close();
@@ -246,7 +248,7 @@ public final class PetscSession implements AutoCloseable {
             } finally {
                 closed = true;
                 active = null;
-                for (PetscHandle h : open.values()) {
+                for (NativeHandle h : open.values()) {
                     h.invalidate();
                 }
                 if (joinedMpi != null) {
@@ -261,23 +263,46 @@ public final class PetscSession implements AutoCloseable {
         }
     }
 
-    void opened(PetscHandle h) {
-        open.put(h.id(), h);
-        if (Thread.currentThread() == owner) {
-            drainGarbage();
+    /** The owner of this session's native handles, for the classes that create PETSc objects. */
+    NativeHandle.Owner handles() {
+        return handles;
+    }
+
+    /** Registers, destroys and collects the leaks of this session's PETSc objects. */
+    private final class Handles implements NativeHandle.Owner {
+        @Override
+        public void ensureActive() {
+            PetscSession.this.ensureActive();
         }
-    }
 
-    void forget(PetscHandle h) {
-        open.remove(h.id());
-    }
+        @Override
+        public void opened(NativeHandle h) {
+            open.put(h.id(), h);
+            if (Thread.currentThread() == owner) {
+                drainGarbage();
+            }
+        }
 
-    /** From the Cleaner's thread: no PETSc call here. */
-    void leaked(long id, long handle) {
-        leaks.incrementAndGet();
-        open.remove(id);
-        if (!closed) {
-            garbage.add(handle);
+        @Override
+        public void forget(NativeHandle h) {
+            open.remove(h.id());
+        }
+
+        @Override
+        public void destroy(NativeHandle h, long handle) {
+            if (!closed) {
+                Petsc.destroy(handle, h.toString());
+            }
+        }
+
+        /** From the Cleaner's thread: no PETSc call here. */
+        @Override
+        public void leaked(NativeHandle h, long handle) {
+            leaks.incrementAndGet();
+            open.remove(h.id());
+            if (!closed) {
+                garbage.add(handle);
+            }
         }
     }
 

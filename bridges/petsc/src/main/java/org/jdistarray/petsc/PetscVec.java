@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.array.DistArray;
@@ -41,7 +42,8 @@ public final class PetscVec implements AutoCloseable {
         MANUAL
     }
 
-    private final PetscHandle h;
+    private final PetscSession session;
+    private final NativeHandle h;
     private final Communicator comm;
     private final long commHandle;
     private final long[] ranges;
@@ -62,7 +64,8 @@ public final class PetscVec implements AutoCloseable {
         this.memory = memory;
         this.borrow = borrow;
         this.autoBump = autoBump;
-        this.h = new PetscHandle(s, this, handle, "PetscVec[" + (memory != null ? "wrapped, " : "") + "size "
+        this.session = s;
+        this.h = new NativeHandle(s.handles(), this, handle, null, "PetscVec[" + (memory != null ? "wrapped, " : "") + "size "
                 + ranges[ranges.length - 1] + ", rank " + comm.rank() + " owns " + localSize + "]");
     }
 
@@ -261,7 +264,7 @@ public final class PetscVec implements AutoCloseable {
     public PetscVec duplicate() {
         long d = Petsc.vecDuplicate(handle());
         Petsc.vecSet(d, 0.0);
-        return new PetscVec(h.session(), comm, d, ranges, null, null, false);
+        return new PetscVec(session, comm, d, ranges, null, null, false);
     }
 
     /** <b>Not collective.</b> Global size. */

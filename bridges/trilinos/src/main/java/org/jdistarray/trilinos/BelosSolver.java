@@ -2,6 +2,7 @@ package org.jdistarray.trilinos;
 
 import java.util.Objects;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.solve.ConvergedReason;
 import org.jdistarray.solve.SolveResult;
 import org.jdistarray.trilinos.internal.Tpetra;
@@ -13,14 +14,14 @@ import org.jdistarray.trilinos.internal.Tpetra;
  * Belongs to the open {@link TrilinosSession}; caller must close.
  */
 public final class BelosSolver implements AutoCloseable {
-    private final TrilinosHandle h;
+    private final NativeHandle h;
     private final TpetraCrsMatrix matrix;
     private final BelosConfig config;
 
     private BelosSolver(TrilinosSession s, TpetraCrsMatrix matrix, BelosConfig config, long handle) {
         this.matrix = matrix;
         this.config = config;
-        this.h = new TrilinosHandle(s, this, Tpetra.Kind.SOLVER, handle, "BelosSolver[" + config.method() + " + "
+        this.h = new NativeHandle(s.handles(), this, handle, Tpetra.Kind.SOLVER, "BelosSolver[" + config.method() + " + "
                 + config.preconditioner() + ", " + matrix.globalRows() + " rows]");
     }
 

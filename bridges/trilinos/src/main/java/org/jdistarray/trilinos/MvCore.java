@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.Objects;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.Borrow;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.protocol.DType;
@@ -14,7 +15,7 @@ import org.jdistarray.trilinos.internal.Tpetra;
  * and, when it lives on caller memory, that memory and the borrow to release at close.
  */
 final class MvCore {
-    private final TrilinosHandle h;
+    private final NativeHandle h;
     private final TpetraMap map;
     private final int ncols;
     private final DoubleBuffer memory;
@@ -25,7 +26,7 @@ final class MvCore {
         this.ncols = ncols;
         this.memory = memory;
         this.borrow = borrow;
-        this.h = new TrilinosHandle(map.session(), this, Tpetra.Kind.MULTIVECTOR, handle, what + "["
+        this.h = new NativeHandle(map.session().handles(), this, handle, Tpetra.Kind.MULTIVECTOR, what + "["
                 + (memory != null ? "on caller memory, " : "") + ncols + " column(s), size " + map.globalSize() + ", rank "
                 + map.comm().rank() + " owns " + map.localSize() + "]");
     }

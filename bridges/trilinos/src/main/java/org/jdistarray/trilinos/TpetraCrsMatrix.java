@@ -3,6 +3,7 @@ package org.jdistarray.trilinos;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.dist.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.solve.CsrRows;
@@ -19,7 +20,7 @@ import org.jdistarray.trilinos.internal.Tpetra;
  * {@link #apply} and {@link BelosSolver}. Belongs to the open {@link TrilinosSession}; caller must close.
  */
 public final class TpetraCrsMatrix implements AutoCloseable {
-    private final TrilinosHandle h;
+    private final NativeHandle h;
     private final TpetraMap rowMap;
     private final long maxColumn;
     private TpetraMap domainMap;
@@ -29,7 +30,7 @@ public final class TpetraCrsMatrix implements AutoCloseable {
     private TpetraCrsMatrix(TrilinosSession s, TpetraMap rowMap, long handle, long maxColumn, int nnz) {
         this.rowMap = rowMap;
         this.maxColumn = maxColumn;
-        this.h = new TrilinosHandle(s, this, Tpetra.Kind.MATRIX, handle, "TpetraCrsMatrix[" + rowMap.globalSize()
+        this.h = new NativeHandle(s.handles(), this, handle, Tpetra.Kind.MATRIX, "TpetraCrsMatrix[" + rowMap.globalSize()
                 + " rows, rank " + rowMap.comm().rank() + " has " + rowMap.localSize() + " rows, " + nnz + " entries]");
     }
 

@@ -4,6 +4,7 @@ import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -23,7 +24,8 @@ import org.jdistarray.trilinos.internal.Tpetra;
  * {@link TrilinosSession}; caller must close (vectors and matrices made on the map keep what they need).
  */
 public final class TpetraMap implements AutoCloseable {
-    private final TrilinosHandle h;
+    private final TrilinosSession session;
+    private final NativeHandle h;
     private final Communicator comm;
     private final long commHandle;
     private final long globalSize;
@@ -47,7 +49,8 @@ public final class TpetraMap implements AutoCloseable {
         this.fingerprints = fingerprints;
         this.distribution = distribution;
         this.ownedOffsets = ownedOffsets;
-        this.h = new TrilinosHandle(s, this, Tpetra.Kind.MAP, handle, "TpetraMap[" + (contiguous ? "contiguous" : "non-contiguous")
+        this.session = s;
+        this.h = new NativeHandle(s.handles(), this, handle, Tpetra.Kind.MAP, "TpetraMap[" + (contiguous ? "contiguous" : "non-contiguous")
                 + ", size " + globalSize + ", rank " + comm.rank() + " owns " + localSize() + "]");
     }
 
@@ -288,7 +291,7 @@ public final class TpetraMap implements AutoCloseable {
     }
 
     TrilinosSession session() {
-        return h.session();
+        return session;
     }
 
     /** <b>Not collective.</b> Whether {@link #close()} has run. */

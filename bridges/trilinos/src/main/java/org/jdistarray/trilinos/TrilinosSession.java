@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiImplementation;
@@ -42,7 +43,8 @@ public final class TrilinosSession implements AutoCloseable {
     private final MpiCommunicator comm;
     private final String version;
     private final boolean ifpack2;
-    private final Map<Long, TrilinosHandle> open = new ConcurrentSkipListMap<>();
+    private final Map<Long, NativeHandle> open = new ConcurrentSkipListMap<>();
+    private final NativeHandle.Owner handles = new Handles();
     private final ConcurrentLinkedQueue<long[]> garbage = new ConcurrentLinkedQueue<>();
     private final AtomicInteger leaks = new AtomicInteger();
     private final Thread owner = Thread.currentThread();
@@ -162,7 +164,7 @@ public final class TrilinosSession implements AutoCloseable {
                 return;
             }
             List<String> left = new ArrayList<>();
-            List<TrilinosHandle> handles = new ArrayList<>(open.values());
+            List<NativeHandle> handles = new ArrayList<>(open.values());
             for (int i = handles.size() - 1; i >= 0; i--) {
                 left.add(handles.get(i).toString());
                 handles.get(i).close();
@@ -181,19 +183,40 @@ public final class TrilinosSession implements AutoCloseable {
         }
     }
 
-    void opened(TrilinosHandle h) {
-        open.put(h.id(), h);
+    /** The owner of this session's native handles, for the classes that create shim objects. */
+    NativeHandle.Owner handles() {
+        return handles;
     }
 
-    void forget(TrilinosHandle h) {
-        open.remove(h.id());
-    }
+    /** Registers, destroys and collects the leaks of this session's shim objects. */
+    private final class Handles implements NativeHandle.Owner {
+        @Override
+        public void ensureActive() {
+            TrilinosSession.this.ensureActive();
+        }
 
-    /** From the Cleaner's thread: no shim call here. */
-    void leaked(long id, Tpetra.Kind kind, long handle) {
-        leaks.incrementAndGet();
-        open.remove(id);
-        garbage.add(new long[] {kind.ordinal(), handle});
+        @Override
+        public void opened(NativeHandle h) {
+            open.put(h.id(), h);
+        }
+
+        @Override
+        public void forget(NativeHandle h) {
+            open.remove(h.id());
+        }
+
+        @Override
+        public void destroy(NativeHandle h, long handle) {
+            Tpetra.destroy((Tpetra.Kind) h.kind(), handle);
+        }
+
+        /** From the Cleaner's thread: no shim call here. */
+        @Override
+        public void leaked(NativeHandle h, long handle) {
+            leaks.incrementAndGet();
+            open.remove(h.id());
+            garbage.add(new long[] {((Tpetra.Kind) h.kind()).ordinal(), handle});
+        }
     }
 
     private void drainIfOwner() {
