@@ -12,7 +12,7 @@ import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.ReduceOp;
-import org.jdistarray.dist.CollectiveErrors;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.BufferSpec;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jdistarray.array.internal.NativeMemory;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.dist.CollectiveErrors;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.protocol.DistKind;

@@ -2,6 +2,6 @@
  * Distributions: {@link org.jdistarray.dist.Distribution} binds a protocol
  * {@link org.jdistarray.protocol.GlobalLayout} (all index math) to a communicator, Tpetra-Map style, and
  * {@link org.jdistarray.dist.DistributionBuilder} makes one from typed per-axis choices.
- * {@link org.jdistarray.dist.CollectiveErrors} turns a failure on some ranks into a failure on every rank.
+ * {@link org.jdistarray.comm.CollectiveErrors} (in the communication package) turns a failure on some ranks into a failure on every rank.
  */
 package org.jdistarray.dist;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import org.jdistarray.nativelib.NativeHandle;
-import org.jdistarray.dist.CollectiveErrors;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.solve.CsrRows;
 import org.jdistarray.solve.GridNumbering;

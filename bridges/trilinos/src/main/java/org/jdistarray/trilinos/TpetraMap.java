@@ -8,7 +8,7 @@ import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.dist.CollectiveErrors;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.trilinos.internal.Tpetra;
 

@@ -1,13 +1,10 @@
-package org.jdistarray.dist;
+package org.jdistarray.comm;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
-import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.protocol.DistArrayException;
 import org.jdistarray.protocol.DistributionException;
 import org.jdistarray.protocol.ProtocolException;
