@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # PETSc bridge benchmark: JDistArray (org.jdistarray.bench.PetscBenchmark) vs C linking PETSc (c/petsc_bench.c) vs
 # petsc4py (../shared/bench/petsc4py_bench.py, Debian's /usr/bin/python3), same problems, same job, alternating.
-#   solvers-examples/bench/run_petsc_bench.sh        # 2 ranks, ROUNDS=2
+#   bench/run_petsc_bench.sh        # 2 ranks, ROUNDS=2
 # Prints PEER lines (shared baseline format), RSS lines, and a summary of the ratios (best median over rounds).
 # Environment: NP (2), ROUNDS (2), PEER_N (2^25: axpy/dot/wrap), PEER_CG_N (2^22: cg/matmult), PEER_CG_ITERS (50),
 # PEER_CG_REPS (5), PEER_REPS (10), SKIP_BUILD=1, SHARED_BENCH (folder of petsc4py_bench.py), PY (/usr/bin/python3).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
 NP=${NP:-2}
 ROUNDS=${ROUNDS:-2}
 CPUS=$(getconf _NPROCESSORS_ONLN) # not nproc: it honours OMP_NUM_THREADS, which is set to 1 below
@@ -63,9 +63,9 @@ fi
 
 mpicc -O2 -o "$WORK/petsc_bench" "$HERE/c/petsc_bench.c" $(pkg-config --cflags --libs PETSc)
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    (cd "$ROOT" && mvn -q -B -pl solvers-examples -am package -DskipTests)
+    (cd "$ROOT" && mvn -q -B -Pbench -pl bench -am package -DskipTests)
 fi
-CP="$ROOT/solvers-examples/target/classes:$(cat "$ROOT/solvers-examples/target/classpath.txt")"
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 JAVA=(java -XX:+UseSerialGC -cp "$CP")
 
 MPIRUN=(mpirun)

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # CG through the Trilinos bridge vs the same solve written in C++ against Tpetra/Belos, same job, same machine:
 # time per CG iteration (Belos CG, no preconditioner, fixed iteration count) on the 2-D 5-point Laplacian.
-#   solvers-examples/bench/run_trilinos_bench.sh       # 2 ranks, N=512 (grid 512x512), 10 reps, 200 iterations, 5 rounds
+#   bench/run_trilinos_bench.sh       # 2 ranks, N=512 (grid 512x512), 10 reps, 200 iterations, 5 rounds
 # Prints PEER lines (shared baseline format), the machine load, and the ratio of the best medians (goal <= 1.05x).
 # Each round waits (up to IDLE_WAIT=90 s) for the machine to be idle and says whether it was.
 # Environment: NP (2), GRID (512), PEER_REPS (10), ITERS (200), ROUNDS (5), IDLE_WAIT, SKIP_BUILD=1 (reuse the build).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
 NP=${NP:-2}
 GRID=${GRID:-512}
 REPS=${PEER_REPS:-10}
@@ -17,12 +17,12 @@ WORK=$(mktemp -d -t jdist-tpetra-bench.XXXXXX)
 OUT=$WORK/results.txt
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    (cd "$ROOT" && mvn -q -B -pl solvers-examples -am package -DskipTests)
+    (cd "$ROOT" && mvn -q -B -Pbench -pl bench -am package -DskipTests)
 fi
 # the C++ twin, built by the shim's CMake project (target tpetra_cg_bench, not part of the default build)
 cmake -S "$ROOT/native-shims/tpetra" -B "$WORK/native" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$WORK/native" --target tpetra_cg_bench >/dev/null
-CP="$ROOT/solvers-examples/target/classes:$(cat "$ROOT/solvers-examples/target/classpath.txt")"
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 MPIRUN=(mpirun)
 if mpirun --version 2>&1 | grep -q "Open MPI"; then

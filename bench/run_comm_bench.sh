@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Communicator benchmark: JDistArray (MpiCommunicator, JNA direct mapping) vs C MPI, same operations, same job.
-#   solvers-examples/bench/run_comm_bench.sh             # Open MPI: 2 ranks, PEER_REPS=15, ROUNDS=2 (C, Java, C, Java, ...)
-#   MPI=mpich solvers-examples/bench/run_comm_bench.sh   # MPICH: C built with mpicc.mpich, both under mpiexec.mpich
-#   MPI=both solvers-examples/bench/run_comm_bench.sh    # Open MPI, then MPICH; ratios for each
+#   bench/run_comm_bench.sh             # Open MPI: 2 ranks, PEER_REPS=15, ROUNDS=2 (C, Java, C, Java, ...)
+#   MPI=mpich bench/run_comm_bench.sh   # MPICH: C built with mpicc.mpich, both under mpiexec.mpich
+#   MPI=both bench/run_comm_bench.sh    # Open MPI, then MPICH; ratios for each
 # Prints PEER lines (shared baseline format) and the ratios of the medians (best round of each) per MPI.
 # Ranks are bound to cores under both launchers (Open MPI's default for np <= cores; hydra: -bind-to core).
 # Environment: MPI (openmpi|mpich|both), PEER_REPS, COMM_LATENCY_CALLS, COMM_BANDWIDTH_CALLS, ROUNDS, NP (default 2),
@@ -10,7 +10,7 @@
 # "# idle (x% busy)" or "# NOT idle (x% busy)").
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(cd "$HERE/../.." && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
 MPI=${MPI:-openmpi}
 NP=${NP:-2}
 ROUNDS=${ROUNDS:-2}
@@ -18,9 +18,9 @@ export PEER_REPS=${PEER_REPS:-15} COMM_LATENCY_CALLS=${COMM_LATENCY_CALLS:-20000
 WORK=$(mktemp -d -t jdist-comm-bench.XXXXXX)
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-    (cd "$ROOT" && mvn -q -B -pl solvers-examples -am package -DskipTests)
+    (cd "$ROOT" && mvn -q -B -Pbench -pl bench -am package -DskipTests)
 fi
-CP="$ROOT/solvers-examples/target/classes:$(cat "$ROOT/solvers-examples/target/classpath.txt")"
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 
 # first command of the list that exists
 first() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done; return 1; }
