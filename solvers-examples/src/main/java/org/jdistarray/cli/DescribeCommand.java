@@ -1,9 +1,5 @@
 package org.jdistarray.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,10 +24,26 @@ import picocli.CommandLine.Option;
  * by DistArray's global dim data.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show, for every rank, its grid coordinates, protocol dim_data, local shape and the",
-            "global indices it owns along each axis (in local order).",
+        description = {"Show what every rank holds of a distribution: grid coordinates, protocol dim_data, local "
+                + "shape and the global indices it owns along each axis (in local order, as runs a..b).",
+            "",
+            "Axes without a --dist entry are block-distributed (b), the rule of the Java DistributionBuilder; "
+                + "DistArray 0.5 makes them undistributed instead (its normalize_dist pads with n): give n explicitly for its "
+                + "layout. Without --grid, DistArray's grid-shape rule picks the grid, using every rank.",
+            "",
+            "Large layouts are summarised: at most " + DescribeCommand.MAX_RUNS + " runs of indices per axis and "
+                + "the first " + DescribeCommand.MAX_TEXT_RANKS + " ranks are printed (the text says what it left "
+                + "out); --json is streamed, and lists the global indices only while there are at most "
+                + DescribeJson.INDEX_LIMIT + " of them. At most " + DescribeCommand.MAX_RANKS + " ranks.",
+            "",
             "Example: jdistarray describe --shape 5,9 --dist c,b --grid 2,2 --block-size 2,1"})
 final class DescribeCommand implements Callable<Integer> {
+    /** Most runs of owned indices printed per rank and axis. */
+    static final int MAX_RUNS = 16;
+    /** Most ranks the text form prints. */
+    static final int MAX_TEXT_RANKS = 64;
+    /** Most ranks a described layout may have. */
+    static final int MAX_RANKS = 1 << 20;
 
     @Option(names = "--shape", split = ",", paramLabel = "N", description = "global shape, e.g. 5,9")
     long[] shape;
@@ -39,7 +51,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--dist", split = ",", paramLabel = "T",
             description = "per-axis type: b (block), c (cyclic; block-cyclic with --block-size > 1), "
                     + "u (unstructured: only with --global-dim-data), n (undistributed). "
-                    + "Missing trailing axes are n. Default: b on axis 0.")
+                    + "Axes without an entry are b (DistArray 0.5: n). Default: b on every axis.")
     String[] dist;
 
     @Option(names = "--grid", split = ",", paramLabel = "P",
@@ -81,7 +93,7 @@ final class DescribeCommand implements Callable<Integer> {
             return 0;
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(layout)));
+            DescribeJson.write(layout, out);
         } else {
             printText(layout, out);
         }
@@ -106,18 +118,28 @@ final class DescribeCommand implements Callable<Integer> {
         }
         List<DistKind> kinds = kinds();
         long[] blocks = blockSizes(kinds);
-        int commSize;
+        long commSize;
         if (ranks != null) {
             commSize = ranks;
         } else if (grid != null) {
-            commSize = Arrays.stream(grid).reduce(1, Math::multiplyExact);
+            commSize = 1;
+            for (int p : grid) {
+                if (p < 1) {
+                    throw usage("--grid entries must be >= 1, got " + Arrays.toString(grid));
+                }
+                commSize = Math.min(commSize * p, MAX_RANKS + 1L); // saturates: no overflow
+            }
         } else {
             throw usage("give --grid or --ranks (or both)");
         }
         if (commSize < 1) {
             throw usage("--ranks must be >= 1, got " + commSize);
         }
-        return GlobalLayout.fromShape(shape, kinds, grid, blocks, commSize);
+        if (commSize > MAX_RANKS) {
+            throw usage((ranks != null ? "--ranks " + ranks : "--grid " + Arrays.toString(grid) + " has more than "
+                    + MAX_RANKS + " ranks") + ": describe shows layouts of at most " + MAX_RANKS + " ranks");
+        }
+        return GlobalLayout.fromShape(shape, kinds, grid, blocks, (int) commSize);
     }
 
     private List<DistKind> kinds() {
@@ -134,7 +156,7 @@ final class DescribeCommand implements Callable<Integer> {
             kinds.add(DistKind.fromCode(t.charAt(0)));
         }
         while (kinds.size() < shape.length) {
-            kinds.add(DistKind.UNDISTRIBUTED);
+            kinds.add(DistKind.BLOCK); // Distribution.builder's rule (DistArray 0.5 pads with n)
         }
         return kinds;
     }
@@ -177,43 +199,24 @@ final class DescribeCommand implements Callable<Integer> {
     }
 
     private void printText(GlobalLayout layout, PrintWriter out) {
-        out.println("shape " + Arrays.toString(layout.shape()) + " over " + layout.grid().size()
+        int size = layout.grid().size();
+        out.println("shape " + Arrays.toString(layout.shape()) + " over " + size
                 + " ranks, grid_shape " + Arrays.toString(layout.grid().shape()));
-        for (int r = 0; r < layout.grid().size(); r++) {
+        int shown = Math.min(size, MAX_TEXT_RANKS);
+        for (int r = 0; r < shown; r++) {
             NdMap map = layout.mapFor(r);
             out.println("rank " + r + "  coords " + Arrays.toString(layout.grid().coordsOf(r))
                     + "  local_shape " + Arrays.toString(map.localShape()));
             List<DimDistribution> dims = layout.dimDataFor(r);
             for (int a = 0; a < dims.size(); a++) {
                 out.println("  axis " + a + "  " + JsonCodec.dimDictToJson(dims.get(a))
-                        + "\n          owns " + IndexRuns.format(dims.get(a).ownedGlobalIndices().toArray()));
+                        + "\n          owns " + IndexRuns.summarize(dims.get(a), MAX_RUNS));
             }
         }
-    }
-
-    private static ObjectNode toJson(GlobalLayout layout) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
-        ArrayNode gs = root.putArray("grid_shape");
-        Arrays.stream(layout.grid().shape()).forEach(gs::add);
-        ArrayNode ranksNode = root.putArray("ranks");
-        for (int r = 0; r < layout.grid().size(); r++) {
-            ObjectNode rn = ranksNode.addObject();
-            rn.put("rank", r);
-            ArrayNode coords = rn.putArray("coords");
-            Arrays.stream(layout.grid().coordsOf(r)).forEach(coords::add);
-            ArrayNode dd = rn.putArray("dim_data");
-            List<DimDistribution> dims = layout.dimDataFor(r);
-            dims.forEach(d -> dd.add(JsonCodec.dimDictToJson(d)));
-            ArrayNode ls = rn.putArray("local_shape");
-            Arrays.stream(layout.mapFor(r).localShape()).forEach(ls::add);
-            ArrayNode gi = rn.putArray("global_indices");
-            for (DimDistribution d : dims) {
-                ArrayNode axis = gi.addArray();
-                d.ownedGlobalIndices().forEach(axis::add);
-            }
+        if (shown < size) {
+            out.println("... ranks " + shown + ".." + (size - 1) + " not shown (the first " + MAX_TEXT_RANKS
+                    + " are printed; --owner I,... names the rank of an index, --json lists every rank)");
         }
-        return root;
     }
 
     private CommandLine.ParameterException usage(String message) {

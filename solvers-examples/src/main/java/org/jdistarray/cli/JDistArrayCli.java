@@ -25,7 +25,16 @@ public final class JDistArrayCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // the last resort behind the commands' own limits: still one line, never a stack trace
+            System.err.println("error: out of memory (" + oneLine(e) + "); give the JVM more heap with"
+                    + " JDIST_JAVA_OPTS=-Xmx... or describe a smaller layout");
+            code = EXIT_BAD_INPUT;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, for tests: bad input of any kind exits 2 with a one-line message. */
