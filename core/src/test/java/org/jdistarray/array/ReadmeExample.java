@@ -19,8 +19,10 @@ public final class ReadmeExample {
             a.setDouble(42.0, 3, -1);          // logically collective: same index and value on every rank
             v = a.getDouble(3, 7);             // collective: the owner broadcasts, every rank gets 42.0
         }
+        // ghost width 1 on both axes; axis 1 wraps: its boundary cells 0 and 15 hold the periodic images of 14
+        // and 1 and count in shape(), which stays [16, 16] (the interior of axis 1 is [1, 15))
         Distribution halo = Distribution.builder(comm).shape(16, 16)
-                .padding(0, 1, 0).padding(1, 1, 1).periodic(1).build();   // ghost width 1, axis 1 wraps
+                .padding(0, 1, 0).padding(1, 1, 1).periodic(1).build();
         String json;
         try (DistArray u = DistArrays.fromFunction(halo, DType.FLOAT64, g -> 100 * g[0] + g[1])) {
             u.local().asDoubles().put(0, -1.0); // a local write to a ghost (or any) cell ...
