@@ -1,0 +1,21 @@
+/**
+ * JDistArray's core: communicators (threads and MPI through JNA), distributions, distributed arrays, native-handle
+ * ownership, sparse assembly and solver results. The {@code *.internal} packages (native memory, the MPI binding)
+ * are not exported; JNA reaches them reflectively (structures, direct mapping), so they are opened to it alone.
+ */
+module org.jdistarray.core {
+    requires transitive org.jdistarray.protocol;
+    requires com.sun.jna;
+    requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
+
+    exports org.jdistarray.array;
+    exports org.jdistarray.comm;
+    exports org.jdistarray.comm.local;
+    exports org.jdistarray.comm.mpi;
+    exports org.jdistarray.dist;
+    exports org.jdistarray.nativelib;
+    exports org.jdistarray.solve;
+
+    opens org.jdistarray.array.internal to com.sun.jna;
+    opens org.jdistarray.comm.mpi.internal to com.sun.jna;
+}
