@@ -248,11 +248,12 @@ public final class DistArrays {
     }
 
     private static void checkRootArray(Distribution dist, int root, long length) {
+        dist.context().verify("fromArray", 0, root); // every rank names the same root (else: a deadlock under MPI)
         int size = dist.communicator().size();
         if (root < 0 || root >= size) {
             throw new IllegalArgumentException("root " + root + " out of range [0, " + size + ")");
         }
-        CollectiveErrors.agree(dist.communicator(), () -> {
+        CollectiveErrors.agree(dist.context().comm(), () -> {
             if (dist.rank() == root) {
                 checkLength(dist, length);
             }
@@ -261,7 +262,7 @@ public final class DistArrays {
     }
 
     private static void checkEveryRank(Distribution dist, long length) {
-        CollectiveErrors.agree(dist.communicator(), () -> {
+        CollectiveErrors.agree(dist.context().comm(), () -> {
             checkLength(dist, length);
             return null;
         });

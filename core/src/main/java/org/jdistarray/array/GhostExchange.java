@@ -45,7 +45,7 @@ final class GhostExchange {
     private final List<List<Transfer>> recvs = new ArrayList<>();
 
     GhostExchange(Distribution dist, int itemSize) {
-        this.comm = dist.communicator();
+        this.comm = dist.context().comm(); // the private duplicate: tags never meet the user's messages
         this.itemSize = itemSize;
         GlobalLayout layout = dist.layout();
         int[] coords = dist.gridCoords();

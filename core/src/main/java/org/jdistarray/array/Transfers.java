@@ -37,7 +37,7 @@ final class Transfers {
     /** <b>Collective.</b> Every rank's owned elements to {@code sink} on the root. */
     static void gather(DistArray a, Storage st, int root, ElementSink sink) {
         Distribution dist = a.distribution();
-        Communicator comm = dist.communicator();
+        Communicator comm = dist.context().comm();
         int item = st.dtype().itemSize();
         if (dist.rank() != root) {
             LocalBox box = LocalBox.owned(dist.dimData());
@@ -73,7 +73,7 @@ final class Transfers {
 
     /** <b>Collective.</b> Fills every rank's whole block (padding included) from {@code source} on the root. */
     static void scatter(Distribution dist, Storage st, int root, ElementSource source) {
-        Communicator comm = dist.communicator();
+        Communicator comm = dist.context().comm();
         int item = st.dtype().itemSize();
         if (dist.rank() != root) {
             long total = dist.localElementCount() * item;

@@ -39,6 +39,7 @@ public final class Distribution {
     private final GlobalLayout layout;
     private final int rank;
     private final NdMap map;
+    private volatile CommContext context;
 
     private Distribution(Communicator comm, GlobalLayout layout) {
         if (comm == null || layout == null) {
@@ -160,6 +161,21 @@ public final class Distribution {
      */
     public Distribution withCommunicator(Communicator other) {
         return new Distribution(other, layout);
+    }
+
+    /**
+     * <b>Not collective.</b> JDistArray's private side of the communicator ({@link CommContext}): the duplicate that
+     * library messages travel on, cached on the communicator and closed with it.
+     *
+     * @throws IllegalStateException if the communicator is closed
+     */
+    public CommContext context() {
+        CommContext c = context;
+        if (c == null) {
+            c = CommContext.of(comm);
+            context = c;
+        }
+        return c;
     }
 
     /** <b>Not collective.</b> The communicator (borrowed, never closed by the distribution). */

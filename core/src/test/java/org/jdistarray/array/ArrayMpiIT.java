@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 @EnabledIfMpirun
 class ArrayMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class};
+    private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class,
+        CollectiveSafetyContractOnMpi.class};
 
     @Test
     void oneRank() {
