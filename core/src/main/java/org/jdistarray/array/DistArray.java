@@ -13,7 +13,7 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.CollectiveErrors;
-import org.jdistarray.dist.CommContext;
+import org.jdistarray.comm.CommContext;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.BufferSpec;
@@ -44,7 +44,7 @@ import org.jdistarray.protocol.Violation;
  *
  * <p><b>Checked collectives.</b> Arrays are numbered in creation order on their communicator (creation is logically
  * collective: every rank creates the same arrays in the same order). Every collective method first checks, with one
- * small all-reduce on the library's private communicator ({@link org.jdistarray.dist.CommContext}), that every rank
+ * small all-reduce on the library's private communicator ({@link org.jdistarray.comm.CommContext}), that every rank
  * calls it on the same array with the same index or root; if not, every rank throws a
  * {@link org.jdistarray.comm.CollectiveMismatchException} naming each rank's call. Logically collective methods
  * ({@link #setDouble}, {@link #fill}, {@link #astype}) are checked the same way in checking mode

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * State that a library keeps on a communicator and that ends with it, as MPI's attribute caching
  * ({@code MPI_Comm_set_attr} with a delete callback) and PETSc's inner communicator: JDistArray keeps its private
- * duplicate of the communicator here (see {@code org.jdistarray.dist.CommContext}). Every {@link Communicator}
+ * duplicate of the communicator here (see {@code org.jdistarray.comm.CommContext}). Every {@link Communicator}
  * has one; its {@link Communicator#close()} closes the values first, newest first.
  *
  * <p>Keys are compared by identity-based {@code equals} of the key objects (use a private constant). Values are

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jdistarray.comm.CollectiveErrors;
+import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;

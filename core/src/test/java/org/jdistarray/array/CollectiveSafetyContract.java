@@ -15,7 +15,7 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.Request;
 import org.jdistarray.comm.Status;
-import org.jdistarray.dist.CommContext;
+import org.jdistarray.comm.CommContext;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.junit.jupiter.api.Test;

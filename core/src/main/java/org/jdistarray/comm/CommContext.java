@@ -1,4 +1,4 @@
-package org.jdistarray.dist;
+package org.jdistarray.comm;
 
 import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
@@ -7,13 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.jdistarray.comm.CartCommunicator;
-import org.jdistarray.comm.CollectiveMismatchException;
-import org.jdistarray.comm.Collectives;
-import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.comm.ReduceOp;
 
 /**
  * JDistArray's private side of a user's communicator, cached on it ({@link Communicator#attributes()}) and closed with
