@@ -43,6 +43,8 @@ public final class CommContext implements AutoCloseable {
     private final AtomicLong arrays = new AtomicLong();
     private final Map<String, CartCommunicator> grids = new LinkedHashMap<>();
     private final Map<String, CartCommunicator> subs = new LinkedHashMap<>();
+    private final LongBuffer verifyIn = DirectBuffers.longs(2);
+    private final LongBuffer verifyOut = DirectBuffers.longs(2);
     private Communicator dup;
     private boolean closed;
 
@@ -142,14 +144,15 @@ public final class CommContext implements AutoCloseable {
     public void verify(String operation, long arrayNumber, long... args) {
         long h = hash(operation, arrayNumber, args);
         Communicator c = comm();
-        LongBuffer in = DirectBuffers.longs(2);
-        in.put(0, h).put(1, ~h);
-        LongBuffer out = DirectBuffers.longs(2);
-        c.allReduce(in, out, ReduceOp.MAX);
-        if (out.get(0) == h && out.get(1) == ~h) {
-            return;
+        boolean same;
+        synchronized (this) {
+            verifyIn.put(0, h).put(1, ~h);
+            c.allReduce(verifyIn, verifyOut, ReduceOp.MAX); // max(h) == h and max(~h) == ~h: h is everyone's
+            same = verifyOut.get(0) == h && verifyOut.get(1) == ~h;
         }
-        throw mismatch(c, describe(operation, arrayNumber, args));
+        if (!same) {
+            throw mismatch(c, describe(operation, arrayNumber, args));
+        }
     }
 
     /**
