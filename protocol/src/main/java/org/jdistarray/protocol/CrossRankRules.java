@@ -177,7 +177,7 @@ final class CrossRankRules {
     }
 
     private static Block asBlock(DimDistribution d) {
-        if (d instanceof Replicated rep) {
+        if (d instanceof Undistributed rep) {
             return rep.asBlock();
         }
         return d instanceof Block b ? b : null;

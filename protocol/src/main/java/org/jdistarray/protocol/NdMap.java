@@ -259,7 +259,7 @@ public record NdMap(List<DimDistribution> dims) {
         if (d instanceof Block b) {
             return "[" + b.start() + ", " + b.stop() + ")";
         }
-        if (d instanceof Replicated r) {
+        if (d instanceof Undistributed r) {
             return "[0, " + r.size() + ")";
         }
         if (d instanceof Cyclic c) {
