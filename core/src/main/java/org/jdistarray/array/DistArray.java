@@ -65,8 +65,13 @@ public final class DistArray implements AutoCloseable {
      * every rank's dimension dictionaries ({@link Distribution#fromLocalDimData}). Borrows the buffer: the producer
      * keeps ownership, and closing the array does not free it.
      *
+     * <p>Every rank's export must have the same dtype, number of dimensions and global shape (checked always, with
+     * one small all-gather); exports whose every {@code proc_grid_size} is 1 on several ranks are a replicated array
+     * and must be identical.
+     *
      * @throws ProtocolException on every rank if some rank's export is invalid (with the violations on that rank)
-     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}
+     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}, or
+     *     disagree on the dtype, the number of dimensions or the global shape (naming the ranks and values)
      */
     public static DistArray fromProtocol(Communicator comm, ProtocolExport export) {
         CollectiveErrors.agree(comm, () -> {
@@ -80,8 +85,25 @@ public final class DistArray implements AutoCloseable {
             return null;
         });
         ArrayDescriptor d = export.descriptor();
+        checkSameDtype(comm, d.buffer().dtype());
         Distribution dist = Distribution.fromLocalDimData(comm, d.dimData());
         return new DistArray(dist, d.buffer().dtype(), Storage.wrap(export.buffer(), d.buffer().dtype()));
+    }
+
+    /** Every rank's dtype is the same (all-gathered, so every rank throws alike). */
+    private static void checkSameDtype(Communicator comm, DType mine) {
+        int[] codes = Collectives.allGather(comm, mine.ordinal());
+        java.util.Map<DType, List<Integer>> ranksByType = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < codes.length; r++) {
+            ranksByType.computeIfAbsent(DType.values()[codes[r]], k -> new java.util.ArrayList<>()).add(r);
+        }
+        if (ranksByType.size() > 1) {
+            StringBuilder sb = new StringBuilder("fromProtocol: the ranks' exports disagree on the dtype:");
+            ranksByType.forEach((t, ranks) -> sb.append(ranks.size() == 1 ? " rank " : " ranks ")
+                    .append(ranks.toString().replaceAll("[\\[\\]]", "")).append(' ').append(t.typeString()).append(';'));
+            sb.setLength(sb.length() - 1);
+            throw new DistributionException(sb.toString());
+        }
     }
 
     /** <b>Not collective.</b> The distribution. */
@@ -195,6 +217,9 @@ public final class DistArray implements AutoCloseable {
      * for bool). Always a new array, as {@code astype(copy=True)}. Caller must close it.
      */
     public DistArray astype(DType target) {
+        if (target == null) {
+            throw new IllegalArgumentException("astype: the target dtype is null");
+        }
         checkOpen();
         Storage out = Storage.allocate(target, dist.localElementCount(), false, storage.chunkShiftForCopies());
         ConvertKernels.convert(storage, out, dist.localElementCount());
@@ -258,6 +283,10 @@ public final class DistArray implements AutoCloseable {
      */
     public ProtocolExport export() {
         checkOpen();
+        if (dist.localMap().holdsNothing()) {
+            throw new UnsupportedOperationException("export: rank " + dist.rank() + " holds no part of this 0-d array"
+                    + " (it is held on rank " + dist.holder() + "), and the protocol cannot describe an empty 0-d block");
+        }
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
         return new ProtocolExport(d, storage.single("export"));
     }

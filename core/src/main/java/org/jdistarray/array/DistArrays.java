@@ -137,6 +137,9 @@ public final class DistArrays {
      */
     public static DistArray fromFunction(Distribution dist, DType dtype, DoubleIndexFunction f) {
         DistArray a = empty(dist, dtype);
+        if (dist.localMap().holdsNothing()) {
+            return a;
+        }
         Storage st = storageOf(a);
         DType t = dtype;
         LocalBox.all(dist.localShape()).forEachCell(dist.dimData(), dist.shape(),
@@ -147,6 +150,9 @@ public final class DistArrays {
     /** <b>Collective</b> (no communication). As {@link #fromFunction}, with long values (exact for 64-bit integers). */
     public static DistArray fromLongFunction(Distribution dist, DType dtype, LongIndexFunction f) {
         DistArray a = empty(dist, dtype);
+        if (dist.localMap().holdsNothing()) {
+            return a;
+        }
         Storage st = storageOf(a);
         LocalBox.all(dist.localShape()).forEachCell(dist.dimData(), dist.shape(),
                 (g, flat, off) -> Casts.putLong(st.chunkOf(off), st.posOf(off), dtype, f.at(g)));
