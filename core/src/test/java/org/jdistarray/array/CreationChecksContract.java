@@ -149,4 +149,21 @@ public abstract class CreationChecksContract {
                     "has 1 dimensions, rank 0 has 2");
         });
     }
+
+    @Test
+    void solverNumberingRefusesArraysNotSpreadOverTheRanks() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.solve.GlobalNumbering.of(
+                    Distribution.builder(comm).shape(4).undistributed(0).build()), "every rank holds the whole array");
+            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.solve.GlobalNumbering.of(
+                    Distribution.builder(comm).shape().onRank(1).build()), "a 0-d array on one rank");
+            // an N-d array on one rank is an ordinary partition: numbered, rank 1 owns everything
+            org.jdistarray.solve.GlobalNumbering n = org.jdistarray.solve.GlobalNumbering.of(
+                    Distribution.builder(comm).shape(3, 2).onRank(1).build());
+            assertTrue(n.distribution().ownerOf(2, 1) == 1);
+        });
+    }
 }
