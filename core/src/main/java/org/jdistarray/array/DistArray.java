@@ -74,6 +74,9 @@ public final class DistArray implements AutoCloseable {
      *     disagree on the dtype, the number of dimensions or the global shape (naming the ranks and values)
      */
     public static DistArray fromProtocol(Communicator comm, ProtocolExport export) {
+        if (comm == null) {
+            throw new IllegalArgumentException("fromProtocol: the communicator is null");
+        }
         CollectiveErrors.agree(comm, () -> {
             if (export == null) {
                 throw new IllegalArgumentException("export is null");
@@ -279,7 +282,8 @@ public final class DistArray implements AutoCloseable {
      * through it are writes into the array. Borrows the array's memory: valid until {@link #close()} (take a
      * {@link #borrow()} to pin it).
      *
-     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer)
+     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer), or this
+     *     rank holds no part of a 0-d array held on another rank (the protocol has no empty 0-d buffer)
      */
     public ProtocolExport export() {
         checkOpen();

@@ -107,6 +107,10 @@ public final class DistributionBuilder {
         if (bounds == null) {
             throw new IllegalArgumentException("blockBounds(" + axis + "): the bounds are null");
         }
+        if (bounds.length < 2) {
+            throw new IllegalArgumentException("blockBounds(" + axis + "): need at least two bounds (0 and the axis"
+                    + " size, one more than the number of ranks along the axis), got " + Arrays.toString(bounds));
+        }
         this.bounds[axis] = bounds.clone();
         return this;
     }

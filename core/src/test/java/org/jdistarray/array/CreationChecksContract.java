@@ -68,6 +68,17 @@ public abstract class CreationChecksContract {
                     "blockBounds(0): the bounds are null");
             assertMessage(IllegalArgumentException.class, () -> Distribution.builder(comm).shape(4).grid(null),
                     "grid shape is null");
+            assertMessage(IllegalArgumentException.class, () -> Distribution.builder(comm).shape(4).blockBounds(0),
+                    "blockBounds(0): need at least two bounds");
+            assertMessage(DistributionException.class, () -> Distribution.builder(comm).shape(4).cyclic(0, 0).build(),
+                    "block_size must be >= 1");
+            Distribution four = Distribution.builder(comm).shape(4).build();
+            assertMessage(IllegalArgumentException.class, () -> DistArrays.fromFunction(four, DType.FLOAT64, null),
+                    "fromFunction: the function is null");
+            assertMessage(IllegalArgumentException.class, () -> DistArrays.fromBuffer(four, null, null, 0),
+                    "distribution and dtype are required");
+            assertMessage(IllegalArgumentException.class, () -> DistArray.fromProtocol(null, null),
+                    "the communicator is null");
             try (DistArray a = DistArrays.zeros(Distribution.builder(comm).shape(4).build(), DType.FLOAT64)) {
                 assertMessage(IllegalArgumentException.class, () -> a.astype(null), "astype: the target dtype is null");
             }
