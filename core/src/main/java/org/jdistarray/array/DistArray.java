@@ -40,7 +40,8 @@ import org.jdistarray.protocol.Violation;
  *
  * <p><b>Ownership.</b> The array owns its memory (unless made by {@link #fromProtocol}, which borrows the producer's)
  * and must be closed; {@link #close()} is local (not collective) and idempotent, and refuses while the array is
- * borrowed on this rank ({@link #borrow()}).
+ * borrowed on this rank ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into
+ * the array's memory and must not be used after close.
  *
  * <p><b>Checked collectives.</b> Arrays are numbered in creation order on their communicator (creation is logically
  * collective: every rank creates the same arrays in the same order). Every collective method first checks, with one
@@ -49,8 +50,7 @@ import org.jdistarray.protocol.Violation;
  * {@link org.jdistarray.comm.CollectiveMismatchException} naming each rank's call. Logically collective methods
  * ({@link #setDouble}, {@link #fill}, {@link #astype}) are checked the same way in checking mode
  * ({@code -Djdistarray.checks=true}). All library messages travel on that private duplicate, never on the user's
- * communicator. Buffers obtained from {@link #local()} or {@link #export()} point into the array's memory
- * and must not be used after close.
+ * communicator.
  */
 public final class DistArray implements AutoCloseable {
     /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
@@ -79,11 +79,20 @@ public final class DistArray implements AutoCloseable {
      * every rank's dimension dictionaries ({@link Distribution#fromLocalDimData}). Borrows the buffer: the producer
      * keeps ownership, and closing the array does not free it.
      *
+     * <p>Every rank's export must have the same dtype, number of dimensions and global shape (checked always, with
+     * one small all-gather); exports whose every {@code proc_grid_size} is 1 on several ranks are a replicated array
+     * and must be identical.
+     *
      * @throws ProtocolException on every rank if some rank's export is invalid (with the violations on that rank)
-     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}
+     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}, or
+     *     disagree on the dtype, the number of dimensions or the global shape (naming the ranks and values)
      */
     public static DistArray fromProtocol(Communicator comm, ProtocolExport export) {
-        CollectiveErrors.agree(comm, () -> {
+        if (comm == null) {
+            throw new IllegalArgumentException("fromProtocol: the communicator is null");
+        }
+        Communicator lib = CommContext.of(comm).comm(); // library traffic: on the private duplicate
+        CollectiveErrors.agree(lib, () -> {
             if (export == null) {
                 throw new IllegalArgumentException("export is null");
             }
@@ -94,8 +103,25 @@ public final class DistArray implements AutoCloseable {
             return null;
         });
         ArrayDescriptor d = export.descriptor();
+        checkSameDtype(lib, d.buffer().dtype());
         Distribution dist = Distribution.fromLocalDimData(comm, d.dimData());
         return new DistArray(dist, d.buffer().dtype(), Storage.wrap(export.buffer(), d.buffer().dtype()));
+    }
+
+    /** Every rank's dtype is the same (all-gathered, so every rank throws alike). */
+    private static void checkSameDtype(Communicator comm, DType mine) {
+        int[] codes = Collectives.allGather(comm, mine.ordinal());
+        java.util.Map<DType, List<Integer>> ranksByType = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < codes.length; r++) {
+            ranksByType.computeIfAbsent(DType.values()[codes[r]], k -> new java.util.ArrayList<>()).add(r);
+        }
+        if (ranksByType.size() > 1) {
+            StringBuilder sb = new StringBuilder("fromProtocol: the ranks' exports disagree on the dtype:");
+            ranksByType.forEach((t, ranks) -> sb.append(ranks.size() == 1 ? " rank " : " ranks ")
+                    .append(ranks.toString().replaceAll("[\\[\\]]", "")).append(' ').append(t.typeString()).append(';'));
+            sb.setLength(sb.length() - 1);
+            throw new DistributionException(sb.toString());
+        }
     }
 
     /** <b>Not collective.</b> The distribution. */
@@ -215,6 +241,9 @@ public final class DistArray implements AutoCloseable {
      * for bool). Always a new array, as {@code astype(copy=True)}. Caller must close it.
      */
     public DistArray astype(DType target) {
+        if (target == null) {
+            throw new IllegalArgumentException("astype: the target dtype is null");
+        }
         checkOpen();
         context.verifyLogical("astype", number, target == null ? -1 : target.ordinal());
         Storage out = Storage.allocate(target, dist.localElementCount(), false, storage.chunkShiftForCopies());
@@ -275,10 +304,15 @@ public final class DistArray implements AutoCloseable {
      * through it are writes into the array. Borrows the array's memory: valid until {@link #close()} (take a
      * {@link #borrow()} to pin it).
      *
-     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer)
+     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer), or this
+     *     rank holds no part of a 0-d array held on another rank (the protocol has no empty 0-d buffer)
      */
     public ProtocolExport export() {
         checkOpen();
+        if (dist.localMap().holdsNothing()) {
+            throw new UnsupportedOperationException("export: rank " + dist.rank() + " holds no part of this 0-d array"
+                    + " (it is held on rank " + dist.holder() + "), and the protocol cannot describe an empty 0-d block");
+        }
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
         return new ProtocolExport(d, storage.single("export"));
     }
