@@ -13,6 +13,7 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.CollectiveErrors;
+import org.jdistarray.comm.CommContext;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.BufferSpec;
@@ -38,9 +39,18 @@ import org.jdistarray.protocol.Violation;
  * stay consistent; after writing the local block directly, call {@link #exchangeGhosts()}.
  *
  * <p><b>Ownership.</b> The array owns its memory (unless made by {@link #fromProtocol}, which borrows the producer's)
- * and must be closed; {@link #close()} is collective and idempotent, and refuses while the array is borrowed
- * ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into the array's memory
- * and must not be used after close.
+ * and must be closed; {@link #close()} is local (not collective) and idempotent, and refuses while the array is
+ * borrowed on this rank ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into
+ * the array's memory and must not be used after close.
+ *
+ * <p><b>Checked collectives.</b> Arrays are numbered in creation order on their communicator (creation is logically
+ * collective: every rank creates the same arrays in the same order). Every collective method first checks, with one
+ * small all-reduce on the library's private communicator ({@link org.jdistarray.comm.CommContext}), that every rank
+ * calls it on the same array with the same index or root; if not, every rank throws a
+ * {@link org.jdistarray.comm.CollectiveMismatchException} naming each rank's call. Logically collective methods
+ * ({@link #setDouble}, {@link #fill}, {@link #astype}) are checked the same way in checking mode
+ * ({@code -Djdistarray.checks=true}). All library messages travel on that private duplicate, never on the user's
+ * communicator.
  */
 public final class DistArray implements AutoCloseable {
     /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
@@ -51,12 +61,16 @@ public final class DistArray implements AutoCloseable {
     private final Storage storage;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger borrows = new AtomicInteger();
+    private final CommContext context;
+    private final long number;
     private GhostExchange ghosts;
 
     DistArray(Distribution dist, DType dtype, Storage storage) {
         this.dist = dist;
         this.dtype = dtype;
         this.storage = storage;
+        this.context = dist.context();
+        this.number = context.nextArrayNumber();
     }
 
     /**
@@ -65,11 +79,20 @@ public final class DistArray implements AutoCloseable {
      * every rank's dimension dictionaries ({@link Distribution#fromLocalDimData}). Borrows the buffer: the producer
      * keeps ownership, and closing the array does not free it.
      *
+     * <p>Every rank's export must have the same dtype, number of dimensions and global shape (checked always, with
+     * one small all-gather); exports whose every {@code proc_grid_size} is 1 on several ranks are a replicated array
+     * and must be identical.
+     *
      * @throws ProtocolException on every rank if some rank's export is invalid (with the violations on that rank)
-     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}
+     * @throws DistributionException on every rank if the exports do not form one distribution over {@code comm}, or
+     *     disagree on the dtype, the number of dimensions or the global shape (naming the ranks and values)
      */
     public static DistArray fromProtocol(Communicator comm, ProtocolExport export) {
-        CollectiveErrors.agree(comm, () -> {
+        if (comm == null) {
+            throw new IllegalArgumentException("fromProtocol: the communicator is null");
+        }
+        Communicator lib = CommContext.of(comm).comm(); // library traffic: on the private duplicate
+        CollectiveErrors.agree(lib, () -> {
             if (export == null) {
                 throw new IllegalArgumentException("export is null");
             }
@@ -80,8 +103,25 @@ public final class DistArray implements AutoCloseable {
             return null;
         });
         ArrayDescriptor d = export.descriptor();
+        checkSameDtype(lib, d.buffer().dtype());
         Distribution dist = Distribution.fromLocalDimData(comm, d.dimData());
         return new DistArray(dist, d.buffer().dtype(), Storage.wrap(export.buffer(), d.buffer().dtype()));
+    }
+
+    /** Every rank's dtype is the same (all-gathered, so every rank throws alike). */
+    private static void checkSameDtype(Communicator comm, DType mine) {
+        int[] codes = Collectives.allGather(comm, mine.ordinal());
+        java.util.Map<DType, List<Integer>> ranksByType = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < codes.length; r++) {
+            ranksByType.computeIfAbsent(DType.values()[codes[r]], k -> new java.util.ArrayList<>()).add(r);
+        }
+        if (ranksByType.size() > 1) {
+            StringBuilder sb = new StringBuilder("fromProtocol: the ranks' exports disagree on the dtype:");
+            ranksByType.forEach((t, ranks) -> sb.append(ranks.size() == 1 ? " rank " : " ranks ")
+                    .append(ranks.toString().replaceAll("[\\[\\]]", "")).append(' ').append(t.typeString()).append(';'));
+            sb.setLength(sb.length() - 1);
+            throw new DistributionException(sb.toString());
+        }
     }
 
     /** <b>Not collective.</b> The distribution. */
@@ -126,25 +166,25 @@ public final class DistArray implements AutoCloseable {
      * @throws IndexOutOfBoundsException naming the index and the shape (on every rank) when out of bounds
      */
     public double getDouble(long... index) {
-        long[] g = normalize(index);
+        long[] g = verifiedIndex("getDouble", index);
         int owner = holderOf(g);
         DoubleBuffer v = DirectBuffers.doubles(1);
         if (owner == dist.rank()) {
             v.put(0, storage.getDouble(dist.localMap().localOffsetOfGlobal(g)));
         }
-        dist.communicator().broadcast(v, owner);
+        context.comm().broadcast(v, owner);
         return v.get(0);
     }
 
     /** <b>Collective.</b> As {@link #getDouble}, converted to long (floats truncate toward zero; uint64: the bits). */
     public long getLong(long... index) {
-        long[] g = normalize(index);
+        long[] g = verifiedIndex("getLong", index);
         int owner = holderOf(g);
         LongBuffer v = DirectBuffers.longs(1);
         if (owner == dist.rank()) {
             v.put(0, storage.getLong(dist.localMap().localOffsetOfGlobal(g)));
         }
-        dist.communicator().broadcast(v, owner);
+        context.comm().broadcast(v, owner);
         return v.get(0);
     }
 
@@ -156,6 +196,8 @@ public final class DistArray implements AutoCloseable {
      * @throws IndexOutOfBoundsException naming the index and the shape (on every rank) when out of bounds
      */
     public void setDouble(double value, long... index) {
+        checkOpen();
+        context.verifyLogical("setDouble", number, withValue(index, Double.doubleToLongBits(value)));
         long[] g = normalize(index);
         NdMap m = dist.localMap();
         if (m.holds(g)) {
@@ -165,6 +207,8 @@ public final class DistArray implements AutoCloseable {
 
     /** <b>Logically collective.</b> As {@link #setDouble}, with a long (exact for 64-bit integer dtypes). */
     public void setLong(long value, long... index) {
+        checkOpen();
+        context.verifyLogical("setLong", number, withValue(index, value));
         long[] g = normalize(index);
         NdMap m = dist.localMap();
         if (m.holds(g)) {
@@ -175,12 +219,14 @@ public final class DistArray implements AutoCloseable {
     /** <b>Logically collective.</b> Sets every cell of the local block, padding included, to {@code value} cast to the dtype. */
     public void fill(double value) {
         checkOpen();
+        context.verifyLogical("fill", number, Double.doubleToLongBits(value));
         storage.fillBits(Casts.bitsOf(dtype, value));
     }
 
     /** <b>Logically collective.</b> As {@link #fill(double)}, with a long. */
     public void fill(long value) {
         checkOpen();
+        context.verifyLogical("fill", number, value);
         storage.fillBits(Casts.bitsOf(dtype, value));
     }
 
@@ -195,7 +241,11 @@ public final class DistArray implements AutoCloseable {
      * for bool). Always a new array, as {@code astype(copy=True)}. Caller must close it.
      */
     public DistArray astype(DType target) {
+        if (target == null) {
+            throw new IllegalArgumentException("astype: the target dtype is null");
+        }
         checkOpen();
+        context.verifyLogical("astype", number, target == null ? -1 : target.ordinal());
         Storage out = Storage.allocate(target, dist.localElementCount(), false, storage.chunkShiftForCopies());
         ConvertKernels.convert(storage, out, dist.localElementCount());
         return new DistArray(dist, target, out);
@@ -214,7 +264,7 @@ public final class DistArray implements AutoCloseable {
 
     /** <b>Collective.</b> As {@link #toDoubleArray(int)}, with a limit on the result's bytes (8 per element). */
     public double[] toDoubleArray(int root, long maxBytes) {
-        checkGather(root, 8, maxBytes, false);
+        checkGather("toDoubleArray", root, 8, maxBytes, false);
         double[] out = dist.rank() == root ? new double[(int) globalSize()] : null;
         Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getDouble(b, pos, dtype));
         return out;
@@ -222,7 +272,7 @@ public final class DistArray implements AutoCloseable {
 
     /** <b>Collective.</b> As {@link #toDoubleArray(int)}, as longs (floats truncate toward zero; uint64: the bits). */
     public long[] toLongArray(int root) {
-        checkGather(root, 8, DEFAULT_GATHER_LIMIT_BYTES, false);
+        checkGather("toLongArray", root, 8, DEFAULT_GATHER_LIMIT_BYTES, false);
         long[] out = dist.rank() == root ? new long[(int) globalSize()] : null;
         Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getLong(b, pos, dtype));
         return out;
@@ -233,7 +283,7 @@ public final class DistArray implements AutoCloseable {
      * array's dtype (null on other ranks). Caller owns the buffer.
      */
     public ByteBuffer toBuffer(int root, long maxBytes) {
-        checkGather(root, dtype.itemSize(), maxBytes, true);
+        checkGather("toBuffer", root, dtype.itemSize(), maxBytes, true);
         int size = dtype.itemSize();
         ByteBuffer out = dist.rank() == root ? DirectBuffers.bytes((int) globalSize() * size) : null;
         Transfers.gather(this, storage, root, (flat, b, pos) -> out.put((int) flat * size, b, pos, size));
@@ -254,10 +304,15 @@ public final class DistArray implements AutoCloseable {
      * through it are writes into the array. Borrows the array's memory: valid until {@link #close()} (take a
      * {@link #borrow()} to pin it).
      *
-     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer)
+     * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer), or this
+     *     rank holds no part of a 0-d array held on another rank (the protocol has no empty 0-d buffer)
      */
     public ProtocolExport export() {
         checkOpen();
+        if (dist.localMap().holdsNothing()) {
+            throw new UnsupportedOperationException("export: rank " + dist.rank() + " holds no part of this 0-d array"
+                    + " (it is held on rank " + dist.holder() + "), and the protocol cannot describe an empty 0-d block");
+        }
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
         return new ProtocolExport(d, storage.single("export"));
     }
@@ -272,6 +327,7 @@ public final class DistArray implements AutoCloseable {
      */
     public void exchangeGhosts() {
         checkOpen();
+        context.verify("exchangeGhosts", number);
         if (ghosts == null) {
             ghosts = new GhostExchange(dist, dtype.itemSize());
         }
@@ -307,30 +363,36 @@ public final class DistArray implements AutoCloseable {
     }
 
     /**
-     * <b>Collective.</b> Frees the local block (memory from {@link #fromProtocol} stays with its producer).
-     * Idempotent. The ranks agree first: if the array is borrowed on any rank, every rank throws and nothing is freed.
+     * <b>Not collective.</b> Frees the local block (memory from {@link #fromProtocol} stays with its producer).
+     * Idempotent. Local: freeing memory needs no agreement, so a rank that leaves a {@code try} block with an exception
+     * closes its arrays without waiting for the others (which then fail or, under MPI, are ended; see the README's
+     * reliability section). A borrowed array refuses on the rank where it is borrowed and stays open there.
      *
-     * @throws IllegalStateException naming the number of borrows if the array is still borrowed
+     * @throws IllegalStateException naming the number of borrows if the array is borrowed on this rank
      */
     @Override
     public void close() {
         if (closed.get()) {
             return;
         }
-        long mine = borrows.get();
-        long most;
-        try {
-            most = Collectives.allReduce(dist.communicator(), mine, ReduceOp.MAX);
-        } catch (RuntimeException e) {
-            most = mine; // the communicator is gone (a failing run): decide locally, still free the memory
-        }
-        if (most > 0) {
+        int mine = borrows.get();
+        if (mine > 0) {
             throw new IllegalStateException("cannot close the array: it is still borrowed (" + mine
-                    + " borrow(s) on rank " + dist.rank() + ", up to " + most + " on some rank); close the borrows first");
+                    + " borrow(s) on rank " + dist.rank() + "); close the borrows first");
         }
         if (closed.compareAndSet(false, true)) {
             storage.free();
         }
+    }
+
+    /** This array's number on its communicator (creation order, the same on every rank). */
+    long number() {
+        return number;
+    }
+
+    /** <b>Collective.</b> Checks that every rank makes the call {@code operation(args)} on this array. */
+    void verify(String operation, long... args) {
+        context.verify(operation, number, args);
     }
 
     Storage storage() {
@@ -368,12 +430,26 @@ public final class DistArray implements AutoCloseable {
             return dist.ownerOf(g);
         } catch (DistributionException duplicate) {
             int me = dist.localMap().holds(g) ? dist.rank() : Integer.MAX_VALUE;
-            return Collectives.allReduce(dist.communicator(), me, ReduceOp.MIN);
+            return Collectives.allReduce(context.comm(), me, ReduceOp.MIN);
         }
     }
 
-    private void checkGather(int root, int bytesPerElement, long maxBytes, boolean oneBuffer) {
+    /** Checks that every rank reads the same element (the index as given, before bounds checks), then normalizes it. */
+    private long[] verifiedIndex(String operation, long[] index) {
         checkOpen();
+        context.verify(operation, number, index == null ? new long[] {Long.MIN_VALUE} : index);
+        return normalize(index);
+    }
+
+    private static long[] withValue(long[] index, long valueBits) {
+        long[] a = index == null ? new long[1] : Arrays.copyOf(index, index.length + 1);
+        a[a.length - 1] = valueBits;
+        return a;
+    }
+
+    private void checkGather(String operation, int root, int bytesPerElement, long maxBytes, boolean oneBuffer) {
+        checkOpen();
+        context.verify(operation, number, root, maxBytes);
         Communicator comm = dist.communicator();
         if (root < 0 || root >= comm.size()) {
             throw new IllegalArgumentException("root " + root + " out of range [0, " + comm.size() + ")");

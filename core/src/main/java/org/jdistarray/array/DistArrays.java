@@ -136,7 +136,13 @@ public final class DistArrays {
      * index of every cell of its block, padding included, where the element lives.
      */
     public static DistArray fromFunction(Distribution dist, DType dtype, DoubleIndexFunction f) {
+        if (f == null) {
+            throw new IllegalArgumentException("fromFunction: the function is null");
+        }
         DistArray a = empty(dist, dtype);
+        if (dist.localMap().holdsNothing()) {
+            return a;
+        }
         Storage st = storageOf(a);
         DType t = dtype;
         LocalBox.all(dist.localShape()).forEachCell(dist.dimData(), dist.shape(),
@@ -146,7 +152,13 @@ public final class DistArrays {
 
     /** <b>Collective</b> (no communication). As {@link #fromFunction}, with long values (exact for 64-bit integers). */
     public static DistArray fromLongFunction(Distribution dist, DType dtype, LongIndexFunction f) {
+        if (f == null) {
+            throw new IllegalArgumentException("fromFunction: the function is null");
+        }
         DistArray a = empty(dist, dtype);
+        if (dist.localMap().holdsNothing()) {
+            return a;
+        }
         Storage st = storageOf(a);
         LocalBox.all(dist.localShape()).forEachCell(dist.dimData(), dist.shape(),
                 (g, flat, off) -> Casts.putLong(st.chunkOf(off), st.posOf(off), dtype, f.at(g)));
@@ -180,6 +192,9 @@ public final class DistArrays {
      * elements (native order, from index 0; ignored elsewhere) into a new array of {@code dtype}.
      */
     public static DistArray fromBuffer(Distribution dist, DType dtype, ByteBuffer flat, int root) {
+        if (dist == null || dtype == null) {
+            throw new IllegalArgumentException("fromBuffer: distribution and dtype are required");
+        }
         int size = dtype.itemSize();
         checkRootArray(dist, root, flat == null ? -1 : flat.capacity() / size);
         ByteBuffer src = dist.rank() == root ? flat.duplicate().order(java.nio.ByteOrder.nativeOrder()) : null;
@@ -248,11 +263,12 @@ public final class DistArrays {
     }
 
     private static void checkRootArray(Distribution dist, int root, long length) {
+        dist.context().verify("fromArray", 0, root); // every rank names the same root (else: a deadlock under MPI)
         int size = dist.communicator().size();
         if (root < 0 || root >= size) {
             throw new IllegalArgumentException("root " + root + " out of range [0, " + size + ")");
         }
-        CollectiveErrors.agree(dist.communicator(), () -> {
+        CollectiveErrors.agree(dist.context().comm(), () -> {
             if (dist.rank() == root) {
                 checkLength(dist, length);
             }
@@ -261,7 +277,7 @@ public final class DistArrays {
     }
 
     private static void checkEveryRank(Distribution dist, long length) {
-        CollectiveErrors.agree(dist.communicator(), () -> {
+        CollectiveErrors.agree(dist.context().comm(), () -> {
             checkLength(dist, length);
             return null;
         });

@@ -45,7 +45,7 @@ final class GhostExchange {
     private final List<List<Transfer>> recvs = new ArrayList<>();
 
     GhostExchange(Distribution dist, int itemSize) {
-        this.comm = dist.communicator();
+        this.comm = dist.context().comm(); // the private duplicate: tags never meet the user's messages
         this.itemSize = itemSize;
         GlobalLayout layout = dist.layout();
         int[] coords = dist.gridCoords();
@@ -77,7 +77,9 @@ final class GhostExchange {
             throw new DistributionException("ghost exchange on axis " + a + ": a slab of " + bytes
                     + " bytes exceeds one message (2^31 - 1 bytes)");
         }
-        return new Transfer(layout.grid().rankOf(peer), slab.tag(), box, DirectBuffers.bytes((int) bytes));
+        // a replicated array has one grid position, held by every rank: each rank's peer is itself
+        int peerRank = layout.rankCount() == 1 ? comm.rank() : layout.grid().rankOf(peer);
+        return new Transfer(peerRank, slab.tag(), box, DirectBuffers.bytes((int) bytes));
     }
 
     /** The sends ({@code send}) or receives of grid position {@code c} along a block axis. */

@@ -7,7 +7,6 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DimDistribution;
-import org.jdistarray.protocol.GlobalLayout;
 
 /**
  * Whole-array moves between one root and every rank, point to point in pieces of at most {@code 2^30} bytes (so
@@ -37,9 +36,14 @@ final class Transfers {
     /** <b>Collective.</b> Every rank's owned elements to {@code sink} on the root. */
     static void gather(DistArray a, Storage st, int root, ElementSink sink) {
         Distribution dist = a.distribution();
-        Communicator comm = dist.communicator();
+        Communicator comm = dist.context().comm();
         int item = st.dtype().itemSize();
+        // one copy of every element: all ranks of a partition, the root's own copy of a replicated array
+        int[] sources = dist.blockSources(root);
         if (dist.rank() != root) {
+            if (java.util.Arrays.stream(sources).noneMatch(r -> r == dist.rank())) {
+                return;
+            }
             LocalBox box = LocalBox.owned(dist.dimData());
             PieceWriter w = new PieceWriter(comm, root, TAG_GATHER, box.cellCount() * item);
             box.forEachRow((local, offset, length) -> {
@@ -54,10 +58,9 @@ final class Transfers {
             w.finish();
             return;
         }
-        GlobalLayout layout = dist.layout();
         long[] shape = dist.shape();
-        for (int r = 0; r < comm.size(); r++) {
-            List<DimDistribution> dims = layout.dimDataFor(r);
+        for (int r : sources) {
+            List<DimDistribution> dims = dist.mapOf(r).dims();
             LocalBox box = LocalBox.owned(dims);
             if (r == root) {
                 box.forEachCell(dims, shape, (g, flat, off) -> sink.accept(flat, st.chunkOf(off), st.posOf(off)));
@@ -73,7 +76,7 @@ final class Transfers {
 
     /** <b>Collective.</b> Fills every rank's whole block (padding included) from {@code source} on the root. */
     static void scatter(Distribution dist, Storage st, int root, ElementSource source) {
-        Communicator comm = dist.communicator();
+        Communicator comm = dist.context().comm();
         int item = st.dtype().itemSize();
         if (dist.rank() != root) {
             long total = dist.localElementCount() * item;
@@ -90,8 +93,11 @@ final class Transfers {
         }
         long[] shape = dist.shape();
         for (int r = 0; r < comm.size(); r++) {
-            List<DimDistribution> dims = dist.layout().dimDataFor(r);
-            long[] localShape = dist.layout().localShapeOf(r);
+            if (dist.mapOf(r).holdsNothing()) {
+                continue; // a rank without a part of a 0-d array held elsewhere
+            }
+            List<DimDistribution> dims = dist.mapOf(r).dims();
+            long[] localShape = dist.localShapeOf(r);
             LocalBox box = LocalBox.all(localShape);
             if (r == root) {
                 box.forEachCell(dims, shape, (g, flat, off) -> source.write(flat, st.chunkOf(off), st.posOf(off)));
@@ -108,6 +114,9 @@ final class Transfers {
 
     /** <b>Not collective.</b> Fills this rank's whole block from a source every rank has. */
     static void fillLocal(Distribution dist, Storage st, ElementSource source) {
+        if (dist.localMap().holdsNothing()) {
+            return;
+        }
         LocalBox.all(dist.localShape()).forEachCell(dist.dimData(), dist.shape(),
                 (g, flat, off) -> source.write(flat, st.chunkOf(off), st.posOf(off)));
     }

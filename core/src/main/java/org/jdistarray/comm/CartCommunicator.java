@@ -17,6 +17,7 @@ public final class CartCommunicator implements Communicator {
     private final ProcessGrid grid;
     private final int[] coords;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Attributes attributes = new Attributes();
 
     private CartCommunicator(Communicator comm, ProcessGrid grid) {
         if (comm.size() != grid.size()) {
@@ -219,8 +220,17 @@ public final class CartCommunicator implements Communicator {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            comm.close();
+            try {
+                attributes.close();
+            } finally {
+                comm.close();
+            }
         }
+    }
+
+    @Override
+    public Attributes attributes() {
+        return attributes;
     }
 
     @Override

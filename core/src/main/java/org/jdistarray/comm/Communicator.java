@@ -189,8 +189,15 @@ public interface Communicator extends AutoCloseable {
     }
 
     /**
+     * <b>Not collective.</b> The state libraries cache on this communicator and that is closed with it (MPI attribute
+     * caching). JDistArray keeps its private duplicate here, so that its messages never meet the user's.
+     */
+    Attributes attributes();
+
+    /**
      * <b>Collective</b> for communicators this one created ({@code MPI_Comm_free}); closing the world communicator only
-     * marks it closed. Idempotent. Using a closed communicator throws {@link IllegalStateException}.
+     * marks it closed. Either way it first closes its {@link #attributes()} (collectively: JDistArray's private
+     * duplicate is freed). Idempotent. Using a closed communicator throws {@link IllegalStateException}.
      */
     @Override
     void close();

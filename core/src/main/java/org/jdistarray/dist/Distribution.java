@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jdistarray.comm.CollectiveErrors;
+import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -31,6 +32,13 @@ import org.jdistarray.protocol.NdMap;
  * {@code comm.size()}); blocks may be empty when there are more ranks than elements. Indices are never wrapped here
  * (NumPy-style negative indices are the array layer's job).
  *
+ * <p><b>Replicated and on one rank.</b> A layout whose grid has a single position (a 0-d array, or every axis
+ * undistributed) over a communicator of several ranks is <em>replicated</em>: every rank holds the whole array
+ * ({@link #isReplicated()}), {@link #ownerOf} names rank 0 (whose copy gathers and reads use; writes go to every
+ * copy). A 0-d distribution can instead be held by one rank ({@link #holder()}, from
+ * {@link DistributionBuilder#onRank}); the other ranks hold nothing. An N-d array on one rank is an ordinary
+ * block distribution whose blocks are empty except on that rank.
+ *
  * <p><b>Ownership.</b> A distribution borrows its communicator: it never closes it, and the communicator must stay
  * open while the distribution or an array built on it is used.
  */
@@ -39,20 +47,42 @@ public final class Distribution {
     private final GlobalLayout layout;
     private final int rank;
     private final NdMap map;
+    /** The one rank holding a 0-d array, or -1: every rank holds its grid position (partition or replicated). */
+    private final int holder;
+    private volatile CommContext context;
 
     private Distribution(Communicator comm, GlobalLayout layout) {
+        this(comm, layout, -1);
+    }
+
+    private Distribution(Communicator comm, GlobalLayout layout, int holder) {
         if (comm == null || layout == null) {
             throw new IllegalArgumentException("communicator and layout are required");
         }
-        if (layout.rankCount() != comm.size()) {
+        if (layout.rankCount() != comm.size() && layout.rankCount() != 1) {
             throw new DistributionException("the layout spans " + layout.rankCount() + " ranks (grid "
                     + Arrays.toString(layout.grid().shape()) + ") but the communicator has " + comm.size()
                     + "; a distribution must use every rank");
         }
+        if (holder >= comm.size() || holder < -1 || holder >= 0 && layout.ndim() != 0) {
+            throw new IllegalArgumentException("holder rank " + holder + " for a " + layout.ndim()
+                    + "-d layout over " + comm.size() + " ranks (only a 0-d array is held by one rank this way)");
+        }
+        ShapeMath.size(layout.shape());
         this.comm = comm;
         this.layout = layout;
         this.rank = comm.rank();
-        this.map = layout.mapFor(rank);
+        this.holder = comm.size() == 1 ? -1 : holder;
+        this.map = this.holder >= 0 && rank != this.holder ? NdMap.holdingNothing()
+                : layout.mapFor(layout.rankCount() == 1 ? 0 : rank);
+    }
+
+    /**
+     * <b>Not collective</b> (deterministic). A 0-d distribution over {@code comm} held by rank {@code holder} only:
+     * the other ranks hold nothing. See {@link DistributionBuilder#onRank}.
+     */
+    static Distribution zeroDOnRank(Communicator comm, int holder) {
+        return new Distribution(comm, GlobalLayout.fromAxes(List.of()), holder);
     }
 
     /** <b>Not collective.</b> A builder of a distribution over {@code comm}, see {@link DistributionBuilder}. */
@@ -107,8 +137,12 @@ public final class Distribution {
      * @throws org.jdistarray.protocol.ProtocolException (on every rank) if some rank's dictionaries are invalid
      */
     public static Distribution fromLocalDimData(Communicator comm, List<? extends DimDistribution> mine) {
-        byte[] json = CollectiveErrors.agree(comm, () -> encode(mine));
-        int[] lengths = Collectives.allGather(comm, json.length);
+        if (comm == null) {
+            throw new IllegalArgumentException("communicator is null");
+        }
+        Communicator lib = CommContext.of(comm).comm(); // library traffic: on the private duplicate
+        byte[] json = CollectiveErrors.agree(lib, () -> encode(mine));
+        int[] lengths = Collectives.allGather(lib, json.length);
         int[] displs = new int[lengths.length];
         long total = 0;
         for (int r = 0; r < lengths.length; r++) {
@@ -124,7 +158,7 @@ public final class Distribution {
         ByteBuffer send = DirectBuffers.bytes(json.length);
         send.put(0, json);
         ByteBuffer all = DirectBuffers.bytes((int) total);
-        comm.allGatherV(send, all, lengths, displs);
+        lib.allGatherV(send, all, lengths, displs);
         // every rank decodes the same bytes: any failure from here on happens on every rank
         List<List<DimDistribution>> perRank = new ArrayList<>(lengths.length);
         for (int r = 0; r < lengths.length; r++) {
@@ -136,7 +170,28 @@ public final class Distribution {
                 throw new DistributionException("dim data of rank " + r + ": " + e.getMessage(), e);
             }
         }
-        return new Distribution(comm, GlobalLayout.fromDimDataPerRank(perRank));
+        return new Distribution(comm, layoutOf(perRank));
+    }
+
+    /** The layout of every rank's dim data (each rank decodes the same bytes, so every rank throws alike). */
+    private static GlobalLayout layoutOf(List<List<DimDistribution>> perRank) {
+        long grid = 1;
+        List<Integer> gridShape = new ArrayList<>();
+        for (DimDistribution d : perRank.get(0)) {
+            grid = Math.min(Integer.MAX_VALUE + 1L, grid * d.gridSize());
+            gridShape.add(d.gridSize());
+        }
+        int n = perRank.size();
+        if (grid != n && grid != 1 && perRank.stream().allMatch(dd -> dd.size() == perRank.get(0).size())) {
+            throw new DistributionException("the dim data describe a process grid " + gridShape + " of " + grid
+                    + " ranks but the communicator has " + n + " (import an export on as many ranks as made it)");
+        }
+        try {
+            return GlobalLayout.fromDimDataPerRank(perRank);
+        } catch (DistributionException e) {
+            throw new DistributionException(e.getMessage().replace("dim data per rank: ", "the ranks' dim data do not"
+                    + " form one distribution: "), e);
+        }
     }
 
     private static byte[] encode(List<? extends DimDistribution> mine) {
@@ -159,7 +214,75 @@ public final class Distribution {
      * <b>Not collective.</b> The same layout over another communicator of the same size (for example a duplicate).
      */
     public Distribution withCommunicator(Communicator other) {
-        return new Distribution(other, layout);
+        if (other == null || other.size() != comm.size()) {
+            throw new IllegalArgumentException("withCommunicator: need a communicator of " + comm.size() + " ranks, got "
+                    + (other == null ? "null" : other.size() + " ranks"));
+        }
+        return new Distribution(other, layout, holder);
+    }
+
+    /**
+     * <b>Not collective.</b> Whether every rank holds the whole array: the grid has one position and the
+     * communicator more than one rank (a 0-d array or every axis undistributed, not {@link #holder() on one rank}).
+     */
+    public boolean isReplicated() {
+        return layout.rankCount() == 1 && comm.size() > 1 && holder < 0;
+    }
+
+    /**
+     * <b>Not collective.</b> The one rank holding a 0-d array made with {@link DistributionBuilder#onRank}, or -1 when
+     * every rank holds its part (a partition, or replicated).
+     */
+    public int holder() {
+        return holder;
+    }
+
+    /**
+     * <b>Not collective.</b> The ranks whose local blocks, read together, give every element once when rank
+     * {@code reader} collects the array (a gather): every rank for a partition; {@code reader} itself for a
+     * replicated array (its own copy); the holder for a 0-d array on one rank.
+     */
+    public int[] blockSources(int reader) {
+        if (reader < 0 || reader >= comm.size()) {
+            throw new IllegalArgumentException("rank " + reader + " out of range [0, " + comm.size() + ")");
+        }
+        if (holder >= 0) {
+            return new int[] {holder};
+        }
+        if (isReplicated()) {
+            return new int[] {reader};
+        }
+        int[] all = new int[comm.size()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        return all;
+    }
+
+    /** <b>Not collective.</b> Rank {@code r}'s index map (what {@link #localMap()} is on that rank). */
+    public NdMap mapOf(int r) {
+        if (r < 0 || r >= comm.size()) {
+            throw new IndexOutOfBoundsException("rank " + r + " out of range [0, " + comm.size() + ")");
+        }
+        if (holder >= 0 && r != holder) {
+            return NdMap.holdingNothing();
+        }
+        return layout.mapFor(layout.rankCount() == 1 ? 0 : r);
+    }
+
+    /**
+     * <b>Not collective.</b> JDistArray's private side of the communicator ({@link CommContext}): the duplicate that
+     * library messages travel on, cached on the communicator and closed with it.
+     *
+     * @throws IllegalStateException if the communicator is closed
+     */
+    public CommContext context() {
+        CommContext c = context;
+        if (c == null) {
+            c = CommContext.of(comm);
+            context = c;
+        }
+        return c;
     }
 
     /** <b>Not collective.</b> The communicator (borrowed, never closed by the distribution). */
@@ -210,14 +333,10 @@ public final class Distribution {
     /**
      * <b>Not collective.</b> Global number of elements (1 for 0-d).
      *
-     * @throws ArithmeticException if it overflows a {@code long}
+     * @throws DistributionException naming the shape if it overflows a {@code long}
      */
     public long globalSize() {
-        long n = 1;
-        for (long s : layout.shape()) {
-            n = Math.multiplyExact(n, s);
-        }
-        return n;
+        return ShapeMath.size(layout.shape());
     }
 
     /** <b>Not collective.</b> Process grid shape. */
@@ -227,7 +346,7 @@ public final class Distribution {
 
     /** <b>Not collective.</b> This rank's grid coordinates. */
     public int[] gridCoords() {
-        return layout.grid().coordsOf(rank);
+        return layout.grid().coordsOf(layout.rankCount() == 1 ? 0 : rank);
     }
 
     /** <b>Not collective.</b> Shape of this rank's local block, padding included. */
@@ -237,7 +356,7 @@ public final class Distribution {
 
     /** <b>Not collective.</b> Shape of rank {@code r}'s local block. */
     public long[] localShapeOf(int r) {
-        return layout.localShapeOf(r);
+        return mapOf(r).localShape();
     }
 
     /** <b>Not collective.</b> Number of cells of this rank's local block, padding included. */
@@ -257,7 +376,8 @@ public final class Distribution {
      * @throws DistributionException if an unstructured axis that is not one-to-one has several holders
      */
     public int ownerOf(long... global) {
-        return layout.ownerOf(global);
+        int owner = layout.ownerOf(global);
+        return holder >= 0 ? holder : owner;
     }
 
     /** <b>Not collective.</b> Whether this rank owns {@code global} (holds it, and not as communication padding). */
@@ -306,14 +426,14 @@ public final class Distribution {
      * one-process map) and the communicators have the same size and this process the same rank in both.
      */
     public boolean isCompatible(Distribution other) {
-        return other != null && other.comm.size() == comm.size() && other.rank == rank
+        return other != null && other.comm.size() == comm.size() && other.rank == rank && other.holder == holder
                 && layout.isCompatible(other.layout);
     }
 
-    /** Same layout over the same communicator instance. */
+    /** Same layout (and holder) over the same communicator instance. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Distribution d && d.comm == comm && d.layout.equals(layout);
+        return o instanceof Distribution d && d.comm == comm && d.layout.equals(layout) && d.holder == holder;
     }
 
     @Override
@@ -325,6 +445,8 @@ public final class Distribution {
     public String toString() {
         return "Distribution[shape=" + Arrays.toString(layout.shape()) + ", grid="
                 + Arrays.toString(layout.grid().shape()) + ", rank " + rank + " of " + comm.size()
-                + ", local shape " + Arrays.toString(map.localShape()) + ", axes=" + layout.axes() + "]";
+                + ", local shape " + Arrays.toString(map.localShape())
+                + (isReplicated() ? ", replicated" : holder >= 0 ? ", on rank " + holder : "")
+                + ", axes=" + layout.axes() + "]";
     }
 }

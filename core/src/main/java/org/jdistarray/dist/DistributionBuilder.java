@@ -30,6 +30,17 @@ import org.jdistarray.protocol.UnstructuredAxis;
  * ({@link GridShapes#allRanksGridShape}). {@link #build()} is deterministic, so every rank that makes the same calls
  * gets the same distribution (<b>not collective</b>).
  *
+ * <p><b>Replicated arrays and arrays on one rank.</b> An array whose every axis is {@link #undistributed}, or a 0-d
+ * array ({@code shape()} with no axes), is <em>replicated</em>: every rank holds the whole array (the grid is all
+ * ones; {@link Distribution#isReplicated()}). {@link #onRank(int) onRank(r)} puts the whole array on rank {@code r}
+ * instead: axis 0 becomes a block axis whose only non-empty block is rank {@code r}'s (the other axes are
+ * undistributed), and a 0-d array is held by rank {@code r} alone ({@link Distribution#holder()}).
+ * <pre>{@code
+ * Distribution everywhere = Distribution.builder(comm).shape().build();              // 0-d, on every rank
+ * Distribution table = Distribution.builder(comm).shape(3, 4).undistributed(0).undistributed(1).build();
+ * Distribution onRoot = Distribution.builder(comm).shape(3, 4).onRank(0).build();   // grid [size, 1]
+ * }</pre>
+ *
  * <p><b>Padding.</b> {@link #padding(int, long, long)} gives a block axis communication padding (ghost cells between
  * neighbours) and boundary padding (cells at the two physical ends, part of the global index space, as in the
  * protocol). On a {@link #periodic} axis the boundary padding holds the periodic images: the axis' interior is
@@ -47,6 +58,7 @@ public final class DistributionBuilder {
     private long[] boundaryPadding;
     private boolean[] periodic;
     private int[] grid;
+    private int holder = -1;
 
     DistributionBuilder(Communicator comm) {
         if (comm == null) {
@@ -92,6 +104,13 @@ public final class DistributionBuilder {
      */
     public DistributionBuilder blockBounds(int axis, long... bounds) {
         kinds[check(axis)] = DistKind.BLOCK;
+        if (bounds == null) {
+            throw new IllegalArgumentException("blockBounds(" + axis + "): the bounds are null");
+        }
+        if (bounds.length < 2) {
+            throw new IllegalArgumentException("blockBounds(" + axis + "): need at least two bounds (0 and the axis"
+                    + " size, one more than the number of ranks along the axis), got " + Arrays.toString(bounds));
+        }
         this.bounds[axis] = bounds.clone();
         return this;
     }
@@ -120,6 +139,16 @@ public final class DistributionBuilder {
      */
     public DistributionBuilder unstructured(int axis, long[][] indicesPerGridRank) {
         kinds[check(axis)] = DistKind.UNSTRUCTURED;
+        if (indicesPerGridRank == null) {
+            throw new IllegalArgumentException("unstructured(" + axis + "): the indices per grid rank are null;"
+                    + " give one array of global indices for each grid rank along the axis");
+        }
+        for (int r = 0; r < indicesPerGridRank.length; r++) {
+            if (indicesPerGridRank[r] == null) {
+                throw new IllegalArgumentException("unstructured(" + axis + "): the indices of grid rank " + r
+                        + " are null (use an empty array for a rank that holds none)");
+            }
+        }
         unstructured[axis] = indicesPerGridRank;
         return this;
     }
@@ -134,7 +163,10 @@ public final class DistributionBuilder {
         return this;
     }
 
-    /** Block axis {@code axis} wraps around; its boundary padding holds periodic images. */
+    /**
+     * Block axis {@code axis} wraps around; its boundary padding holds the periodic images, so it needs a
+     * {@link #padding} with a boundary width of at least 1 ({@link #build()} refuses it otherwise).
+     */
     public DistributionBuilder periodic(int axis) {
         periodic[check(axis)] = true;
         return this;
@@ -142,7 +174,25 @@ public final class DistributionBuilder {
 
     /** The process grid (padded with 1s to the number of axes); its product must be the communicator size. */
     public DistributionBuilder grid(int... gridShape) {
+        if (gridShape == null) {
+            throw new IllegalArgumentException("grid: the grid shape is null");
+        }
         this.grid = gridShape.clone();
+        return this;
+    }
+
+    /**
+     * The whole array on rank {@code rank} (see the class documentation): axis 0 is a block axis with every index on
+     * {@code rank}, the other axes undistributed; a 0-d array is held by {@code rank} alone. Cannot be combined with
+     * per-axis choices other than {@link #block} and {@link #undistributed}, nor with {@link #grid}.
+     *
+     * @throws IllegalArgumentException if {@code rank} is not a rank of the communicator
+     */
+    public DistributionBuilder onRank(int rank) {
+        if (rank < 0 || rank >= comm.size()) {
+            throw new IllegalArgumentException("onRank(" + rank + "): rank out of range [0, " + comm.size() + ")");
+        }
+        this.holder = rank;
         return this;
     }
 
@@ -157,6 +207,10 @@ public final class DistributionBuilder {
             throw new IllegalStateException("builder: call shape(...) first");
         }
         int n = shape.length;
+        ShapeMath.size(shape);
+        if (holder >= 0) {
+            return buildOnRank();
+        }
         List<DistKind> kindList = Arrays.asList(kinds.clone());
         int[] g;
         if (grid != null) {
@@ -165,10 +219,24 @@ public final class DistributionBuilder {
             // axes with given bounds or indices fix their grid size; the default rule picks the others
             g = defaultGrid(kindList);
         }
+        long used = 1;
+        for (int x : g) {
+            used *= x;
+        }
+        if (used != comm.size() && kindList.stream().anyMatch(DistKind::isDistributed)) {
+            throw new DistributionException("grid " + Arrays.toString(g) + " has " + used + " process"
+                    + (used == 1 ? "" : "es") + " but the communicator has " + comm.size() + " ranks; a distribution"
+                    + " uses every rank (make every axis undistributed for an array each rank holds whole)");
+        }
         List<AxisDistribution> axes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             if (kinds[i] != DistKind.BLOCK && (commPadding[i] != 0 || boundaryPadding[i] != 0 || periodic[i])) {
                 throw new DistributionException("axis " + i + " is " + kinds[i] + ": padding and periodic apply to block axes only");
+            }
+            if (periodic[i] && boundaryPadding[i] < 1) {
+                throw new DistributionException("axis " + i + " is periodic but has no boundary padding: the"
+                        + " periodic images live in the boundary padding, so nothing would wrap; give it one with"
+                        + " padding(" + i + ", commWidth, boundaryWidth >= 1) or drop periodic(" + i + ")");
             }
             if (kinds[i] != DistKind.CYCLIC && blockSizes[i] != 1) {
                 throw new DistributionException("axis " + i + ": a block size applies to cyclic axes only");
@@ -196,6 +264,36 @@ public final class DistributionBuilder {
                     yield new UnstructuredAxis(shape[i], unstructured[i], true);
                 }
             });
+        }
+        return Distribution.of(comm, GlobalLayout.fromAxes(axes));
+    }
+
+    private Distribution buildOnRank() {
+        if (grid != null) {
+            throw new DistributionException("onRank(" + holder + ") puts the whole array on one rank; it cannot be"
+                    + " combined with grid(" + Arrays.toString(grid) + ")");
+        }
+        for (int i = 0; i < shape.length; i++) {
+            boolean plain = kinds[i] == DistKind.UNDISTRIBUTED || kinds[i] == DistKind.BLOCK && bounds[i] == null;
+            if (!plain || commPadding[i] != 0 || boundaryPadding[i] != 0 || periodic[i]) {
+                throw new DistributionException("onRank(" + holder + ") puts the whole array on one rank; it cannot"
+                        + " be combined with the choices made for axis " + i + " (" + kinds[i]
+                        + (bounds[i] != null ? " with bounds" : "") + (commPadding[i] != 0 || boundaryPadding[i] != 0
+                        ? ", padding" : "") + (periodic[i] ? ", periodic" : "") + ")");
+            }
+        }
+        if (shape.length == 0) {
+            return Distribution.zeroDOnRank(comm, holder);
+        }
+        int p = comm.size();
+        long[] b = new long[p + 1];
+        for (int r = holder + 1; r <= p; r++) {
+            b[r] = shape[0];
+        }
+        List<AxisDistribution> axes = new ArrayList<>(shape.length);
+        axes.add(new BlockAxis(b, 0, 0, false));
+        for (int i = 1; i < shape.length; i++) {
+            axes.add(new UndistributedAxis(shape[i]));
         }
         return Distribution.of(comm, GlobalLayout.fromAxes(axes));
     }

@@ -95,10 +95,16 @@ public final class GlobalNumbering implements GridNumbering {
      * <b>Not collective.</b> The numbering of {@code dist}'s elements (same result on every rank).
      *
      * @throws IllegalArgumentException if an axis is not one-to-one (an unstructured axis with an element owned by
-     *                                  several ranks) or longer than 2^31 - 9
+     *                                  several ranks) or longer than 2^31 - 9, or the distribution is replicated
      */
     public static GlobalNumbering of(Distribution dist) {
-        return new GlobalNumbering(Objects.requireNonNull(dist, "distribution"));
+        Objects.requireNonNull(dist, "distribution");
+        if (dist.layout().rankCount() != dist.communicator().size()) {
+            throw new IllegalArgumentException("GlobalNumbering: " + dist + " is not spread over the ranks ("
+                    + (dist.isReplicated() ? "every rank holds the whole array" : "a 0-d array on one rank")
+                    + "); a solver needs every element owned by exactly one rank: use a distributed axis or onRank(r)");
+        }
+        return new GlobalNumbering(dist);
     }
 
     /** <b>Not collective.</b> The distribution numbered. */

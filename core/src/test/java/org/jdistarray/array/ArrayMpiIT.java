@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The array and ghost-exchange oracle contracts on real MPI, under {@code mpirun -np 1} and {@code -np 2} (this
- * machine has 2 cores); each launch runs both classes in one JVM per rank.
+ * machine has 2 cores); each launch runs
+ * the four classes (arrays, ghosts, replicated and 0-d arrays, creation checks) in one JVM per rank.
  */
 @Tag("mpi")
 @EnabledIfMpirun
 class ArrayMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class};
+    private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class,
+            ReplicatedArrayContractOnMpi.class, CreationChecksContractOnMpi.class, CollectiveSafetyContractOnMpi.class};
 
     @Test
     void oneRank() {

@@ -101,6 +101,14 @@ public abstract class GhostExchangeContract {
             long[][] widths = {{1, 0}, {1, 1}, {2, 2}, {2, 1}, {1, 2}, {0, 2}};
             for (long[] w : widths) {
                 for (boolean p : new boolean[] {false, true}) {
+                    if (p && w[1] == 0) { // periodic images need boundary padding: refused, not a quiet no-op
+                        org.jdistarray.protocol.DistributionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                                org.jdistarray.protocol.DistributionException.class,
+                                () -> padded(comm, 1, w[0], w[1], new boolean[] {true}));
+                        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("periodic but has no"
+                                + " boundary padding"), e.getMessage());
+                        continue;
+                    }
                     Distribution d = padded(comm, 1, w[0], w[1], new boolean[] {p});
                     for (DType t : List.of(DType.FLOAT64, DType.INT32, DType.UINT8)) {
                         try (DistArray a = filled(d, t)) {

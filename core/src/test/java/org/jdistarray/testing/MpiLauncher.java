@@ -197,6 +197,7 @@ public final class MpiLauncher {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-Djava.awt.headless=true"));
             cmd.add("-Djdistarray.mpi=" + implementation.key());
+            cmd.add("-Djdistarray.checks=" + System.getProperty("jdistarray.checks", "false"));
             cmd.add("-Djdistarray.mpitest.dir=" + dir);
             cmd.add("-cp");
             cmd.add(testClasspath());

@@ -41,7 +41,7 @@ final class AxisAssembly {
                 throw new DistributionException("axis: no dimension dictionary for proc_grid_rank " + r + " of " + p);
             }
         }
-        if (first instanceof Replicated) {
+        if (first instanceof Undistributed) {
             return new UndistributedAxis(size);
         }
         if (first instanceof Cyclic) {

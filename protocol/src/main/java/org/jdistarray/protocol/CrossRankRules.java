@@ -90,11 +90,18 @@ final class CrossRankRules {
         return ok;
     }
 
-    /** Rule 9: prod(proc_grid_size) == number of exports, and every coordinate tuple exactly once. */
+    /**
+     * Rule 9: prod(proc_grid_size) == number of exports, and every coordinate tuple exactly once. Our one
+     * extension: a product of 1 over several exports is a replicated array (every rank holds the whole array);
+     * then rule 10 requires every export's dictionaries to be the same.
+     */
     private static boolean gridIsCovered(List<ArrayDescriptor> ds, List<Violation> out) {
         long product = 1;
         for (DimDistribution d : ds.get(0).dimData()) {
             product = Math.min(Long.MAX_VALUE / 2, product * d.gridSize());
+        }
+        if (product == 1) {
+            return true;
         }
         boolean ok = true;
         if (product != ds.size()) {
@@ -177,7 +184,7 @@ final class CrossRankRules {
     }
 
     private static Block asBlock(DimDistribution d) {
-        if (d instanceof Replicated rep) {
+        if (d instanceof Undistributed rep) {
             return rep.asBlock();
         }
         return d instanceof Block b ? b : null;

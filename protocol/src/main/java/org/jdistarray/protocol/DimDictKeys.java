@@ -52,7 +52,7 @@ final class DimDictKeys {
 
     /** The protocol code of a dimension: undistributed dimensions export as blocks (protocol.md §7). */
     static String codeOf(DimDistribution d) {
-        if (d instanceof Block || d instanceof Replicated) {
+        if (d instanceof Block || d instanceof Undistributed) {
             return BLOCK;
         }
         if (d instanceof Cyclic || d instanceof BlockCyclic) {

@@ -9,7 +9,7 @@ import java.util.stream.LongStream;
  * <p>Every map checks bounds in both directions: a global index this rank does not hold, or a local index
  * outside {@code [0, localSize())}, is an {@link IndexOutOfBoundsException} naming the index and the range.
  */
-public sealed interface DimDistribution permits Block, Cyclic, BlockCyclic, Unstructured, Replicated {
+public sealed interface DimDistribution permits Block, Cyclic, BlockCyclic, Unstructured, Undistributed {
 
     /** Global number of elements along this axis (boundary padding counted, communication padding not). */
     long size();

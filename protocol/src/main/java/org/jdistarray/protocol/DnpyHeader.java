@@ -32,7 +32,7 @@ import java.util.Set;
  * dimensions as blocks with {@code proc_grid_size} 1, as DistArray's engines export them.
  *
  * <p>{@link #read} accepts what DistArray and we write and a little more: any key order and padding, DistArray's
- * {@code 'n'} dist_type (read as {@link Replicated}), the {@code {}} alias, {@code padding} as a list or tuple,
+ * {@code 'n'} dist_type (read as {@link Undistributed}), the {@code {}} alias, {@code padding} as a list or tuple,
  * {@code indices} as a list, {@code dim_data} as a tuple or list, a missing {@code block_size} (1).
  *
  * <p>Not collective. Thread-safe (stateless).
@@ -202,6 +202,6 @@ public final class DnpyHeader {
         if (size != null && extent >= 0 && size != extent) {
             r.add(SIZE, "an undistributed dimension of size " + size + " needs buffer extent " + size + ", got " + extent);
         }
-        return out.size() == before ? new Replicated(size) : null;
+        return out.size() == before ? new Undistributed(size) : null;
     }
 }

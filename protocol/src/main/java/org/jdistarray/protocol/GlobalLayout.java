@@ -10,7 +10,10 @@ import java.util.List;
  * every rank's dimension dictionaries without communication (DistArray's client-side {@code Distribution}).
  *
  * <p>A layout always spans all its ranks: the grid's product is the number of ranks, and blocks may be empty
- * when there are more ranks than elements. (DistArray 0.5 silently used fewer ranks instead.)
+ * when there are more ranks than elements. (DistArray 0.5 silently used fewer ranks instead.) The one exception is
+ * a layout whose grid has a single position (a 0-d array, or every axis on one process): it can be
+ * <em>replicated</em>, every rank holding the whole array and exporting the same dimension dictionaries
+ * ({@link #fromDimDataPerRank} accepts that; the protocol README states the decision).
  *
  * <p>Immutable. Indices are never wrapped: NumPy-style negative indices are the array layer's job.
  */
@@ -48,9 +51,12 @@ public final class GlobalLayout {
      * <b>Not collective.</b> Rebuilds the layout from every rank's dimension dictionaries (what each rank's
      * protocol export carries), the inverse of {@link #dimDataPerRank()}. Element {@code r} of the list is
      * rank {@code r}'s dim data; ranks must form the full C-order grid: their count is the product of the
-     * {@code proc_grid_size}s and rank {@code r} sits at grid coordinates {@code grid.coordsOf(r)}.
+     * {@code proc_grid_size}s and rank {@code r} sits at grid coordinates {@code grid.coordsOf(r)}. Or the layout
+     * is replicated: every {@code proc_grid_size} is 1 (or the array is 0-d) and every rank gives the same
+     * dictionaries; the result then has one grid position ({@link #rankCount()} 1) for all of them.
      *
-     * @throws DistributionException naming the rank and axis when the dictionaries do not form one layout
+     * @throws DistributionException naming the ranks, axis and values when the dictionaries do not form one
+     *     layout (different numbers of dimensions or global shapes, a grid of another number of ranks, ...)
      */
     public static GlobalLayout fromDimDataPerRank(List<List<DimDistribution>> dimDataPerRank) {
         if (dimDataPerRank == null || dimDataPerRank.isEmpty()) {
@@ -68,6 +74,17 @@ public final class GlobalLayout {
                 throw new DistributionException("dim data per rank: rank " + r + " has " + dd.size()
                         + " dimensions, rank 0 has " + ndim);
             }
+        }
+        checkSameShape(dimDataPerRank);
+        int n = dimDataPerRank.size();
+        long gridProduct = gridProductOf(dimDataPerRank.get(0));
+        if (gridProduct != n && gridProduct != 1) {
+            throw new DistributionException("dim data per rank: the dim data describe a process grid "
+                    + gridShapeOf(dimDataPerRank.get(0)) + " of " + gridProduct + " ranks, but they come from " + n
+                    + " rank" + (n == 1 ? "" : "s") + " (an export must be imported on as many ranks as made it)");
+        }
+        if (gridProduct == 1 && n > 1) {
+            return replicated(dimDataPerRank);
         }
         List<AxisDistribution> axes = new ArrayList<>(ndim);
         for (int i = 0; i < ndim; i++) {
@@ -107,6 +124,55 @@ public final class GlobalLayout {
         return layout;
     }
 
+    /** Every rank holds the one grid position: all must give rank 0's dictionaries. */
+    private static GlobalLayout replicated(List<List<DimDistribution>> dimDataPerRank) {
+        List<DimDistribution> first = dimDataPerRank.get(0);
+        for (int r = 1; r < dimDataPerRank.size(); r++) {
+            if (!dimDataPerRank.get(r).equals(first)) {
+                throw new DistributionException("dim data per rank: every proc_grid_size is 1, so every rank must"
+                        + " hold the whole array with the same dim data (replicated), but rank " + r + " has "
+                        + dimDataPerRank.get(r) + " and rank 0 has " + first);
+            }
+        }
+        List<AxisDistribution> axes = new ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            try {
+                axes.add(AxisDistribution.fromDims(List.of(first.get(i))));
+            } catch (DistributionException e) {
+                throw new DistributionException("dim data per rank, axis " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return new GlobalLayout(axes);
+    }
+
+    /** The global shapes of all ranks agree; otherwise names the ranks of each shape. */
+    private static void checkSameShape(List<List<DimDistribution>> dimDataPerRank) {
+        java.util.Map<List<Long>, List<Integer>> ranksByShape = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < dimDataPerRank.size(); r++) {
+            List<Long> shape = dimDataPerRank.get(r).stream().map(DimDistribution::size).toList();
+            ranksByShape.computeIfAbsent(shape, k -> new ArrayList<>()).add(r);
+        }
+        if (ranksByShape.size() > 1) {
+            StringBuilder sb = new StringBuilder("dim data per rank: the ranks disagree on the global shape:");
+            ranksByShape.forEach((shape, ranks) -> sb.append(' ').append(RankLists.describe(ranks)).append(' ')
+                    .append(shape).append(';'));
+            sb.setLength(sb.length() - 1);
+            throw new DistributionException(sb.toString());
+        }
+    }
+
+    private static long gridProductOf(List<DimDistribution> dims) {
+        long p = 1;
+        for (DimDistribution d : dims) {
+            p = Math.min(Integer.MAX_VALUE + 1L, p * d.gridSize());
+        }
+        return p;
+    }
+
+    private static String gridShapeOf(List<DimDistribution> dims) {
+        return dims.stream().map(d -> String.valueOf(d.gridSize())).toList().toString();
+    }
+
     /**
      * <b>Not collective.</b> The layout of an array of {@code shape} over {@code commSize} ranks, built from the
      * kinds alone: {@link DistKind#BLOCK} axes use {@link Partitions#balanced} bounds, {@link DistKind#CYCLIC}
@@ -118,7 +184,7 @@ public final class GlobalLayout {
      * @param blockSizesOrNull one block size per axis, or null for all 1s; entries of non-cyclic axes must be 1
      * @throws DistributionException if an axis is {@link DistKind#UNSTRUCTURED} (it needs indices, see
      *     {@link UnstructuredAxis}), a block size is invalid, the grid shape is invalid, or the grid's product
-     *     is not {@code commSize}
+     *     is not {@code commSize} (with no distributed axis it is 1: the layout is replicated on every rank)
      */
     public static GlobalLayout fromShape(long[] shape, List<DistKind> kinds, int[] gridShapeOrNull,
                                          long[] blockSizesOrNull, int commSize) {
@@ -157,7 +223,8 @@ public final class GlobalLayout {
                 ? GridShapes.allRanksGridShape(shape, kinds, commSize)
                 : GridShapes.normalizeGridShape(gridShapeOrNull, shape, kinds, commSize);
         long used = GridShapes.product(grid);
-        if (used != commSize) {
+        boolean replicated = used == 1 && kinds.stream().noneMatch(DistKind::isDistributed);
+        if (used != commSize && !replicated) {
             throw new DistributionException("grid shape " + Arrays.toString(grid) + " has " + used
                     + " processes but the layout must span all " + commSize + " ranks");
         }

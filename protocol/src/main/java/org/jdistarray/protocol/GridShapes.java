@@ -58,12 +58,14 @@ public final class GridShapes {
      *
      * <p><b>Not collective.</b>
      *
-     * @throws DistributionException on bad arguments, or when no axis is distributed and {@code commSize > 1}
-     *     (an all-undistributed array cannot be spread over several ranks)
+     * <p>With no distributed axis (a 0-d array, or every axis undistributed) the grid is all ones: its one
+     * position is held by every rank (a replicated array, see {@link GlobalLayout}).
+     *
+     * @throws DistributionException on bad arguments
      */
     public static int[] allRanksGridShape(long[] shape, List<DistKind> kinds, int commSize) {
         int[] grid = choose(shape, kinds, commSize, false);
-        if (product(grid) != commSize) {
+        if (product(grid) != commSize && product(grid) != 1) {
             throw new DistributionException("no axis of kinds " + kinds + " is distributed, so the grid "
                     + Arrays.toString(grid) + " has 1 process, not the " + commSize + " requested");
         }

@@ -45,14 +45,14 @@ import java.util.List;
  * <ul>
  * <li>{@link Block}: {@code start, stop}, then {@code padding [l, r]} only if not {@code [0, 0]} and
  *     {@code periodic} only if true;</li>
- * <li>{@link Replicated}: as a block with {@code proc_grid_size} 1, {@code start} 0, {@code stop} size (§7), so
+ * <li>{@link Undistributed}: as a block with {@code proc_grid_size} 1, {@code start} 0, {@code stop} size (§7), so
  *     it reads back as that {@link Block};</li>
  * <li>{@link Cyclic}: {@code start} (no {@code block_size}); {@link BlockCyclic}: {@code start, block_size} &mdash;
  *     except that a block size of 1 is the same distribution as {@link Cyclic} and is written, and reads back,
  *     as one;</li>
  * <li>{@link Unstructured}: {@code indices} as an array, {@code one_to_one} only if true.</li>
  * </ul>
- * Hence {@code read(write(d)).equals(d)} for every valid descriptor without {@link Replicated} or block size
+ * Hence {@code read(write(d)).equals(d)} for every valid descriptor without {@link Undistributed} or block size
  * 1 dimensions, and {@code write(read(write(d))).equals(write(d))} for every valid descriptor.
  *
  * <p><b>Reading</b> validates first with {@link ProtocolValidator} and accepts every valid form: {@code {}}
@@ -138,7 +138,7 @@ public final class JsonCodec {
         o.put(SIZE, dim.size());
         o.put(GRID_RANK, dim.gridRank());
         o.put(GRID_SIZE, dim.gridSize());
-        if (dim instanceof Replicated r) {
+        if (dim instanceof Undistributed r) {
             o.put(START, 0L);
             o.put(STOP, r.size());
         } else if (dim instanceof Block b) {

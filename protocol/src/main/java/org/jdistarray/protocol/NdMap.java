@@ -12,9 +12,14 @@ import java.util.List;
  * otherwise). Indices are never wrapped: a negative index is out of range, as is any index not held by this
  * rank ({@link IndexOutOfBoundsException} naming the index, the axis and the valid range).
  *
+ * <p>A 0-d map normally holds the array's one element. {@link #holdingNothing()} is the map of a rank that holds no
+ * part of a 0-d array held on another rank: no cells, nothing held or owned. (An N-d rank that holds nothing is
+ * described by empty blocks instead, which the protocol can express.)
+ *
  * @param dims one dimension dictionary per axis, in axis order (empty for a 0-d array)
+ * @param holdsNothing whether this rank holds no part of the array (only for 0-d maps)
  */
-public record NdMap(List<DimDistribution> dims) {
+public record NdMap(List<DimDistribution> dims, boolean holdsNothing) {
 
     /**
      * Receives one owned element of the local buffer, see {@link #forEachOwned}.
@@ -40,6 +45,20 @@ public record NdMap(List<DimDistribution> dims) {
             }
         }
         dims = List.copyOf(dims);
+        if (holdsNothing && !dims.isEmpty()) {
+            throw new IllegalArgumentException("only a 0-d map can hold nothing; an N-d rank without data has"
+                    + " empty blocks, got " + dims);
+        }
+    }
+
+    /** The map of this rank's dimension dictionaries. */
+    public NdMap(List<DimDistribution> dims) {
+        this(dims, false);
+    }
+
+    /** <b>Not collective.</b> The map of a rank that holds no part of a 0-d array held on another rank. */
+    public static NdMap holdingNothing() {
+        return new NdMap(List.of(), true);
     }
 
     /** <b>Not collective.</b> Number of axes. */
@@ -66,11 +85,15 @@ public record NdMap(List<DimDistribution> dims) {
     }
 
     /**
-     * <b>Not collective.</b> Number of elements of the local buffer (1 for a 0-d array).
+     * <b>Not collective.</b> Number of elements of the local buffer (1 for a 0-d array, 0 when
+     * {@link #holdsNothing()}).
      *
      * @throws ArithmeticException if the count overflows a {@code long}
      */
     public long localElementCount() {
+        if (holdsNothing) {
+            return 0;
+        }
         long n = 1;
         for (DimDistribution d : dims) {
             n = Math.multiplyExact(n, d.localSize());
@@ -80,6 +103,9 @@ public record NdMap(List<DimDistribution> dims) {
 
     /** <b>Not collective.</b> Number of elements this rank owns (communication padding excluded). */
     public long ownedElementCount() {
+        if (holdsNothing) {
+            return 0;
+        }
         long n = 1;
         for (DimDistribution d : dims) {
             n = Math.multiplyExact(n, d.ownedCount());
@@ -95,6 +121,7 @@ public record NdMap(List<DimDistribution> dims) {
      */
     public long[] localFromGlobal(long... global) {
         checkCount(global, "global");
+        checkHeld();
         long[] local = new long[global.length];
         for (int i = 0; i < global.length; i++) {
             DimDistribution d = dims.get(i);
@@ -114,6 +141,7 @@ public record NdMap(List<DimDistribution> dims) {
      */
     public long[] globalFromLocal(long... local) {
         checkCount(local, "local");
+        checkHeld();
         long[] global = new long[local.length];
         for (int i = 0; i < local.length; i++) {
             checkLocal(local, i);
@@ -129,6 +157,9 @@ public record NdMap(List<DimDistribution> dims) {
      */
     public boolean holds(long... global) {
         checkCount(global, "global");
+        if (holdsNothing) {
+            return false;
+        }
         for (int i = 0; i < global.length; i++) {
             if (!dims.get(i).holds(global[i])) {
                 return false;
@@ -144,6 +175,9 @@ public record NdMap(List<DimDistribution> dims) {
      */
     public boolean owns(long... global) {
         checkCount(global, "global");
+        if (holdsNothing) {
+            return false;
+        }
         for (int i = 0; i < global.length; i++) {
             if (!dims.get(i).owns(global[i])) {
                 return false;
@@ -161,6 +195,7 @@ public record NdMap(List<DimDistribution> dims) {
      */
     public long localOffset(long... local) {
         checkCount(local, "local");
+        checkHeld();
         long offset = 0;
         for (int i = 0; i < local.length; i++) {
             checkLocal(local, i);
@@ -183,6 +218,9 @@ public record NdMap(List<DimDistribution> dims) {
      * the visitor is reused. A 0-d array has one element, visited with an empty index array and offset 0.
      */
     public void forEachOwned(OwnedElementVisitor visitor) {
+        if (holdsNothing) {
+            return;
+        }
         int n = dims.size();
         long[][] ownedLocal = new long[n][];
         long[][] ownedGlobal = new long[n][];
@@ -236,6 +274,12 @@ public record NdMap(List<DimDistribution> dims) {
         }
     }
 
+    private void checkHeld() {
+        if (holdsNothing) {
+            throw new IndexOutOfBoundsException("this rank holds no part of the 0-d array (it is held on another rank)");
+        }
+    }
+
     private void checkLocal(long[] local, int axis) {
         long extent = dims.get(axis).localSize();
         if (local[axis] < 0 || local[axis] >= extent) {
@@ -259,7 +303,7 @@ public record NdMap(List<DimDistribution> dims) {
         if (d instanceof Block b) {
             return "[" + b.start() + ", " + b.stop() + ")";
         }
-        if (d instanceof Replicated r) {
+        if (d instanceof Undistributed r) {
             return "[0, " + r.size() + ")";
         }
         if (d instanceof Cyclic c) {

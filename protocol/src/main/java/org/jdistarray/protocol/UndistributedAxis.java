@@ -14,7 +14,7 @@ public record UndistributedAxis(long size) implements AxisDistribution {
     @Override
     public DimDistribution dimFor(int gridRank) {
         Checks.common(size, 1, gridRank);
-        return new Replicated(size);
+        return new Undistributed(size);
     }
 
     @Override

@@ -142,7 +142,7 @@ class DimDistributionTest {
 
     @Test
     void undistributedIsTheIdentity() {
-        Replicated n = new Replicated(20);
+        Undistributed n = new Undistributed(20);
         for (long i = 0; i < 20; i++) {
             assertEquals(i, n.localFromGlobal(i));
             assertEquals(i, n.globalFromLocal(i));

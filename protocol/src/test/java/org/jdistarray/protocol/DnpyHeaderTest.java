@@ -67,7 +67,7 @@ class DnpyHeaderTest {
                 + "{'dist_type': 'b', 'size': 3, 'proc_grid_rank': 0, 'proc_grid_size': 1, 'start': 0, 'stop': 3}), }",
                 DnpyHeader.write("0.10.0", List.of(new Block(18, 2, 1, 8, 18, 1, 1, true), new Cyclic(10, 3, 2),
                         new BlockCyclic(7, 2, 1, 2), new Unstructured(5, 2, 0, new long[] {4, 0}, true),
-                        new Replicated(3))));
+                        new Undistributed(3))));
         assertEquals("{'__version__': '0.10.0', 'dim_data': (), }", DnpyHeader.write("0.10.0", List.of()));
     }
 
@@ -95,7 +95,7 @@ class DnpyHeaderTest {
                         List.of(new Block(7, 4, 3, 6, 7))),
                 Arguments.of("{'__version__': '0.10.0', 'dim_data': ({'dist_type': 'n', 'size': 20, "
                         + "'proc_grid_size': 1, 'proc_grid_rank': 0}, {'dist_type': 'n', 'size': 3})}",
-                        new long[] {20, 3}, List.of(new Replicated(20), new Replicated(3))),
+                        new long[] {20, 3}, List.of(new Undistributed(20), new Undistributed(3))),
                 Arguments.of("{'__version__': '0.10.0', 'dim_data': [{'dist_type': 'b', 'size': 5, "
                         + "'proc_grid_rank': 0, 'proc_grid_size': 2, 'start': 0, 'stop': 4, 'padding': [1, 2]}, {}]}",
                         new long[] {4, 6}, List.of(new Block(5, 2, 0, 0, 4, 1, 2, false), new Block(6, 1, 0, 0, 6))),

@@ -144,10 +144,10 @@ class GridShapesTest {
     }
 
     @Test
-    void allRanksGridShapeNeedsADistributedAxisForSeveralRanks() {
-        assertMessage(() -> GridShapes.allRanksGridShape(new long[] {5, 5}, List.of(UNDISTRIBUTED, UNDISTRIBUTED), 4),
-                "not the 4 requested");
-        assertMessage(() -> GridShapes.allRanksGridShape(new long[0], List.of(), 2), "not the 2 requested");
+    void allRanksGridShapeWithoutADistributedAxisIsReplicated() {
+        assertArrayEquals(new int[] {1, 1},
+                GridShapes.allRanksGridShape(new long[] {5, 5}, List.of(UNDISTRIBUTED, UNDISTRIBUTED), 4));
+        assertArrayEquals(new int[0], GridShapes.allRanksGridShape(new long[0], List.of(), 2));
     }
 
     @Test

@@ -74,7 +74,7 @@ class JsonCodecTest {
 
     @Test
     void replicatedExportsAsUndistributedBlock() {
-        ArrayDescriptor d = Exports.descriptor(new Replicated(6), new Cyclic(4, 2, 1));
+        ArrayDescriptor d = Exports.descriptor(new Undistributed(6), new Cyclic(4, 2, 1));
         String json = JsonCodec.write(d);
         assertTrue(json.contains("{\"dist_type\":\"b\",\"size\":6,\"proc_grid_rank\":0,\"proc_grid_size\":1,"
                 + "\"start\":0,\"stop\":6}"), json);

@@ -102,7 +102,7 @@ class NdMapTest {
 
     @Test
     void emptyLocalBlock() {
-        NdMap empty = new NdMap(List.of(new Replicated(3), new Block(3, 4, 3, 3, 3)));
+        NdMap empty = new NdMap(List.of(new Undistributed(3), new Block(3, 4, 3, 3, 3)));
         assertArrayEquals(new long[] {3, 0}, empty.localShape());
         assertEquals(0, empty.localElementCount());
         assertFalse(empty.holds(0, 2));
@@ -114,7 +114,7 @@ class NdMapTest {
 
     @Test
     void forEachOwnedVisitsInCOrderWithMatchingOffsets() {
-        NdMap m = new NdMap(List.of(new Cyclic(10, 3, 1), new BlockCyclic(7, 2, 1, 2), new Replicated(2)));
+        NdMap m = new NdMap(List.of(new Cyclic(10, 3, 1), new BlockCyclic(7, 2, 1, 2), new Undistributed(2)));
         assertArrayEquals(new long[] {3, 3, 2}, m.localShape());
         List<long[]> seen = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
@@ -136,7 +136,7 @@ class NdMapTest {
     @Test
     void forEachOwnedSkipsCommunicationPadding() {
         // rank 1 of the spec's size-18 padded block: local row 0 mirrors global 8 of rank 0
-        NdMap m = new NdMap(List.of(new Block(18, 2, 1, 8, 18, 1, 1, false), new Replicated(2)));
+        NdMap m = new NdMap(List.of(new Block(18, 2, 1, 8, 18, 1, 1, false), new Undistributed(2)));
         assertArrayEquals(new long[] {10, 2}, m.localShape());
         assertEquals(20, m.localElementCount());
         assertEquals(18, m.ownedElementCount());
@@ -172,11 +172,11 @@ class NdMapTest {
 
     @Test
     void dimsAreCopied() {
-        List<DimDistribution> dims = new ArrayList<>(List.of(new Replicated(3)));
+        List<DimDistribution> dims = new ArrayList<>(List.of(new Undistributed(3)));
         NdMap m = new NdMap(dims);
-        dims.add(new Replicated(4));
+        dims.add(new Undistributed(4));
         assertEquals(1, m.ndim());
-        assertThrows(UnsupportedOperationException.class, () -> m.dims().add(new Replicated(1)));
+        assertThrows(UnsupportedOperationException.class, () -> m.dims().add(new Undistributed(1)));
         assertThrows(IllegalArgumentException.class, () -> new NdMap(null));
     }
 }

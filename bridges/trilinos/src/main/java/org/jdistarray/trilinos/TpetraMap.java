@@ -88,11 +88,15 @@ public final class TpetraMap implements AutoCloseable {
      * the elements this rank owns, in the order of its local block (communication padding excluded). Remembers the
      * distribution (grid shape for {@link TpetraCrsMatrix#laplacian}, element offsets for copies).
      *
-     * @throws IllegalArgumentException on every rank if a rank owns more than {@code 2^31 - 1} elements, or an
-     *                                  unstructured axis is not one-to-one
+     * @throws IllegalArgumentException on every rank if a rank owns more than {@code 2^31 - 1} elements, an
+     *                                  unstructured axis is not one-to-one, or the distribution is replicated
      */
     public static TpetraMap of(Distribution distribution) {
         Objects.requireNonNull(distribution, "distribution");
+        if (distribution.layout().rankCount() != distribution.communicator().size()) {
+            throw new IllegalArgumentException("TpetraMap: " + distribution + " is not spread over the ranks (every rank"
+                    + " or one rank holds the whole array); a Tpetra map needs every element owned by exactly one rank");
+        }
         Communicator comm = distribution.communicator();
         long[][] idsAndOffsets = CollectiveErrors.agree(comm, () -> ownedIds(distribution));
         boolean padded = distribution.localElementCount() != distribution.ownedElementCount();

@@ -3,6 +3,7 @@ package org.jdistarray.comm.local;
 import java.nio.Buffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jdistarray.comm.Attributes;
 import org.jdistarray.comm.CallChecks;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.ElementType;
@@ -26,6 +27,7 @@ public final class ThreadCommunicator implements Communicator {
     private final int rank;
     private final int worldRank;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Attributes attributes = new Attributes();
     private long sequence;
     private Buffer scratch;
 
@@ -352,8 +354,17 @@ public final class ThreadCommunicator implements Communicator {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            group.leave(rank, sequence + 1);
+            try {
+                attributes.close();
+            } finally {
+                group.leave(rank, sequence + 1);
+            }
         }
+    }
+
+    @Override
+    public Attributes attributes() {
+        return attributes;
     }
 
     @Override

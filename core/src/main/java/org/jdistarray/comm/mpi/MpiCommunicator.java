@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jdistarray.comm.CallChecks;
+import org.jdistarray.comm.Attributes;
 import org.jdistarray.comm.CommunicationException;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.ElementType;
@@ -31,6 +32,7 @@ public final class MpiCommunicator implements Communicator {
     private final int rank;
     private final int size;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Attributes attributes = new Attributes();
     private final Set<MpiRequest> pending = ConcurrentHashMap.newKeySet();
 
     MpiCommunicator(MpiSession session, long handle, boolean owned) {
@@ -279,12 +281,20 @@ public final class MpiCommunicator implements Communicator {
         if (!pending.isEmpty()) {
             throw new IllegalStateException(this + ": " + pending.size() + " request(s) still pending; await them first");
         }
+        if (!closed.get() && !session.isClosed()) {
+            attributes.close(); // JDistArray's private duplicate first (collective, as MPI_Comm_free)
+        }
         if (closed.compareAndSet(false, true) && owned) {
             session.closed(this);
             if (!session.isClosed()) {
                 mpi.free(handle);
             }
         }
+    }
+
+    @Override
+    public Attributes attributes() {
+        return attributes;
     }
 
     /**

@@ -138,6 +138,11 @@ public final class MpiSession implements AutoCloseable {
                 return;
             }
             closed = true;
+            try {
+                world.attributes().close(); // JDistArray's private duplicate of the world communicator
+            } catch (RuntimeException e) {
+                // MPI is finalised below either way; a failing free leaves nothing to release
+            }
             List<String> leaked = new ArrayList<>();
             for (MpiCommunicator c : open) {
                 leaked.add(c.toString());

@@ -7,9 +7,9 @@ import java.util.stream.LongStream;
  * of the Java model: it exports as a block with {@code proc_grid_size} 1, {@code start} 0 and {@code stop}
  * size (protocol.md §7), and is what DistArray calls {@code 'n'}.
  */
-public record Replicated(long size) implements DimDistribution {
+public record Undistributed(long size) implements DimDistribution {
 
-    public Replicated {
+    public Undistributed {
         Checks.common(size, 1, 0);
     }
 

@@ -1,0 +1,214 @@
+package org.jdistarray.array;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.DoubleBuffer;
+
+import org.jdistarray.comm.CartCommunicator;
+import org.jdistarray.comm.CollectiveMismatchException;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.Request;
+import org.jdistarray.comm.Status;
+import org.jdistarray.comm.CommContext;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Library traffic never meets user traffic, and ranks that do not make the same collective call get an exception on
+ * every rank instead of a hang or another array's data (issue "Hardening", cases 1 and 4). Subclasses run the SPMD
+ * bodies on thread ranks and under mpirun.
+ */
+public abstract class CollectiveSafetyContract {
+    /** Runs {@code task} on every rank of the communicator under test. */
+    protected abstract void onRanks(DistArrayContract.Spmd task) throws Exception;
+
+    private static Distribution halo(Communicator comm) {
+        return Distribution.builder(comm).shape(5 * comm.size() + 3, 6).padding(0, 1, 1).periodic(0)
+                .padding(1, 1, 0).build();
+    }
+
+    private static Distribution plain(Communicator comm) {
+        return Distribution.builder(comm).shape(3 * comm.size() + 1, 2).build();
+    }
+
+    @Test
+    void aUserAnyTagReceivePostedDuringAGhostExchangeGetsOnlyTheUserMessage() throws Exception {
+        onRanks(comm -> {
+            int n = comm.size();
+            int me = comm.rank();
+            try (DistArray u = DistArrays.fromFunction(halo(comm), DType.FLOAT64, g -> 100 * g[0] + g[1])) {
+                DoubleBuffer in = DirectBuffers.doubles(1);
+                Request r = comm.iRecv(in, Communicator.ANY_SOURCE, Communicator.ANY_TAG);
+                u.local().asDoubles().put(0, -1.0); // wipe a ghost: the exchange must restore it
+                u.exchangeGhosts();
+                u.exchangeGhosts();
+                // the library's own ghost tag, on purpose: still no confusion
+                comm.send(DirectBuffers.of(1000.0 + me), (me + 1) % n, GhostExchange.TAG_BASE);
+                Status s = r.await();
+                assertEquals(1000.0 + (me - 1 + n) % n, in.get(0), "the user's receive got the user's message");
+                assertEquals(GhostExchange.TAG_BASE, s.tag());
+                assertEquals((me - 1 + n) % n, s.source());
+                double[] all = u.toDoubleArray(0);
+                try (DistArray ref = DistArrays.fromFunction(halo(comm), DType.FLOAT64, g -> 100 * g[0] + g[1])) {
+                    ref.exchangeGhosts(); // periodic images hold the wrapped values
+                    double[] expected = ref.toDoubleArray(0);
+                    if (me == 0) {
+                        assertArrayEquals(expected, all, "the ghost exchanges moved the array's own data");
+                    }
+                }
+                assertTrue(u.local().getDouble(0) != -1.0, "ghost restored");
+            }
+        });
+    }
+
+    @Test
+    void theLibraryTalksOnOnePrivateDuplicateCachedOnTheCommunicator() throws Exception {
+        onRanks(comm -> {
+            Distribution a = plain(comm);
+            Distribution b = halo(comm);
+            CommContext ctx = a.context();
+            assertSame(ctx, b.context(), "one context per communicator");
+            Communicator priv = ctx.comm();
+            assertNotSame(comm, priv);
+            assertSame(priv, ctx.comm(), "duplicated once");
+            assertEquals(comm.size(), priv.size());
+            assertEquals(comm.rank(), priv.rank());
+            int[] dims = a.gridShape();
+            CartCommunicator rows = ctx.axes(dims, true, false);
+            assertSame(rows, ctx.axes(dims, true, false), "sub-communicators are cached");
+            assertEquals(dims[0], rows.size());
+            assertEquals(dims[1], ctx.axes(dims, false, true).size());
+        });
+    }
+
+    @Test
+    void closingTheUserCommunicatorFreesThePrivateOnes() throws Exception {
+        onRanks(comm -> {
+            Communicator mine = comm.dup();
+            CommContext ctx;
+            try (DistArray x = DistArrays.ones(plain(mine), DType.INT32)) {
+                ctx = x.distribution().context();
+                long[] all = x.toLongArray(0);
+                if (comm.rank() == 0) {
+                    assertEquals(x.globalSize(), java.util.Arrays.stream(all).sum());
+                }
+            }
+            Communicator priv = ctx.comm();
+            mine.close();
+            assertThrows(IllegalStateException.class, ctx::comm);
+            assertThrows(IllegalStateException.class, priv::barrier, "the private duplicate was freed");
+        });
+    }
+
+    @Test
+    void aRankThatSkipsAGatherMakesEveryRankThrowInsteadOfReturningAnotherArraysData() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            Distribution d = plain(comm);
+            try (DistArray a = DistArrays.full(d, DType.FLOAT64, 1.0);
+                    DistArray b = DistArrays.full(d, DType.FLOAT64, 2.0)) {
+                CollectiveMismatchException e = assertThrows(CollectiveMismatchException.class, () -> {
+                    if (comm.rank() != 0) {
+                        a.toDoubleArray(0);
+                    }
+                    b.toDoubleArray(0);
+                });
+                assertTrue(e.getMessage().contains("rank 0: toDoubleArray(0, ") && e.getMessage().contains("on array #"),
+                        e.getMessage());
+                // afterwards the communicator is still usable: a correct call works
+                double[] z = b.toDoubleArray(0);
+                if (comm.rank() == 0) {
+                    for (double v : z) {
+                        assertEquals(2.0, v, 0.0);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void aRankThatSkipsAGhostExchangeMakesEveryRankThrow() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            Distribution d = halo(comm);
+            try (DistArray a = DistArrays.zeros(d, DType.FLOAT64); DistArray b = DistArrays.ones(d, DType.FLOAT64)) {
+                assertThrows(CollectiveMismatchException.class, () -> {
+                    if (comm.rank() == comm.size() - 1) {
+                        a.exchangeGhosts();
+                    }
+                    b.exchangeGhosts();
+                });
+                assertThrows(CollectiveMismatchException.class, () -> {
+                    if (comm.rank() == 0) {
+                        a.exchangeGhosts();
+                    } else {
+                        a.toDoubleArray(0);
+                    }
+                });
+            }
+        });
+    }
+
+    @Test
+    void differentRootsOrIndicesPerRankThrowOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            int me = comm.rank();
+            try (DistArray a = DistArrays.arange(comm, 10)) {
+                CollectiveMismatchException e = assertThrows(CollectiveMismatchException.class,
+                        () -> a.toDoubleArray(me % 2));
+                assertTrue(e.getMessage().contains("rank 1: toDoubleArray(1, "), e.getMessage());
+                assertThrows(CollectiveMismatchException.class, () -> a.toLongArray(me == 0 ? 0 : 1));
+                assertThrows(CollectiveMismatchException.class, () -> a.getDouble(me));
+                assertThrows(CollectiveMismatchException.class, () -> a.getLong(-1 - me));
+                assertThrows(CollectiveMismatchException.class,
+                        () -> DistArrays.fromArray(a.distribution(), DType.INT64, new long[10], me % 2));
+                // a bad root named alike everywhere is an argument error on every rank
+                assertThrows(IllegalArgumentException.class, () -> a.toDoubleArray(comm.size()));
+                assertEquals(7L, a.getLong(7));
+                long[] all = a.toLongArray(1);
+                if (me == 1) {
+                    assertArrayEquals(new long[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, all);
+                }
+            }
+        });
+    }
+
+    @Test
+    void inCheckingModeLogicallyCollectiveCallsWithDifferentArgumentsThrowOnEveryRank() throws Exception {
+        assertTrue(CommContext.checkingByDefault(), "the test suite runs with -Djdistarray.checks=true");
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            int me = comm.rank();
+            try (DistArray a = DistArrays.zeros(halo(comm), DType.FLOAT64)) {
+                assertTrue(a.distribution().context().checking());
+                CollectiveMismatchException e = assertThrows(CollectiveMismatchException.class,
+                        () -> a.setDouble(1.0, me, 0));
+                assertTrue(e.getMessage().contains("setDouble"), e.getMessage());
+                assertThrows(CollectiveMismatchException.class, () -> a.setDouble(me, 0, 0));
+                assertThrows(CollectiveMismatchException.class, () -> a.setLong(me, 1, 1));
+                assertThrows(CollectiveMismatchException.class, () -> a.fill((double) me));
+                assertThrows(CollectiveMismatchException.class,
+                        () -> a.astype(me == 0 ? DType.FLOAT32 : DType.INT32).close());
+                a.setDouble(5.0, 2, 2); // the same on every rank: fine
+                a.exchangeGhosts();
+                assertEquals(5.0, a.getDouble(2, 2), 0.0);
+            }
+        });
+    }
+}
