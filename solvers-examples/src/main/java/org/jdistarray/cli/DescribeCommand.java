@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
             "",
             "Axes without a --dist entry are block-distributed (b), the rule of the Java DistributionBuilder; "
                 + "DistArray 0.5 makes them undistributed instead (its normalize_dist pads with n): give n explicitly for its "
-                + "layout. Without --grid, DistArray's grid-shape rule picks the grid, using every rank.",
+                + "layout. Without --grid, DistArray's grid-shape rule picks the grid, using every rank. With no "
+                + "distributed axis (every entry n) the array is replicated: every rank holds all of it, as with the "
+                + "builder (DistArray 0.5 puts it on one rank).",
             "",
             "Large layouts are summarised: at most " + DescribeCommand.MAX_RUNS + " runs of indices per axis and "
                 + "the first " + DescribeCommand.MAX_TEXT_RANKS + " ranks are printed (the text says what it left "
@@ -78,6 +80,9 @@ final class DescribeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The number of ranks holding the layout: its rank count, or every rank when it is replicated. */
+    private int holders;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +98,7 @@ final class DescribeCommand implements Callable<Integer> {
             return 0;
         }
         if (json) {
-            DescribeJson.write(layout, out);
+            DescribeJson.write(layout, holders, out);
         } else {
             printText(layout, out);
         }
@@ -111,6 +116,7 @@ final class DescribeCommand implements Callable<Integer> {
                 throw usage("--ranks " + ranks + " but the global dim data describes a grid of "
                         + l.grid().size() + " ranks " + Arrays.toString(l.grid().shape()));
             }
+            holders = l.rankCount();
             return l;
         }
         if (shape == null) {
@@ -139,7 +145,9 @@ final class DescribeCommand implements Callable<Integer> {
             throw usage((ranks != null ? "--ranks " + ranks : "--grid " + Arrays.toString(grid) + " has more than "
                     + MAX_RANKS + " ranks") + ": describe shows layouts of at most " + MAX_RANKS + " ranks");
         }
-        return GlobalLayout.fromShape(shape, kinds, grid, blocks, (int) commSize);
+        GlobalLayout l = GlobalLayout.fromShape(shape, kinds, grid, blocks, (int) commSize);
+        holders = (int) commSize; // more than l.rankCount() when no axis is distributed: replicated on every rank
+        return l;
     }
 
     private List<DistKind> kinds() {
@@ -199,14 +207,16 @@ final class DescribeCommand implements Callable<Integer> {
     }
 
     private void printText(GlobalLayout layout, PrintWriter out) {
-        int size = layout.grid().size();
-        out.println("shape " + Arrays.toString(layout.shape()) + " over " + size
-                + " ranks, grid_shape " + Arrays.toString(layout.grid().shape()));
+        int size = layout.rankCount();
+        boolean replicated = holders > size;
+        out.println("shape " + Arrays.toString(layout.shape()) + " over " + holders + " ranks, grid_shape "
+                + Arrays.toString(layout.grid().shape()) + (replicated ? ", replicated: no axis is distributed, so every"
+                + " rank holds the whole array (DistArray 0.5 puts such an array on one rank)" : ""));
         int shown = Math.min(size, MAX_TEXT_RANKS);
         for (int r = 0; r < shown; r++) {
             NdMap map = layout.mapFor(r);
-            out.println("rank " + r + "  coords " + Arrays.toString(layout.grid().coordsOf(r))
-                    + "  local_shape " + Arrays.toString(map.localShape()));
+            out.println((replicated ? "ranks 0.." + (holders - 1) : "rank " + r) + "  coords "
+                    + Arrays.toString(layout.grid().coordsOf(r)) + "  local_shape " + Arrays.toString(map.localShape()));
             List<DimDistribution> dims = layout.dimDataFor(r);
             for (int a = 0; a < dims.size(); a++) {
                 out.println("  axis " + a + "  " + JsonCodec.dimDictToJson(dims.get(a))

@@ -16,7 +16,8 @@ import org.jdistarray.protocol.JsonCodec;
  * and {@code global_indices} (the owned global indices per axis, in local order). The indices are listed only
  * while the whole document lists at most {@link #INDEX_LIMIT} of them; a larger layout carries
  * {@code global_indices_omitted} (why, and how many there would be) instead, and every rank's {@code dim_data}
- * still says exactly what it owns.
+ * still says exactly what it owns. A replicated layout (no distributed axis, every rank holding the whole array)
+ * carries {@code "replicated": true}.
  */
 final class DescribeJson {
     /** Most global indices one document lists (about 10 MB of JSON). */
@@ -25,27 +26,37 @@ final class DescribeJson {
     private DescribeJson() {
     }
 
-    /** Writes the document for {@code layout} to {@code out} (which stays open) and a final newline. */
-    static void write(GlobalLayout layout, Writer out) throws IOException {
+    /**
+     * Writes the document for {@code layout} held by {@code holders} ranks to {@code out} (which stays open) and a
+     * final newline. {@code holders} is the layout's rank count, or more for a replicated layout (one grid position,
+     * held whole by every rank): then every rank is listed with that position's data, and {@code replicated} is true.
+     */
+    static void write(GlobalLayout layout, int holders, Writer out) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         JsonGenerator g = mapper.getFactory().createGenerator(out);
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.useDefaultPrettyPrinter();
         int[] grid = layout.grid().shape();
+        boolean replicated = holders > layout.rankCount();
         long listed = listedIndexCount(layout);
+        listed = replicated && listed > 0 ? (listed > Long.MAX_VALUE / holders ? Long.MAX_VALUE : listed * holders) : listed;
         boolean listIndices = listed <= INDEX_LIMIT;
         g.writeStartObject();
         g.writeFieldName("grid_shape");
         g.writeArray(grid, 0, grid.length);
+        if (replicated) {
+            g.writeBooleanField("replicated", true);
+        }
         if (!listIndices) {
             g.writeStringField("global_indices_omitted", "the ranks own " + (listed == Long.MAX_VALUE
                     ? "more than " + Long.MAX_VALUE : String.valueOf(listed)) + " global indices along their axes,"
                     + " more than the " + INDEX_LIMIT + " that --json lists; each rank's dim_data gives them");
         }
         g.writeArrayFieldStart("ranks");
-        for (int r = 0; r < layout.grid().size(); r++) {
+        for (int rank = 0; rank < holders; rank++) {
+            int r = replicated ? 0 : rank; // the grid position this rank holds
             g.writeStartObject();
-            g.writeNumberField("rank", r);
+            g.writeNumberField("rank", rank);
             int[] coords = layout.grid().coordsOf(r);
             g.writeFieldName("coords");
             g.writeArray(coords, 0, coords.length);

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.dist.DistributionBuilder;
+import org.jdistarray.protocol.DimDistribution;
 import org.jdistarray.protocol.GlobalLayout;
 import org.jdistarray.protocol.JsonCodec;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,29 @@ class DescribeRulesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void noDistributedAxisIsReplicatedOnEveryRankAsInTheBuilder() throws Exception {
+        // what each of 3 thread ranks' distribution says it holds, with every axis undistributed
+        List<List<DimDistribution>> perRank = LocalCluster.call(3, Duration.ofSeconds(30),
+                comm -> Distribution.builder(comm).shape(8, 2).undistributed(0).undistributed(1).build().dimData());
+        CliRun r = CliRun.of("describe", "--json", "--shape", "8,2", "--dist", "n,n", "--ranks", "3");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertTrue(doc.get("replicated").asBoolean(), r.out());
+        assertEquals(3, doc.get("ranks").size(), r.out());
+        for (int rank = 0; rank < 3; rank++) {
+            JsonNode shown = doc.get("ranks").get(rank);
+            assertEquals(rank, shown.get("rank").asInt());
+            for (int a = 0; a < 2; a++) {
+                assertEquals(JsonCodec.dimDictToJson(perRank.get(rank).get(a)).toString(), shown.get("dim_data").get(a).toString());
+            }
+            assertEquals("[[0,1,2,3,4,5,6,7],[0,1]]", shown.get("global_indices").toString());
+        }
+        CliRun text = CliRun.of("describe", "--shape", "8,2", "--dist", "n,n", "--ranks", "3");
+        assertTrue(text.out().startsWith("shape [8, 2] over 3 ranks, grid_shape [1, 1], replicated:"), text.out());
+        assertTrue(text.out().contains("\nranks 0..2  coords [0, 0]  local_shape [8, 2]\n"), text.out());
     }
 
     @Test
