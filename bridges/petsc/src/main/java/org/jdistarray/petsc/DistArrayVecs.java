@@ -10,9 +10,9 @@ import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.LocalBlock;
 import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.petsc.internal.Petsc;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.GlobalNumbering;
 
 /** Vectors on distributed arrays: zero-copy wraps, copies for padded arrays, views of vectors as arrays. */
 final class DistArrayVecs {

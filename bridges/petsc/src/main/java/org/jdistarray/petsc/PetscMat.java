@@ -4,15 +4,16 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
-import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.petsc.internal.NativeCallback;
 import org.jdistarray.petsc.internal.Petsc;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.GlobalNumbering;
-import org.jdistarray.solve.StencilBuilder;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 
 /**
  * A distributed PETSc matrix: sparse AIJ ({@code MATMPIAIJ}, {@code MATSEQAIJ} on one rank) assembled from Java, or
@@ -245,14 +246,14 @@ public final class PetscMat implements AutoCloseable {
      * <b>Collective.</b> The Dirichlet Laplacian {@code stencil} (times {@code scale}) on the grid of a distribution
      * of any layout, rows and columns in {@code grid}'s numbering, so that it multiplies vectors wrapped from
      * distributed arrays of that distribution ({@link PetscVec#wrap(org.jdistarray.array.DistArray)}). The rows are
-     * streamed straight into PETSc ({@link StencilBuilder#forEachRow}: exact preallocation from a counting pass, then
+     * streamed straight into PETSc ({@link Stencils#forEachRow}: exact preallocation from a counting pass, then
      * one {@code MatSetValues} per row through a reused native buffer), so assembly leaves no Java garbage beyond two
      * int arrays of the local row count; {@link #setAt}/{@link #addAt} take the array's global index tuples. Caller
      * must close.
      *
      * @throws IllegalArgumentException if the distribution's number of axes is not the stencil's (on every rank)
      */
-    public static PetscMat laplacian(StencilBuilder.Stencil stencil, GlobalNumbering grid, double scale) {
+    public static PetscMat laplacian(Stencil stencil, GlobalNumbering grid, double scale) {
         Objects.requireNonNull(stencil, "stencil");
         if (grid.globalShape().length != stencil.dims()) {
             throw new IllegalArgumentException(stencil + " needs a " + stencil.dims() + "-d distribution; got shape "
@@ -269,7 +270,7 @@ public final class PetscMat implements AutoCloseable {
         long end = grid.endRow();
         int[] dnz = new int[n];
         int[] onz = new int[n];
-        StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+        Stencils.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
             int i = (int) (row - first);
             for (int j = 0; j < k; j++) {
                 if (c[j] >= first && c[j] < end) {
@@ -283,7 +284,7 @@ public final class PetscMat implements AutoCloseable {
         try {
             Petsc.matPreallocate(h, dnz, onz);
             int[] ic = new int[27];
-            StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+            Stencils.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
                 for (int j = 0; j < k; j++) {
                     ic[j] = (int) c[j];
                 }

@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jdistarray.nativelib.NativeHandle;
+import org.jdistarray.array.DistArray;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.array.DistArray;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.petsc.internal.Petsc;
-import org.jdistarray.solve.GlobalNumbering;
 
 /**
  * A PETSc MPI vector ({@code VECMPI}): either on the caller's memory with no copy ({@link #wrap}, through

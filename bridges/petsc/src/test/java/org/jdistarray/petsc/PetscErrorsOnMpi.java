@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.solve.CsrRows;
+import org.jdistarray.sparse.CsrRows;
 import org.jdistarray.testing.MpiTestContext;
 import org.junit.jupiter.api.Test;
 
