@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.nativelib.NativeHandle;
@@ -108,8 +109,9 @@ public final class PetscMat implements AutoCloseable {
         long ch = PetscSession.commHandle(comm);
         String error = localColumns < 0 ? "localColumns " + localColumns + " < 0"
                 : globalColumns > Integer.MAX_VALUE ? globalColumns + " columns exceed 32-bit PetscInt" : null;
-        long[][] cols = Consensus.gather(comm, "PetscMat", error, localColumns, globalColumns);
-        long[] colRanges = Consensus.starts(cols, 0);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] cols = CollectiveErrors.agreeAndGather(comm, invalid, localColumns, globalColumns);
+        long[] colRanges = PetscVec.prefixSums(cols, 0);
         for (long[] r : cols) {
             if (r[1] != globalColumns || colRanges[cols.length] != globalColumns) {
                 throw new IllegalArgumentException("PetscMat: local column counts add up to " + colRanges[cols.length]
@@ -141,8 +143,9 @@ public final class PetscMat implements AutoCloseable {
                 next += c.rowCount();
             }
         }
-        long[][] rows = Consensus.gather(comm, "PetscMat", error, d.size, Math.max(first, 0));
-        long[] rowRanges = Consensus.starts(rows, 0);
+        IllegalArgumentException invalidRows = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] rows = CollectiveErrors.agreeAndGather(comm, invalidRows, d.size, Math.max(first, 0));
+        long[] rowRanges = PetscVec.prefixSums(rows, 0);
         for (int r = 0; r < rows.length; r++) {
             if (rows[r][0] > 0 && rows[r][1] != rowRanges[r]) {
                 throw new IllegalArgumentException("PetscMat: rank " + r + " starts at row " + rows[r][1]
@@ -212,9 +215,10 @@ public final class PetscMat implements AutoCloseable {
         PetscSession s = PetscSession.require();
         long ch = PetscSession.commHandle(comm);
         String error = localRows < 0 || localColumns < 0 ? "negative local size" : null;
-        long[][] all = Consensus.gather(comm, "PetscMat.shell", error, localRows, localColumns, globalRows, globalColumns);
-        long[] rr = Consensus.starts(all, 0);
-        long[] cr = Consensus.starts(all, 1);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat.shell: " + error);
+        long[][] all = CollectiveErrors.agreeAndGather(comm, invalid, localRows, localColumns, globalRows, globalColumns);
+        long[] rr = PetscVec.prefixSums(all, 0);
+        long[] cr = PetscVec.prefixSums(all, 1);
         for (long[] r : all) {
             if (r[2] != globalRows || r[3] != globalColumns || rr[all.length] != globalRows
                     || cr[all.length] != globalColumns || globalRows > Integer.MAX_VALUE || globalColumns > Integer.MAX_VALUE) {
@@ -392,10 +396,11 @@ public final class PetscMat implements AutoCloseable {
         } else if (cr[0] < -1 || cr[1] >= globalColumns || (rows.nonZeros() > 0 && cr[0] < 0)) {
             error = "column indices " + cr[0] + ".." + cr[1] + " outside [0, " + globalColumns + ")";
         }
-        long[][] all = Consensus.gather(comm, "PetscMat", error, rows.rowCount(), rows.firstRow(), localColumns,
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] all = CollectiveErrors.agreeAndGather(comm, invalid, rows.rowCount(), rows.firstRow(), localColumns,
                 globalColumns);
-        long[] rowRanges = Consensus.starts(all, 0);
-        long[] colRanges = Consensus.starts(all, 2);
+        long[] rowRanges = PetscVec.prefixSums(all, 0);
+        long[] colRanges = PetscVec.prefixSums(all, 2);
         for (int r = 0; r < all.length; r++) {
             if (all[r][1] != rowRanges[r]) {
                 throw new IllegalArgumentException("PetscMat: rank " + r + " starts at row " + all[r][1]
