@@ -1,5 +1,6 @@
 package org.jdistarray.comm.mpi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,30 @@ abstract class MpiLaunchTests {
         assertTrue(r.mpirunOutput().contains("IllegalStateException: deliberate failure on rank 1"), r.report());
         assertTrue(r.rankLogs().get(1).contains("deliberate failure on rank 1"), r.report());
         assertTrue(r.mpirunOutput().contains("MPI_ABORT") || r.mpirunOutput().contains("MPI_Abort"), r.report());
+    }
+
+    @Test
+    void uncaughtExceptionInTryWithResourcesEndsTheJobWithTheExceptionPrinted() {
+        for (String mode : new String[] {"throw-barrier", "throw-recv"}) {
+            MpiLauncher.Result r = mpi().launchMain(2, Duration.ofSeconds(90), UncaughtFailureMain.class, mode);
+            assertFalse(r.timedOut(), r.report());
+            assertTrue(r.elapsed().toSeconds() < 45, "took " + r.elapsed() + ": " + r.report());
+            assertTrue(r.exitCode() != 0, r.report());
+            assertTrue(r.mpirunOutput().contains("[rank 1 of 2] uncaught exception in thread \"main\""), r.report());
+            assertTrue(r.mpirunOutput().contains("IllegalStateException: deliberate uncaught failure on rank 1 (" + mode
+                    + ")"), r.report());
+            assertFalse(r.mpirunOutput().contains("rank 0: " + mode + " done"), r.report());
+        }
+    }
+
+    @Test
+    void normalProgramFinalizesAtExitAndExitsZero() {
+        MpiLauncher.Result r = mpi().launchMain(2, Duration.ofSeconds(90), UncaughtFailureMain.class, "normal");
+        assertFalse(r.timedOut(), r.report());
+        assertEquals(0, r.exitCode(), r.report());
+        assertTrue(r.mpirunOutput().contains("rank 0: normal done"), r.report());
+        assertTrue(r.mpirunOutput().contains("rank 1: normal done"), r.report());
+        assertFalse(r.mpirunOutput().contains("uncaught"), r.report());
     }
 
     /** Every rank's first log line names the session, whose implementation must be the one launched. */
