@@ -31,7 +31,10 @@ public final class SessionObjects<R> {
     /** Destroys one native handle of a session, with the record that held it. */
     @FunctionalInterface
     public interface Destroyer {
-        /** Destroys {@code nativeHandle}, held by {@code handle}. */
+        /**
+         * <b>Collective</b> when the object is (as its library says). Destroys {@code nativeHandle}, held by
+         * {@code handle}.
+         */
         void destroy(NativeHandle handle, long nativeHandle);
     }
 
@@ -110,7 +113,7 @@ public final class SessionObjects<R> {
         return leaks.get();
     }
 
-    /** <b>Not collective</b> (collective as the destroys it runs). Runs the deferred destroys, on the caller's thread. */
+    /** <b>Not collective</b> (collective as the destroys it runs). Runs the deferred destroys on the caller's thread. */
     public void drain() {
         for (Runnable r = deferred.poll(); r != null; r = deferred.poll()) {
             r.run();

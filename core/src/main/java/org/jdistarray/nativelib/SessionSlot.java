@@ -48,7 +48,7 @@ public final class SessionSlot<S> {
         }
     }
 
-    /** <b>Not collective.</b> Makes {@code session} the open one (call holding the lock, after {@link #checkNoneActive}). */
+    /** <b>Not collective.</b> Makes {@code session} the open one (holding the lock, after {@link #checkNoneActive}). */
     public S activate(S session) {
         active = session;
         return session;
