@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.array.internal.Casts;
+import org.jdistarray.array.internal.ConvertKernels;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;

@@ -7,6 +7,8 @@ import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 
+import org.jdistarray.array.internal.LocalBox;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.protocol.NdMap;
