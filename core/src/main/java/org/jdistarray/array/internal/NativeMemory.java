@@ -202,6 +202,19 @@ public final class NativeMemory implements AutoCloseable {
         return viewed;
     }
 
+    /**
+     * <b>Not collective.</b> Whether the block is closed but its address range is still reserved for views that may
+     * be reachable.
+     */
+    public boolean isQuarantined() {
+        return freer.mode == Freer.QUARANTINED_MODE && freer.base.get() != 0;
+    }
+
+    /** <b>Not collective.</b> Whether the memory and its address range have been returned to the system. */
+    public boolean isReleased() {
+        return freer.base.get() == 0;
+    }
+
     /** <b>Not collective.</b> Whether {@link #close()} has run. */
     public boolean isClosed() {
         return closed.get();

@@ -88,6 +88,16 @@ public final class Storage {
         return owned != null;
     }
 
+    /** <b>Not collective.</b> Whether owned memory is closed with views out ({@link NativeMemory#isQuarantined()}). */
+    public boolean isQuarantined() {
+        return owned != null && owned.isQuarantined();
+    }
+
+    /** <b>Not collective.</b> Whether owned memory has been returned to the system. */
+    public boolean isReleased() {
+        return owned != null && owned.isReleased();
+    }
+
     /** <b>Not collective.</b> The chunk shift a copy of this block should use (small test chunks stay small). */
     public int chunkShiftForCopies() {
         return shift >= NativeMemory.DEFAULT_CHUNK_SHIFT ? NativeMemory.DEFAULT_CHUNK_SHIFT : shift;
