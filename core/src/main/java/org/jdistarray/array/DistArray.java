@@ -43,7 +43,9 @@ import org.jdistarray.protocol.Violation;
  * <p><b>Ownership.</b> The array owns its memory (unless made by {@link #fromProtocol}, which borrows the producer's)
  * and must be closed; {@link #close()} is collective and idempotent, and refuses while the array is borrowed
  * ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into the array's memory
- * and must not be used after close.
+ * and must not be used after close; if one is, it never crashes the JVM nor touches another array: after close,
+ * views read zeros and writes are discarded (they reach no array); the memory is returned at close, its address space
+ * when the views are unreachable (see {@link LocalBlock}).
  */
 public final class DistArray implements AutoCloseable {
     /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
@@ -258,11 +260,13 @@ public final class DistArray implements AutoCloseable {
      * {@link #borrow()} to pin it).
      *
      * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer)
+     * @throws IllegalStateException if the local block is strided (the protocol's buffer is C order): export a
+     *     {@link #copy()}
      */
     public ProtocolExport export() {
         checkOpen();
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
-        return new ProtocolExport(d, storage.single("export"));
+        return new ProtocolExport(d, local().exportBuffer());
     }
 
     /**

@@ -8,7 +8,8 @@ import org.jdistarray.protocol.DType;
  * Element-wise dtype conversion between two blocks (NumPy's {@code 'unsafe'} casting, see {@link Casts}). A run of
  * elements that lies in one chunk of both blocks goes through tiles of {@link #TILE} elements: the source dtype's
  * load loop into a {@code double[]} or {@code long[]} lane, then the target dtype's store loop ({@link DoubleLanes},
- * {@link LongLanes}). The dtype is dispatched once per tile, never per element. Same dtype: a bulk copy.
+ * {@link LongLanes}). The dtype is dispatched once per tile, never per element. Same dtype: a bulk copy. The most
+ * common pairs (float64/float32, int64/int32 to float64, int32/int64) have a direct loop each.
  */
 public final class ConvertKernels {
     /** Elements per tile: small enough for L1, large enough to amortise the dispatch. */
@@ -38,7 +39,7 @@ public final class ConvertKernels {
         convertRun(from, s, sp, to, d, dp, n, new Tiles(Math.min(TILE, n)));
     }
 
-    /** Whether a conversion goes through double lanes (a float source, or uint64 into a float) or long lanes. */
+    /** <b>Not collective.</b> Whether a conversion goes through double lanes (a float source, or uint64 into a float) or long lanes. */
     public static boolean viaDouble(DType from, DType to) {
         return Casts.isFloat(from) || (from == DType.UINT64 && Casts.isFloat(to));
     }
@@ -46,6 +47,9 @@ public final class ConvertKernels {
     private static void convertRun(DType from, ByteBuffer s, int sp, DType to, ByteBuffer d, int dp, int n, Tiles t) {
         if (from == to) {
             d.put(dp, s, sp, n * from.itemSize());
+            return;
+        }
+        if (direct(from, s, sp, to, d, dp, n)) {
             return;
         }
         int si = from.itemSize();
@@ -64,6 +68,62 @@ public final class ConvertKernels {
                 LongLanes.load(from, s, sp + k * si, lane, m);
                 LongLanes.store(to, lane, m, d, dp + k * di);
             }
+        }
+    }
+
+    /** The common pairs in one loop each (no tile); false for the others. */
+    private static boolean direct(DType from, ByteBuffer s, int sp, DType to, ByteBuffer d, int dp, int n) {
+        if (from == DType.FLOAT64 && to == DType.FLOAT32) {
+            f64ToF32(s, sp, d, dp, n);
+        } else if (from == DType.FLOAT32 && to == DType.FLOAT64) {
+            f32ToF64(s, sp, d, dp, n);
+        } else if (from == DType.INT64 && to == DType.FLOAT64) {
+            i64ToF64(s, sp, d, dp, n);
+        } else if (from == DType.INT32 && to == DType.FLOAT64) {
+            i32ToF64(s, sp, d, dp, n);
+        } else if (from == DType.INT32 && to == DType.INT64) {
+            i32ToI64(s, sp, d, dp, n);
+        } else if (from == DType.INT64 && to == DType.INT32) {
+            i64ToI32(s, sp, d, dp, n);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void f64ToF32(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putFloat(dp + (i << 2), (float) s.getDouble(sp + (i << 3)));
+        }
+    }
+
+    private static void f32ToF64(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putDouble(dp + (i << 3), s.getFloat(sp + (i << 2)));
+        }
+    }
+
+    private static void i64ToF64(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putDouble(dp + (i << 3), (double) s.getLong(sp + (i << 3)));
+        }
+    }
+
+    private static void i32ToF64(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putDouble(dp + (i << 3), s.getInt(sp + (i << 2)));
+        }
+    }
+
+    private static void i32ToI64(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putLong(dp + (i << 3), s.getInt(sp + (i << 2)));
+        }
+    }
+
+    private static void i64ToI32(ByteBuffer s, int sp, ByteBuffer d, int dp, int n) {
+        for (int i = 0; i < n; i++) {
+            d.putInt(dp + (i << 2), (int) s.getLong(sp + (i << 3)));
         }
     }
 
