@@ -39,7 +39,10 @@ public final class ConvertKernels {
         convertRun(from, s, sp, to, d, dp, n, new Tiles(Math.min(TILE, n)));
     }
 
-    /** <b>Not collective.</b> Whether a conversion goes through double lanes (a float source, or uint64 into a float) or long lanes. */
+    /**
+     * <b>Not collective.</b> Whether a conversion goes through double lanes (a float source, or uint64 into a float)
+     * or long lanes.
+     */
     public static boolean viaDouble(DType from, DType to) {
         return Casts.isFloat(from) || (from == DType.UINT64 && Casts.isFloat(to));
     }

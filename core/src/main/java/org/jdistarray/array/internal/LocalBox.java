@@ -94,7 +94,10 @@ public final class LocalBox {
         return hi.clone();
     }
 
-    /** <b>Not collective.</b> Visits every row in C order. Nothing if the box is empty; a 0-d box is one row of one cell. */
+    /**
+     * <b>Not collective.</b> Visits every row in C order. Nothing if the box is empty; a 0-d box is one row of one
+     * cell.
+     */
     public void forEachRow(RowVisitor v) {
         int n = shape.length;
         if (n == 0) {
@@ -132,8 +135,9 @@ public final class LocalBox {
     }
 
     /**
-     * <b>Not collective.</b> Visits every cell in C order with its global index tuple, computed by the dimension dictionaries {@code dims}
-     * of the block (one index-map call per cell on the last axis, one per row on the others).
+     * <b>Not collective.</b> Visits every cell in C order with its global index tuple, computed by the dimension
+     * dictionaries {@code dims} of the block (one index-map call per cell on the last axis, one per row on the
+     * others).
      */
     public void forEachCell(List<DimDistribution> dims, long[] globalShape, CellVisitor v) {
         int n = shape.length;

@@ -23,7 +23,8 @@ final class PageMapping {
 
     static {
         boolean ok = false;
-        if (Platform.isLinux() && Platform.is64Bit() && (Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64"))) {
+        boolean arch = Platform.ARCH.equals("x86-64") || Platform.ARCH.equals("aarch64");
+        if (Platform.isLinux() && Platform.is64Bit() && arch) {
             try {
                 Native.register(PageMapping.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
                 ok = true;

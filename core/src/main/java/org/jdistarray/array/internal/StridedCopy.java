@@ -15,18 +15,20 @@ public final class StridedCopy {
     private StridedCopy() {
     }
 
-    /** <b>Not collective.</b> Copies the block {@code l} of {@code src} into {@code dst} from byte {@code dstPos}, C order. */
+    /** <b>Not collective.</b> Copies block {@code l} of {@code src} into {@code dst} from byte {@code dstPos}, C order. */
     public static void pack(Storage src, StridedLayout l, ByteBuffer dst, int dstPos) {
         int item = src.dtype().itemSize();
         checkRoom(dst, dstPos, l.elementCount() * item);
-        l.forEachRow((idx, base, step, n, dense) -> row(src, base, step, dst, dstPos + (int) dense * item, n, item, true));
+        l.forEachRow((idx, base, step, n, dense) ->
+                row(src, base, step, dst, dstPos + (int) dense * item, n, item, true));
     }
 
-    /** <b>Not collective.</b> Copies C-order elements of {@code src} from byte {@code srcPos} into the block {@code l}. */
+    /** <b>Not collective.</b> Copies C-order elements of {@code src} from byte {@code srcPos} into block {@code l}. */
     public static void unpack(ByteBuffer src, int srcPos, Storage dst, StridedLayout l) {
         int item = dst.dtype().itemSize();
         checkRoom(src, srcPos, l.elementCount() * item);
-        l.forEachRow((idx, base, step, n, dense) -> row(dst, base, step, src, srcPos + (int) dense * item, n, item, false));
+        l.forEachRow((idx, base, step, n, dense) ->
+                row(dst, base, step, src, srcPos + (int) dense * item, n, item, false));
     }
 
     /** <b>Not collective.</b> Packs a box of a dense C-order block ({@link LocalBox}) into {@code dst}. */
