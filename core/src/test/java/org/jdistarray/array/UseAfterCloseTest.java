@@ -182,6 +182,26 @@ class UseAfterCloseTest {
     }
 
     @Test
+    void theSafetyValveHintsTheCollectorWhenTooManyBlocksAreQuarantined() throws Exception {
+        long hints = NativeMemory.gcHintCount();
+        List<NativeMemory> blocks = new java.util.ArrayList<>();
+        List<ByteBuffer> views = new java.util.ArrayList<>();
+        for (int i = 0; i <= NativeMemory.QUARANTINE_COUNT_LIMIT + 1; i++) {
+            NativeMemory m = NativeMemory.allocate(16, false);
+            views.add(m.chunks()[0].duplicate());
+            m.markViewed();
+            blocks.add(m);
+        }
+        Thread.sleep(110); // the valve hints at most every 100 ms
+        blocks.forEach(NativeMemory::close);
+        assertTrue(NativeMemory.quarantinedCount() > NativeMemory.QUARANTINE_COUNT_LIMIT);
+        assertTrue(NativeMemory.gcHintCount() > hints, "System.gc() hinted past the limit");
+        views.clear();
+        collectUntil(() -> blocks.stream().allMatch(NativeMemory::isReleased));
+        assertTrue(blocks.stream().allMatch(NativeMemory::isReleased));
+    }
+
+    @Test
     void manyQuarantinedBlocksAreReleasedOnceTheirViewsDie() throws Exception {
         List<DistArray> closed = new java.util.ArrayList<>();
         try (ThreadCommunicator solo = ThreadCommunicator.solo()) {

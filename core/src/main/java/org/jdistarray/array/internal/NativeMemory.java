@@ -57,6 +57,7 @@ public final class NativeMemory implements AutoCloseable {
     private static final AtomicLong LEAKS = new AtomicLong();
     private static final AtomicInteger QUARANTINED = new AtomicInteger();
     private static final AtomicLong QUARANTINED_BYTES = new AtomicLong();
+    private static final AtomicLong GC_HINTS = new AtomicLong();
     private static final AtomicLong LAST_GC_HINT = new AtomicLong(System.nanoTime() - 1_000_000_000L);
     private static final System.Logger LOG = System.getLogger(NativeMemory.class.getName());
 
@@ -154,6 +155,11 @@ public final class NativeMemory implements AutoCloseable {
         return QUARANTINED_BYTES.get();
     }
 
+    /** <b>Not collective.</b> Number of times the quarantine's safety valve hinted the collector. */
+    public static long gcHintCount() {
+        return GC_HINTS.get();
+    }
+
     /** <b>Not collective.</b> Whether blocks of at least {@link #MAP_THRESHOLD} bytes are page mappings here. */
     public static boolean mapsLargeBlocks() {
         return PageMapping.AVAILABLE;
@@ -242,6 +248,7 @@ public final class NativeMemory implements AutoCloseable {
             long now = System.nanoTime();
             long last = LAST_GC_HINT.get();
             if (now - last > 100_000_000L && LAST_GC_HINT.compareAndSet(last, now)) {
+                GC_HINTS.incrementAndGet();
                 System.gc();
             }
         }
