@@ -13,8 +13,10 @@ module org.jdistarray.core {
     exports org.jdistarray.comm.local;
     exports org.jdistarray.comm.mpi;
     exports org.jdistarray.dist;
+    exports org.jdistarray.dist.numbering;
     exports org.jdistarray.nativelib;
     exports org.jdistarray.solve;
+    exports org.jdistarray.sparse;
 
     opens org.jdistarray.array.internal to com.sun.jna;
     opens org.jdistarray.comm.mpi.internal to com.sun.jna;

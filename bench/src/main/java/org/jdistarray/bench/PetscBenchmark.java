@@ -14,6 +14,8 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.BlockNumbering;
+import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.petsc.Ksp;
 import org.jdistarray.petsc.KspNormType;
 import org.jdistarray.petsc.KspType;
@@ -22,11 +24,10 @@ import org.jdistarray.petsc.PetscMat;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.BlockNumbering;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.GlobalNumbering;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 
 /**
  * PETSc through the bridge, in the shared baseline line format, matching {@code petsc4py_bench.py} and the C twin
@@ -90,7 +91,7 @@ public final class PetscBenchmark {
         if (!"chunks".equals(System.getProperty("jdistarray.bench.assembly", "stream"))) {
             // rows streamed into PETSc (no Java garbage): the row-block distribution of a DistArray
             Distribution rows = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
-            return PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, GlobalNumbering.of(rows), 1.0);
+            return PetscMat.laplacian(Stencil.FIVE_POINT_2D, GlobalNumbering.of(rows), 1.0);
         }
         return laplacianChunks(comm, n);
     }
@@ -104,7 +105,7 @@ public final class PetscBenchmark {
         int[] hi = grid.hi(comm.rank());
         int per = Integer.getInteger("jdistarray.bench.chunkRows", 16);
         int chunks = (hi[0] - lo[0] + per - 1) / per;
-        return PetscMat.fromRowChunks(comm, chunks, c -> StencilBuilder.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D,
+        return PetscMat.fromRowChunks(comm, chunks, c -> Stencils.laplacian(Stencil.FIVE_POINT_2D,
                 grid, new int[] {lo[0] + c * per, 0}, new int[] {Math.min(hi[0], lo[0] + (c + 1) * per), nx}),
                 grid.rowCount(comm.rank()), n);
     }
@@ -152,8 +153,8 @@ public final class PetscBenchmark {
         int[] lo = grid.lo(comm.rank());
         int[] hi = grid.hi(comm.rank());
         CsrRows[] rows = new CsrRows[1];
-        report(comm, "assemble", n, time(comm, () -> rows[0] = StencilBuilder.laplacian(
-                StencilBuilder.Stencil.FIVE_POINT_2D, grid, lo, hi), reps), 0, reps, "StencilBuilder_rows_only");
+        report(comm, "assemble", n, time(comm, () -> rows[0] = Stencils.laplacian(
+                Stencil.FIVE_POINT_2D, grid, lo, hi), reps), 0, reps, "StencilBuilder_rows_only");
         int m = rows[0].rowCount();
         report(comm, "assemble", n, time(comm, () -> PetscMat.fromCsr(comm, rows[0], m, n, PetscMat.Assembly.CSR).close(),
                 reps), 0, reps, "fromCsr_CSR");
@@ -162,7 +163,7 @@ public final class PetscBenchmark {
         report(comm, "assemble", n, time(comm, () -> laplacianChunks(comm, n).close(), reps), 0, reps,
                 "fromRowChunks_incl_stencil_twice");
         Distribution dist = Distribution.builder(comm).shape(ny, nx).grid(comm.size(), 1).build();
-        report(comm, "assemble", n, time(comm, () -> PetscMat.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D,
+        report(comm, "assemble", n, time(comm, () -> PetscMat.laplacian(Stencil.FIVE_POINT_2D,
                 GlobalNumbering.of(dist), 1.0).close(), reps), 0, reps, "laplacian_streamed_incl_numbering");
     }
 

@@ -11,7 +11,7 @@ import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.Stencil;
 import org.jdistarray.trilinos.BelosConfig;
 import org.jdistarray.trilinos.BelosSolver;
 import org.jdistarray.trilinos.TpetraCrsMatrix;

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.array.internal.Casts;
+import org.jdistarray.array.internal.ConvertKernels;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -41,7 +44,9 @@ import org.jdistarray.protocol.Violation;
  * <p><b>Ownership.</b> The array owns its memory (unless made by {@link #fromProtocol}, which borrows the producer's)
  * and must be closed; {@link #close()} is local (not collective) and idempotent, and refuses while the array is
  * borrowed on this rank ({@link #borrow()}). Buffers obtained from {@link #local()} or {@link #export()} point into
- * the array's memory and must not be used after close.
+ * the array's memory and must not be used after close; if one is, it never crashes the JVM nor touches another
+ * array: after close, views read zeros and writes are discarded (they reach no array); the memory is returned at
+ * close, its address space when the views are unreachable (see {@link LocalBlock}).
  *
  * <p><b>Checked collectives.</b> Arrays are numbered in creation order on their communicator (creation is logically
  * collective: every rank creates the same arrays in the same order). Every collective method first checks, with one
@@ -306,6 +311,8 @@ public final class DistArray implements AutoCloseable {
      *
      * @throws UnsupportedOperationException if the local block exceeds {@code 2^31 - 1} bytes (one buffer), or this
      *     rank holds no part of a 0-d array held on another rank (the protocol has no empty 0-d buffer)
+     * @throws IllegalStateException if the local block is strided (the protocol's buffer is C order): export a
+     *     {@link #copy()}
      */
     public ProtocolExport export() {
         checkOpen();
@@ -314,7 +321,7 @@ public final class DistArray implements AutoCloseable {
                     + " (it is held on rank " + dist.holder() + "), and the protocol cannot describe an empty 0-d block");
         }
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
-        return new ProtocolExport(d, storage.single("export"));
+        return new ProtocolExport(d, local().exportBuffer());
     }
 
     /**

@@ -3,7 +3,10 @@ package org.jdistarray.array;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.jdistarray.array.internal.Casts;
+import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.NativeMemory;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;

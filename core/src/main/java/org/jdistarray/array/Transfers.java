@@ -3,6 +3,8 @@ package org.jdistarray.array;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.jdistarray.array.internal.LocalBox;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.dist.Distribution;

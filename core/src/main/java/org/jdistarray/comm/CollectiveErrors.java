@@ -2,6 +2,7 @@ package org.jdistarray.comm;
 
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -13,7 +14,9 @@ import org.jdistarray.protocol.ProtocolException;
  * Agreement on failure: a check that fails on some ranks only must fail on every rank, or the others would go on
  * into the next collective and hang. {@link #agree} all-reduces "did anything fail here", and if anything failed
  * anywhere every rank throws: a failing rank its own exception, the others an exception of the same class (for the
- * common classes) carrying the first failing rank's message.
+ * common classes) carrying the first failing rank's message. {@link #agreeAndGather} does the same and hands every
+ * rank the others' values in the same single collective. The one implementation of this rule in JDistArray (the
+ * bridges use it too).
  */
 public final class CollectiveErrors {
     private CollectiveErrors() {
@@ -49,9 +52,48 @@ public final class CollectiveErrors {
         IntBuffer first = DirectBuffers.ints(1);
         comm.allReduce(mine, first, ReduceOp.MIN);
         int failed = first.get(0);
-        if (failed == Integer.MAX_VALUE) {
-            return;
+        if (failed != Integer.MAX_VALUE) {
+            fail(comm, failed, localFailureOrNull);
         }
+    }
+
+    /**
+     * <b>Collective.</b> {@link #agree(Communicator, RuntimeException)} and an all-gather of {@code values} in one
+     * collective call: every rank gets every rank's values, so that checks needing the others' values (sizes adding
+     * up, ranges following each other) are made on the same facts everywhere. The number of values must be the same
+     * on every rank.
+     *
+     * @return {@code values} of rank {@code r} in row {@code r}, when {@code localFailureOrNull} is null everywhere
+     * @throws RuntimeException this rank's failure, or one built from the lowest failing rank's message
+     */
+    public static long[][] agreeAndGather(Communicator comm, RuntimeException localFailureOrNull, long... values) {
+        int k = values.length + 1;
+        LongBuffer send = DirectBuffers.longs(k);
+        send.put(0, localFailureOrNull == null ? 0 : 1);
+        for (int i = 0; i < values.length; i++) {
+            send.put(i + 1, values[i]);
+        }
+        LongBuffer recv = DirectBuffers.longs(k * comm.size());
+        comm.allGather(send, recv);
+        long[][] out = new long[comm.size()][values.length];
+        int failed = Integer.MAX_VALUE;
+        for (int r = comm.size() - 1; r >= 0; r--) {
+            if (recv.get(r * k) != 0) {
+                failed = r;
+            }
+            for (int i = 0; i < values.length; i++) {
+                out[r][i] = recv.get(r * k + 1 + i);
+            }
+        }
+        if (failed != Integer.MAX_VALUE) {
+            fail(comm, failed, localFailureOrNull);
+        }
+        return out;
+    }
+
+    /** Rank {@code failed} (the lowest failing one) tells the others its failure; every rank throws. */
+    private static void fail(Communicator comm, int failed, RuntimeException localFailureOrNull) {
+        int me = comm.rank();
         byte[] text = failed == me ? describe(localFailureOrNull).getBytes(StandardCharsets.UTF_8) : new byte[0];
         IntBuffer len = DirectBuffers.of(text.length);
         comm.broadcast(len, failed);

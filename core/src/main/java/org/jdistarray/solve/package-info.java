@@ -1,8 +1,7 @@
 /**
- * What the solver bridges (PETSc, Trilinos) share and what does not depend on a solver library: the outcome of a
- * solve ({@link org.jdistarray.solve.SolveResult}, {@link org.jdistarray.solve.ConvergedReason}), distributed sparse
- * rows ({@link org.jdistarray.solve.CsrRows}), grid-to-row numberings for any block layout
- * ({@link org.jdistarray.solve.GridNumbering}, {@link org.jdistarray.solve.BlockNumbering}) and the structured-grid
- * Laplacians ({@link org.jdistarray.solve.StencilBuilder}).
+ * The outcome of an iterative solve, shared by the solver bridges (PETSc, Trilinos):
+ * {@link org.jdistarray.solve.SolveResult} and {@link org.jdistarray.solve.ConvergedReason}. Non-convergence is a
+ * result, not an exception. Depends on nothing else in JDistArray. Index numberings live in
+ * {@link org.jdistarray.dist.numbering}, sparse rows and stencils in {@link org.jdistarray.sparse}.
  */
 package org.jdistarray.solve;

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 
+import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.NativeMemory;
 import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.dist.Distribution;

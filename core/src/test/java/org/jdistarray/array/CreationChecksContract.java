@@ -167,12 +167,12 @@ public abstract class CreationChecksContract {
             if (comm.size() < 2) {
                 return;
             }
-            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.solve.GlobalNumbering.of(
+            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.dist.numbering.GlobalNumbering.of(
                     Distribution.builder(comm).shape(4).undistributed(0).build()), "every rank holds the whole array");
-            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.solve.GlobalNumbering.of(
+            assertMessage(IllegalArgumentException.class, () -> org.jdistarray.dist.numbering.GlobalNumbering.of(
                     Distribution.builder(comm).shape().onRank(1).build()), "a 0-d array on one rank");
             // an N-d array on one rank is an ordinary partition: numbered, rank 1 owns everything
-            org.jdistarray.solve.GlobalNumbering n = org.jdistarray.solve.GlobalNumbering.of(
+            org.jdistarray.dist.numbering.GlobalNumbering n = org.jdistarray.dist.numbering.GlobalNumbering.of(
                     Distribution.builder(comm).shape(3, 2).onRank(1).build());
             assertTrue(n.distribution().ownerOf(2, 1) == 1);
         });

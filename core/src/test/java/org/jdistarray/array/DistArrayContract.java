@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.NativeMemory;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;

@@ -176,8 +176,26 @@ public final class MpiLauncher {
             return execute(label, n, dir, command(n, dir, testClasses), timeout);
         }
 
+        /**
+         * Launches a program's own {@code main} (one that manages MPI itself) on {@code n} ranks with the test
+         * classpath, and reports; {@link Result#mpirunOutput()} holds every rank's stdout and stderr.
+         */
+        public Result launchMain(int n, Duration timeout, Class<?> main, String... args) {
+            String label = implementation.key() + "-np" + n + "-" + main.getSimpleName() + "-" + LAUNCHES.incrementAndGet();
+            Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
+            return execute(label, n, dir, command(n, dir, main, List.of(args)), timeout);
+        }
+
         /** The command line: the launcher and its flags (unless singleton), the rank JVM and MpiTestMain with the classes. */
         List<String> command(int n, Path dir, Class<?>... testClasses) {
+            List<String> names = new ArrayList<>();
+            for (Class<?> c : testClasses) {
+                names.add(c.getName());
+            }
+            return command(n, dir, MpiTestMain.class, names);
+        }
+
+        private List<String> command(int n, Path dir, Class<?> main, List<String> args) {
             List<String> cmd = new ArrayList<>();
             if (n > 0) {
                 cmd.add(launcher().orElseThrow(() -> new AssertionFailedError(installHint())).toString());
@@ -201,10 +219,8 @@ public final class MpiLauncher {
             cmd.add("-Djdistarray.mpitest.dir=" + dir);
             cmd.add("-cp");
             cmd.add(testClasspath());
-            cmd.add(MpiTestMain.class.getName());
-            for (Class<?> c : testClasses) {
-                cmd.add(c.getName());
-            }
+            cmd.add(main.getName());
+            cmd.addAll(args);
             return cmd;
         }
     }

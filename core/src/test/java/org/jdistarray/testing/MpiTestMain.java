@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,12 @@ import java.util.List;
 
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.CommunicationException;
+import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -31,12 +34,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * The program each {@code mpirun} rank runs: initialises MPI, runs the named JUnit classes through the JUnit Platform
  * Launcher with {@link MpiTestContext} set, and agrees with the other ranks on the result.
  *
- * <p>Each rank writes its output to {@code <dir>/rank-<r>.log} ({@code -Djdistarray.mpitest.dir}). A test that fails
- * on one rank would leave the others waiting in its collectives, so the first failure prints the error (to the rank
- * log and to stderr, which mpirun shows) and calls {@code MPI_Abort}: the job ends at once with the error printed.
- * Otherwise the ranks reduce their local success with a logical and, rank 0 prints one summary line
- * ({@code MPI-TESTS ... result=PASSED|FAILED}), and after {@code MPI_Finalize} each rank checks that using MPI fails
- * cleanly. Exit code 0 only if every rank passed.
+ * <p>Each rank writes its output to {@code <dir>/rank-<r>.log} ({@code -Djdistarray.mpitest.dir}). Tests agree
+ * before they fail ({@link TestAgreement}, reduce-then-assert as in Tpetra): after each test and each test class the
+ * ranks all-reduce their success on a private duplicate of the world communicator; if any rank failed, every rank's
+ * failure text is gathered, written to every rank's log and printed by rank 0, and the ranks go on with the next
+ * test. A rank whose test failed while the others are stuck in that test's collectives cannot agree: a watchdog gives
+ * them {@code -Djdistarray.mpitest.agreeSeconds} (default 10), any test {@code -Djdistarray.mpitest.testSeconds}
+ * (default 100), then prints this rank's failure and calls {@code MPI_Abort} — the last resort against a hang. At
+ * the end rank 0 prints one summary line ({@code MPI-TESTS ... result=PASSED|FAILED}), and after the session closed
+ * each rank checks that using MPI fails cleanly. Exit code 0 only if every rank passed.
  */
 public final class MpiTestMain {
     /** Exit code of {@code MPI_Abort} after a failed test. */
@@ -59,15 +65,23 @@ public final class MpiTestMain {
             log.println("rank " + rank + " of " + world.size() + ": " + session + ", " + session.libraryVersion()
                     + ", java " + System.getProperty("java.version") + ", cpus " + Runtime.getRuntime().availableProcessors());
             MpiTestContext.set(session, world);
-            TestExecutionSummary s = runTests(args, log, console, world);
-            s.printTo(new PrintWriter(log, true));
-            s.printFailuresTo(new PrintWriter(log, true), 40);
-            boolean local = s.getTotalFailureCount() == 0 && s.getTestsFoundCount() > 0;
-            global = Collectives.allTrue(world, local);
-            long failed = Collectives.sum(world, s.getTotalFailureCount());
-            summaryLine = "MPI-TESTS np=" + world.size() + " classes=" + args.length + " tests=" + s.getTestsFoundCount()
-                    + " succeeded=" + s.getTestsSucceededCount() + " skipped=" + s.getTestsSkippedCount()
-                    + " failed(all ranks)=" + failed + " result=" + (global ? "PASSED" : "FAILED");
+            TestAgreement.Watchdog watchdog = new TestAgreement.Watchdog(world, log, console,
+                    Long.getLong("jdistarray.mpitest.testSeconds", 100), Long.getLong("jdistarray.mpitest.agreeSeconds", 10));
+            try (Communicator harness = world.dup()) {
+                TestAgreement agreement = new TestAgreement(world, harness, log, console, watchdog);
+                TestExecutionSummary s = runTests(args, log, agreement);
+                s.printTo(new PrintWriter(log, true));
+                s.printFailuresTo(new PrintWriter(log, true), 40);
+                agreement.started("the final summary");
+                boolean local = s.getTotalFailureCount() == 0 && s.getTestsFoundCount() > 0;
+                global = Collectives.allTrue(harness, local);
+                long failed = Collectives.sum(harness, s.getTotalFailureCount());
+                watchdog.disarm();
+                summaryLine = "MPI-TESTS np=" + world.size() + " classes=" + args.length + " tests="
+                        + s.getTestsFoundCount() + " succeeded=" + s.getTestsSucceededCount() + " skipped="
+                        + s.getTestsSkippedCount() + " failed(all ranks)=" + failed + " failing tests="
+                        + agreement.failedTests() + " result=" + (global ? "PASSED" : "FAILED");
+            }
             log.println(summaryLine);
             if (rank == 0) {
                 console.println(summaryLine);
@@ -79,8 +93,7 @@ public final class MpiTestMain {
         System.exit(global && afterOk ? 0 : 1);
     }
 
-    private static TestExecutionSummary runTests(String[] classes, PrintStream log, PrintStream console,
-            MpiCommunicator world) {
+    private static TestExecutionSummary runTests(String[] classes, PrintStream log, TestAgreement agreement) {
         List<ClassSelector> selectors = new ArrayList<>();
         for (String c : classes) {
             selectors.add(selectClass(c));
@@ -91,6 +104,9 @@ public final class MpiTestMain {
         TestExecutionListener progress = new TestExecutionListener() {
             @Override
             public void executionStarted(TestIdentifier id) {
+                if (id.isTest() || isClass(id)) {
+                    agreement.started(id.getUniqueId());
+                }
                 if (id.isTest()) {
                     log.println("START " + id.getUniqueId());
                 }
@@ -103,37 +119,38 @@ public final class MpiTestMain {
 
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                    if (id.isTest()) {
-                        log.println("OK " + id.getDisplayName());
+                boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
+                if (!(id.isTest() || isClass(id))) {
+                    if (failed) {
+                        log.println("FAILED " + id.getUniqueId() + ": " + failureText(result));
                     }
                     return;
                 }
-                String what = "rank " + world.rank() + " of " + world.size() + ": FAILED " + id.getUniqueId();
-                for (PrintStream out : List.of(log, console)) {
-                    out.println(what);
-                    result.getThrowable().ifPresent(t -> t.printStackTrace(out));
-                    out.println("rank " + world.rank() + ": calling MPI_Abort so that the other ranks do not wait in this test's collectives");
-                    out.flush();
+                boolean everyRank = agreement.agree(id.getUniqueId(), failed ? failureText(result) : null);
+                if (id.isTest() && everyRank) {
+                    log.println("OK " + id.getDisplayName()
+                            + (result.getStatus() == TestExecutionResult.Status.ABORTED ? " (aborted: assumption)" : ""));
                 }
-                pauseForTheLauncher();
-                world.abort(ABORT_CODE);
             }
         };
         launcher.execute(request, summary, progress);
         return summary.getSummary();
     }
 
-    /**
-     * Gives the launcher time to forward what this rank printed: MPICH's hydra kills the job on {@code MPI_Abort}
-     * without draining the ranks' output pipes, so the failure would be lost from its output.
-     */
-    private static void pauseForTheLauncher() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static boolean isClass(TestIdentifier id) {
+        return id.isContainer() && id.getSource().filter(ClassSource.class::isInstance).isPresent();
+    }
+
+    /** The failure's stack trace, at most 40 lines. */
+    private static String failureText(TestExecutionResult result) {
+        Throwable t = result.getThrowable().orElse(null);
+        if (t == null) {
+            return "(no exception)";
         }
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        List<String> lines = w.toString().lines().toList();
+        return String.join("\n", lines.subList(0, Math.min(lines.size(), 40)));
     }
 
     private static boolean checkUseAfterFinalize(MpiCommunicator world) {

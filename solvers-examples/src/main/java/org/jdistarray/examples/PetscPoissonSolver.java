@@ -12,7 +12,7 @@ import org.jdistarray.petsc.PetscOptions;
 import org.jdistarray.petsc.PetscSession;
 import org.jdistarray.petsc.PetscVec;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.Stencil;
 
 /**
  * PETSc CG with a given preconditioner on a {@link PoissonProblem}: the matrix is assembled in the problem's

@@ -5,8 +5,8 @@ import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.GlobalNumbering;
 
 /**
  * The 2-D model problem every solver of the examples and of {@code jdistarray demo} solves, built once from

@@ -4,7 +4,7 @@ import org.jdistarray.array.DistArray;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.Stencil;
 import org.jdistarray.trilinos.BelosConfig;
 import org.jdistarray.trilinos.BelosSolver;
 import org.jdistarray.trilinos.TpetraCrsMatrix;

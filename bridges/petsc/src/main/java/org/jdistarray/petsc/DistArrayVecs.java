@@ -9,10 +9,11 @@ import org.jdistarray.array.Borrow;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.LocalBlock;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.petsc.internal.Petsc;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.GlobalNumbering;
 
 /** Vectors on distributed arrays: zero-copy wraps, copies for padded arrays, views of vectors as arrays. */
 final class DistArrayVecs {
@@ -57,7 +58,8 @@ final class DistArrayVecs {
         Objects.requireNonNull(array, "array");
         GlobalNumbering numbering = checked(array, "PetscVec.copyOf");
         String error = array.isClosed() ? "the array is closed" : null;
-        Consensus.gather(array.distribution().communicator(), "PetscVec.copyOf", error);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscVec.copyOf: " + error);
+        CollectiveErrors.agree(array.distribution().communicator(), invalid);
         PetscVec v = PetscVec.create(numbering);
         long t0 = System.nanoTime();
         LocalBlock local = array.local();

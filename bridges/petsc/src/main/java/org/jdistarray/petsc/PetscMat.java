@@ -4,15 +4,17 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
-import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.petsc.internal.NativeCallback;
 import org.jdistarray.petsc.internal.Petsc;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.GlobalNumbering;
-import org.jdistarray.solve.StencilBuilder;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 
 /**
  * A distributed PETSc matrix: sparse AIJ ({@code MATMPIAIJ}, {@code MATSEQAIJ} on one rank) assembled from Java, or
@@ -107,8 +109,9 @@ public final class PetscMat implements AutoCloseable {
         long ch = PetscSession.commHandle(comm);
         String error = localColumns < 0 ? "localColumns " + localColumns + " < 0"
                 : globalColumns > Integer.MAX_VALUE ? globalColumns + " columns exceed 32-bit PetscInt" : null;
-        long[][] cols = Consensus.gather(comm, "PetscMat", error, localColumns, globalColumns);
-        long[] colRanges = Consensus.starts(cols, 0);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] cols = CollectiveErrors.agreeAndGather(comm, invalid, localColumns, globalColumns);
+        long[] colRanges = PetscVec.prefixSums(cols, 0);
         for (long[] r : cols) {
             if (r[1] != globalColumns || colRanges[cols.length] != globalColumns) {
                 throw new IllegalArgumentException("PetscMat: local column counts add up to " + colRanges[cols.length]
@@ -140,8 +143,9 @@ public final class PetscMat implements AutoCloseable {
                 next += c.rowCount();
             }
         }
-        long[][] rows = Consensus.gather(comm, "PetscMat", error, d.size, Math.max(first, 0));
-        long[] rowRanges = Consensus.starts(rows, 0);
+        IllegalArgumentException invalidRows = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] rows = CollectiveErrors.agreeAndGather(comm, invalidRows, d.size, Math.max(first, 0));
+        long[] rowRanges = PetscVec.prefixSums(rows, 0);
         for (int r = 0; r < rows.length; r++) {
             if (rows[r][0] > 0 && rows[r][1] != rowRanges[r]) {
                 throw new IllegalArgumentException("PetscMat: rank " + r + " starts at row " + rows[r][1]
@@ -211,9 +215,10 @@ public final class PetscMat implements AutoCloseable {
         PetscSession s = PetscSession.require();
         long ch = PetscSession.commHandle(comm);
         String error = localRows < 0 || localColumns < 0 ? "negative local size" : null;
-        long[][] all = Consensus.gather(comm, "PetscMat.shell", error, localRows, localColumns, globalRows, globalColumns);
-        long[] rr = Consensus.starts(all, 0);
-        long[] cr = Consensus.starts(all, 1);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat.shell: " + error);
+        long[][] all = CollectiveErrors.agreeAndGather(comm, invalid, localRows, localColumns, globalRows, globalColumns);
+        long[] rr = PetscVec.prefixSums(all, 0);
+        long[] cr = PetscVec.prefixSums(all, 1);
         for (long[] r : all) {
             if (r[2] != globalRows || r[3] != globalColumns || rr[all.length] != globalRows
                     || cr[all.length] != globalColumns || globalRows > Integer.MAX_VALUE || globalColumns > Integer.MAX_VALUE) {
@@ -245,14 +250,14 @@ public final class PetscMat implements AutoCloseable {
      * <b>Collective.</b> The Dirichlet Laplacian {@code stencil} (times {@code scale}) on the grid of a distribution
      * of any layout, rows and columns in {@code grid}'s numbering, so that it multiplies vectors wrapped from
      * distributed arrays of that distribution ({@link PetscVec#wrap(org.jdistarray.array.DistArray)}). The rows are
-     * streamed straight into PETSc ({@link StencilBuilder#forEachRow}: exact preallocation from a counting pass, then
+     * streamed straight into PETSc ({@link Stencils#forEachRow}: exact preallocation from a counting pass, then
      * one {@code MatSetValues} per row through a reused native buffer), so assembly leaves no Java garbage beyond two
      * int arrays of the local row count; {@link #setAt}/{@link #addAt} take the array's global index tuples. Caller
      * must close.
      *
      * @throws IllegalArgumentException if the distribution's number of axes is not the stencil's (on every rank)
      */
-    public static PetscMat laplacian(StencilBuilder.Stencil stencil, GlobalNumbering grid, double scale) {
+    public static PetscMat laplacian(Stencil stencil, GlobalNumbering grid, double scale) {
         Objects.requireNonNull(stencil, "stencil");
         if (grid.globalShape().length != stencil.dims()) {
             throw new IllegalArgumentException(stencil + " needs a " + stencil.dims() + "-d distribution; got shape "
@@ -269,7 +274,7 @@ public final class PetscMat implements AutoCloseable {
         long end = grid.endRow();
         int[] dnz = new int[n];
         int[] onz = new int[n];
-        StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+        Stencils.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
             int i = (int) (row - first);
             for (int j = 0; j < k; j++) {
                 if (c[j] >= first && c[j] < end) {
@@ -283,7 +288,7 @@ public final class PetscMat implements AutoCloseable {
         try {
             Petsc.matPreallocate(h, dnz, onz);
             int[] ic = new int[27];
-            StencilBuilder.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
+            Stencils.forEachRow(stencil, grid, 0, n, scale, (row, c, v, k) -> {
                 for (int j = 0; j < k; j++) {
                     ic[j] = (int) c[j];
                 }
@@ -391,10 +396,11 @@ public final class PetscMat implements AutoCloseable {
         } else if (cr[0] < -1 || cr[1] >= globalColumns || (rows.nonZeros() > 0 && cr[0] < 0)) {
             error = "column indices " + cr[0] + ".." + cr[1] + " outside [0, " + globalColumns + ")";
         }
-        long[][] all = Consensus.gather(comm, "PetscMat", error, rows.rowCount(), rows.firstRow(), localColumns,
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscMat: " + error);
+        long[][] all = CollectiveErrors.agreeAndGather(comm, invalid, rows.rowCount(), rows.firstRow(), localColumns,
                 globalColumns);
-        long[] rowRanges = Consensus.starts(all, 0);
-        long[] colRanges = Consensus.starts(all, 2);
+        long[] rowRanges = PetscVec.prefixSums(all, 0);
+        long[] colRanges = PetscVec.prefixSums(all, 2);
         for (int r = 0; r < all.length; r++) {
             if (all[r][1] != rowRanges[r]) {
                 throw new IllegalArgumentException("PetscMat: rank " + r + " starts at row " + all[r][1]

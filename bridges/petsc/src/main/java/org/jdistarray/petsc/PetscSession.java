@@ -1,19 +1,16 @@
 package org.jdistarray.petsc;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiImplementation;
 import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.nativelib.NativeLibraryException;
+import org.jdistarray.nativelib.SessionObjects;
+import org.jdistarray.nativelib.SessionSlot;
 import org.jdistarray.petsc.internal.Petsc;
 
 /**
@@ -37,23 +34,20 @@ import org.jdistarray.petsc.internal.Petsc;
  * Objects (vectors, matrices, solvers) belong to the session: close them before it. Objects left open are destroyed
  * by {@link #close()}, which then throws naming them; objects the garbage collector found unclosed are counted as
  * leaks ({@link #leakedObjects()}) and destroyed collectively with {@code PetscObjectDelayedDestroy} /
- * {@code PetscGarbageCleanup} — never from the GC thread.
+ * {@code PetscGarbageCleanup} — never from the GC thread. (The lifecycle is core's {@link SessionSlot} and
+ * {@link SessionObjects}, shared with {@code MpiSession} and {@code TrilinosSession}.)
  */
 public final class PetscSession implements AutoCloseable {
-    private static final Object LOCK = new Object();
-    private static volatile PetscSession active;
+    private static final SessionSlot<PetscSession> SLOT = new SessionSlot<>("PetscSession");
 
     private final MpiCommunicator comm;
     private final MpiSession joinedMpi;
     private final boolean ownsMpi;
     private final PetscOptions options;
     private final String version;
-    private final Map<Long, NativeHandle> open = new ConcurrentSkipListMap<>();
-    private final NativeHandle.Owner handles = new Handles();
-    private final ConcurrentLinkedQueue<Long> garbage = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger leaks = new AtomicInteger();
-    private final Thread owner = Thread.currentThread();
-    private volatile boolean closed;
+    private final SessionObjects<NativeHandle> objects = new SessionObjects<>();
+    private final NativeHandle.Owner handles = SessionObjects.handleOwner(objects, this::ensureActive,
+            (h, handle) -> Petsc.destroy(handle, h.toString()), (h, handle) -> Petsc.delayedDestroy(handle));
 
     private PetscSession(MpiCommunicator comm, MpiSession joinedMpi, boolean ownsMpi, PetscOptions options,
             String version) {
@@ -82,12 +76,12 @@ public final class PetscSession implements AutoCloseable {
     public static PetscSession init(Communicator comm, PetscOptions options) {
         MpiCommunicator mpi = mpi(comm);
         Objects.requireNonNull(options, "options");
-        synchronized (LOCK) {
-            checkNoneActive();
+        return SLOT.locked(() -> {
+            SLOT.checkNoneActive();
             Petsc.load();
             start(mpi.nativeHandle(), options);
             return activate(new PetscSession(mpi, null, false, options, Petsc.version()));
-        }
+        });
     }
 
     /** <b>Collective</b> over all processes. {@link #init(PetscOptions)} without options. */
@@ -106,8 +100,8 @@ public final class PetscSession implements AutoCloseable {
      */
     public static PetscSession init(PetscOptions options) {
         Objects.requireNonNull(options, "options");
-        synchronized (LOCK) {
-            checkNoneActive();
+        return SLOT.locked(() -> {
+            SLOT.checkNoneActive();
             Petsc.load();
             boolean petscInitsMpi = !MpiSession.isMpiInitialized();
             start(0, options);
@@ -121,7 +115,7 @@ public final class PetscSession implements AutoCloseable {
             MpiCommunicator world = joined.world();
             MpiImplementation.OPEN_MPI.require("the PETSc bridge (Debian's PETSc is built with Open MPI)");
             return activate(new PetscSession(world, joined, petscInitsMpi, options, Petsc.version()));
-        }
+        });
     }
 
     private static void start(long comm, PetscOptions options) {
@@ -144,23 +138,12 @@ public final class PetscSession implements AutoCloseable {
 
     private static PetscSession activate(PetscSession s) {
         Petsc.setRank(s.comm.rank());
-        active = s;
-        return s;
-    }
-
-    private static void checkNoneActive() {
-        if (active != null) {
-            throw new IllegalStateException("a PetscSession is already open in this process: " + active);
-        }
+        return SLOT.activate(s);
     }
 
     /** The open session, for the classes that create PETSc objects. */
     static PetscSession require() {
-        PetscSession s = active;
-        if (s == null) {
-            throw new IllegalStateException("no PetscSession is open: open one with PetscSession.init(...) first");
-        }
-        return s;
+        return SLOT.require();
     }
 
     /** The MPI communicator handle for a PETSc object on {@code comm}, checked. */
@@ -200,12 +183,12 @@ public final class PetscSession implements AutoCloseable {
 
     /** <b>Not collective.</b> Objects of this session that are open (created and not closed). */
     public int openObjects() {
-        return open.size();
+        return objects.openCount();
     }
 
     /** <b>Not collective.</b> Objects the garbage collector found unclosed: leaks (tests expect 0). */
     public int leakedObjects() {
-        return leaks.get();
+        return objects.leakCount();
     }
 
     /**
@@ -214,13 +197,13 @@ public final class PetscSession implements AutoCloseable {
      */
     public void collectGarbage() {
         ensureActive();
-        drainGarbage();
+        objects.drain();
         Petsc.garbageCleanup(comm.nativeHandle());
     }
 
     /** <b>Not collective.</b> Whether {@link #close()} has run. */
     public boolean isClosed() {
-        return closed;
+        return objects.isClosed();
     }
 
     /**
@@ -232,23 +215,18 @@ public final class PetscSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (LOCK) {
-            if (closed) {
+        SLOT.locked(() -> {
+            if (objects.isClosed()) {
                 return;
             }
-            List<String> left = new ArrayList<>();
-            List<NativeHandle> handles = new ArrayList<>(open.values());
-            for (int i = handles.size() - 1; i >= 0; i--) {
-                left.add(handles.get(i).toString());
-                handles.get(i).close();
-            }
+            List<String> left = objects.closeOpen(NativeHandle::close);
             try {
-                drainGarbage();
+                objects.drain();
                 Petsc.garbageCleanup(comm.nativeHandle());
             } finally {
-                closed = true;
-                active = null;
-                for (NativeHandle h : open.values()) {
+                objects.markClosed();
+                SLOT.release(this);
+                for (NativeHandle h : objects.openInCreationOrder()) {
                     h.invalidate();
                 }
                 if (joinedMpi != null) {
@@ -260,7 +238,7 @@ public final class PetscSession implements AutoCloseable {
                 throw new NativeLibraryException("PetscSession closed while " + left.size()
                         + " object(s) were still open (destroyed now): " + left);
             }
-        }
+        });
     }
 
     /** The owner of this session's native handles, for the classes that create PETSc objects. */
@@ -268,56 +246,12 @@ public final class PetscSession implements AutoCloseable {
         return handles;
     }
 
-    /** Registers, destroys and collects the leaks of this session's PETSc objects. */
-    private final class Handles implements NativeHandle.Owner {
-        @Override
-        public void ensureActive() {
-            PetscSession.this.ensureActive();
-        }
-
-        @Override
-        public void opened(NativeHandle h) {
-            open.put(h.id(), h);
-            if (Thread.currentThread() == owner) {
-                drainGarbage();
-            }
-        }
-
-        @Override
-        public void forget(NativeHandle h) {
-            open.remove(h.id());
-        }
-
-        @Override
-        public void destroy(NativeHandle h, long handle) {
-            if (!closed) {
-                Petsc.destroy(handle, h.toString());
-            }
-        }
-
-        /** From the Cleaner's thread: no PETSc call here. */
-        @Override
-        public void leaked(NativeHandle h, long handle) {
-            leaks.incrementAndGet();
-            open.remove(h.id());
-            if (!closed) {
-                garbage.add(handle);
-            }
-        }
-    }
-
-    private void drainGarbage() {
-        for (Long h = garbage.poll(); h != null; h = garbage.poll()) {
-            Petsc.delayedDestroy(h);
-        }
-    }
-
     boolean isActive() {
-        return !closed;
+        return !objects.isClosed();
     }
 
     void ensureActive() {
-        if (closed) {
+        if (objects.isClosed()) {
             throw new IllegalStateException("the PetscSession is closed (PetscFinalize was called): its objects can no "
                     + "longer be used");
         }
@@ -325,7 +259,8 @@ public final class PetscSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "PetscSession[" + version + ", " + comm + (ownsMpi ? ", PETSc owns MPI" : "") + (closed ? ", closed" : "")
+        return "PetscSession[" + version + ", " + comm + (ownsMpi ? ", PETSc owns MPI" : "")
+                + (objects.isClosed() ? ", closed" : "")
                 + "]";
     }
 }

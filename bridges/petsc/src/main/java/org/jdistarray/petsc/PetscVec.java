@@ -8,12 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jdistarray.nativelib.NativeHandle;
+import org.jdistarray.array.DistArray;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.array.DistArray;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.petsc.internal.Petsc;
-import org.jdistarray.solve.GlobalNumbering;
 
 /**
  * A PETSc MPI vector ({@code VECMPI}): either on the caller's memory with no copy ({@link #wrap}, through
@@ -143,14 +144,24 @@ public final class PetscVec implements AutoCloseable {
         return new PetscVec(s, comm, handle, ranges, null, null, false);
     }
 
+    /** Exclusive prefix sums of column {@code col} of gathered per-rank values, plus the total at the end. */
+    static long[] prefixSums(long[][] gathered, int col) {
+        long[] s = new long[gathered.length + 1];
+        for (int r = 0; r < gathered.length; r++) {
+            s[r + 1] = s[r] + gathered[r][col];
+        }
+        return s;
+    }
+
     /** One all-gather of {local size, global size} from every rank; every rank checks the same facts. */
     private static long[] layout(Communicator comm, long local, long globalSize, String localError) {
         String error = localError;
         if (error == null && globalSize > Integer.MAX_VALUE) {
             error = "global size " + globalSize + " exceeds PETSc's 32-bit PetscInt";
         }
-        long[][] all = Consensus.gather(comm, "PetscVec", error, local, globalSize);
-        long[] ranges = Consensus.starts(all, 0);
+        IllegalArgumentException invalid = error == null ? null : new IllegalArgumentException("PetscVec: " + error);
+        long[][] all = CollectiveErrors.agreeAndGather(comm, invalid, local, globalSize);
+        long[] ranges = prefixSums(all, 0);
         for (int r = 0; r < all.length; r++) {
             if (all[r][1] != globalSize || ranges[all.length] != globalSize) {
                 throw new IllegalArgumentException("PetscVec: local sizes " + column(all, 0) + " add up to "

@@ -16,14 +16,14 @@ import org.jdistarray.array.LocalBlock;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.dist.numbering.GridNumbering;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.ConvergedReason;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.GlobalNumbering;
-import org.jdistarray.solve.GridNumbering;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 import org.jdistarray.testing.MpiTestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,7 +225,7 @@ public class DistArrayVecOnMpi {
         for (Stencil st : Stencil.values()) {
             long[] shape = st.dims() == 2 ? new long[] {11, 9} : new long[] {5, 6, 7};
             int[] ishape = java.util.Arrays.stream(shape).mapToInt(x -> (int) x).toArray();
-            CsrRows nat = StencilBuilder.laplacian(st, GridNumbering.rowMajor(ishape), new int[st.dims()], ishape, 3.0);
+            CsrRows nat = Stencils.laplacian(st, GridNumbering.rowMajor(ishape), new int[st.dims()], ishape, 3.0);
             Distribution d = st.dims() == 2 ? Distribution.builder(comm).shape(shape).cyclic(0, 2).build()
                     : Distribution.builder(comm).shape(shape).grid(1, 1, comm.size()).cyclic(2, 3).build();
             GlobalNumbering num = GlobalNumbering.of(d);

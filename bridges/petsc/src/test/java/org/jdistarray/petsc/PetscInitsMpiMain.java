@@ -3,10 +3,11 @@ package org.jdistarray.petsc;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiSession;
-import org.jdistarray.solve.BlockNumbering;
-import org.jdistarray.solve.CsrRows;
+import org.jdistarray.dist.numbering.BlockNumbering;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 
 /**
  * The other initialisation order, as its own program (MPI can be initialised once per process): no MpiSession
@@ -30,7 +31,7 @@ public final class PetscInitsMpiMain {
             System.gc();
             int n = 16;
             BlockNumbering num = BlockNumbering.rowBlocks(new int[] {n, n}, comm.size());
-            CsrRows a = StencilBuilder.laplacian(StencilBuilder.Stencil.FIVE_POINT_2D, num, num.lo(rank), num.hi(rank));
+            CsrRows a = Stencils.laplacian(Stencil.FIVE_POINT_2D, num, num.lo(rank), num.hi(rank));
             SolveResult r;
             try (PetscMat A = PetscMat.fromCsr(comm, a, a.rowCount(), n * n);
                     PetscVec b = PetscVec.create(comm, a.rowCount(), n * n); PetscVec x = b.duplicate();

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.local.ThreadCommunicator;
-import org.jdistarray.solve.CsrRows;
+import org.jdistarray.sparse.CsrRows;
 import org.junit.jupiter.api.Test;
 
 /** In-process tests that need neither MPI nor PETSc. */

@@ -5,10 +5,10 @@ import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.GlobalNumbering;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.GlobalNumbering;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.Stencil;
 
 /** The README's program (its body is copied into README.md between the markers; a test compares them). */
 public final class ReadmeExample {

@@ -3,19 +3,19 @@ package org.jdistarray.trilinos;
 import java.util.Arrays;
 import java.util.Objects;
 
-import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.GridNumbering;
-import org.jdistarray.solve.StencilBuilder;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.dist.numbering.GridNumbering;
+import org.jdistarray.nativelib.NativeHandle;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 import org.jdistarray.trilinos.internal.Tpetra;
 
 /**
  * A {@code Tpetra::CrsMatrix} assembled from Java: each rank gives its own rows (those of the row map, in the map's
  * local order) in CSR form with <b>global</b> column ids ({@link #fromLocalRows}, {@link #fromCsr}), or the
- * structured-grid Laplacians of the shared {@link StencilBuilder} on a distributed array's layout
+ * structured-grid Laplacians of the shared {@link Stencils} on a distributed array's layout
  * ({@link #laplacian}). The values are copied into Tpetra. {@link #fillComplete()} makes it usable by
  * {@link #apply} and {@link BelosSolver}. Belongs to the open {@link TrilinosSession}; caller must close.
  */
@@ -54,7 +54,7 @@ public final class TpetraCrsMatrix implements AutoCloseable {
     /**
      * <b>Collective.</b> The matrix from the shared {@link CsrRows} form: this rank's rows
      * {@code [firstRow, firstRow + rowCount)} must be the row map's ids in local order (a contiguous map, as for
-     * row blocks and for {@link org.jdistarray.solve.BlockNumbering} rows).
+     * row blocks and for {@link org.jdistarray.dist.numbering.BlockNumbering} rows).
      *
      * @throws IllegalArgumentException on every rank if some rank's rows are not its map's ids
      */
@@ -76,10 +76,10 @@ public final class TpetraCrsMatrix implements AutoCloseable {
 
     /**
      * <b>Collective.</b> The Laplacian {@code stencil} (times {@code scale}; homogeneous Dirichlet boundaries, see
-     * {@link StencilBuilder}) on the grid of the distribution {@code map} was made from ({@link TpetraMap#of}): one
+     * {@link Stencils}) on the grid of the distribution {@code map} was made from ({@link TpetraMap#of}): one
      * row per grid point, numbered by its global C-order linear index, so that vectors on the same map (the arrays'
      * own memory) are the grid functions. Works for any layout the map can describe (row blocks, 2-D/3-D blocks,
-     * cyclic axes); the rows come from {@link StencilBuilder} one grid line at a time.
+     * cyclic axes); the rows come from {@link Stencils} one grid line at a time.
      *
      * @throws IllegalArgumentException on every rank if the map has no distribution or the stencil's dimension
      *                                  differs from the grid's
@@ -129,7 +129,7 @@ public final class TpetraCrsMatrix implements AutoCloseable {
                 rest /= ishape[a];
             }
             hi[nd - 1] = lo[nd - 1] + (j - i);
-            CsrRows line = StencilBuilder.laplacian(stencil, natural, lo, hi, scale);
+            CsrRows line = Stencils.laplacian(stencil, natural, lo, hi, scale);
             for (int r = 0; r < line.rowCount(); r++) {
                 rowPtr[i + r + 1] = rowPtr[i + r] + line.rowLength(r);
             }

@@ -1,19 +1,16 @@
 package org.jdistarray.trilinos;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiImplementation;
 import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.nativelib.NativeHandle;
 import org.jdistarray.nativelib.NativeLibraryException;
+import org.jdistarray.nativelib.SessionObjects;
+import org.jdistarray.nativelib.SessionSlot;
 import org.jdistarray.trilinos.internal.Tpetra;
 
 /**
@@ -34,21 +31,18 @@ import org.jdistarray.trilinos.internal.Tpetra;
  * <p>One session at a time per process. Objects (maps, vectors, matrices, solvers) belong to the session: close
  * them before it. Objects left open are destroyed by {@link #close()}, which then throws naming them; objects the
  * garbage collector found unclosed are counted as leaks ({@link #leakedObjects()}) and destroyed on the session's
- * thread, never on the GC thread.
+ * thread, never on the GC thread. (The lifecycle is core's {@link SessionSlot} and {@link SessionObjects}, shared
+ * with {@code MpiSession} and {@code PetscSession}.)
  */
 public final class TrilinosSession implements AutoCloseable {
-    private static final Object LOCK = new Object();
-    private static volatile TrilinosSession active;
+    private static final SessionSlot<TrilinosSession> SLOT = new SessionSlot<>("TrilinosSession");
 
     private final MpiCommunicator comm;
     private final String version;
     private final boolean ifpack2;
-    private final Map<Long, NativeHandle> open = new ConcurrentSkipListMap<>();
-    private final NativeHandle.Owner handles = new Handles();
-    private final ConcurrentLinkedQueue<long[]> garbage = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger leaks = new AtomicInteger();
-    private final Thread owner = Thread.currentThread();
-    private volatile boolean closed;
+    private final SessionObjects<NativeHandle> objects = new SessionObjects<>();
+    private final NativeHandle.Owner handles = SessionObjects.handleOwner(objects, this::ensureActive,
+            TrilinosSession::destroy, TrilinosSession::destroy);
 
     private TrilinosSession(MpiCommunicator comm, String version, boolean ifpack2) {
         this.comm = comm;
@@ -69,10 +63,8 @@ public final class TrilinosSession implements AutoCloseable {
      */
     public static TrilinosSession init(Communicator comm) {
         MpiCommunicator mpi = mpi(comm);
-        synchronized (LOCK) {
-            if (active != null) {
-                throw new IllegalStateException("a TrilinosSession is already open in this process: " + active);
-            }
+        return SLOT.locked(() -> {
+            SLOT.checkNoneActive();
             if (!MpiSession.isMpiInitialized() || MpiSession.isMpiFinalized()) {
                 throw new IllegalStateException("MPI is not initialised (or already finalised): open an MpiSession "
                         + "first; Tpetra must not own MPI");
@@ -85,19 +77,14 @@ public final class TrilinosSession implements AutoCloseable {
             }
             Tpetra.setRank(mpi.rank());
             Tpetra.initialize();
-            TrilinosSession s = new TrilinosSession(mpi, Tpetra.version(), Tpetra.hasIfpack2());
-            active = s;
-            return s;
-        }
+            return SLOT.activate(new TrilinosSession(mpi, Tpetra.version(), Tpetra.hasIfpack2()));
+        });
     }
 
     /** The open session, for the classes that create shim objects. */
     static TrilinosSession require() {
-        TrilinosSession s = active;
-        if (s == null) {
-            throw new IllegalStateException("no TrilinosSession is open: open one with TrilinosSession.init(...) first");
-        }
-        s.drainIfOwner();
+        TrilinosSession s = SLOT.require();
+        s.objects.drainIfOwner();
         return s;
     }
 
@@ -138,17 +125,17 @@ public final class TrilinosSession implements AutoCloseable {
 
     /** <b>Not collective.</b> Objects of this session that are open (created and not closed). */
     public int openObjects() {
-        return open.size();
+        return objects.openCount();
     }
 
     /** <b>Not collective.</b> Objects the garbage collector found unclosed: leaks (tests expect 0). */
     public int leakedObjects() {
-        return leaks.get();
+        return objects.leakCount();
     }
 
     /** <b>Not collective.</b> Whether {@link #close()} has run. */
     public boolean isClosed() {
-        return closed;
+        return objects.isClosed();
     }
 
     /**
@@ -159,28 +146,23 @@ public final class TrilinosSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (LOCK) {
-            if (closed) {
+        SLOT.locked(() -> {
+            if (objects.isClosed()) {
                 return;
             }
-            List<String> left = new ArrayList<>();
-            List<NativeHandle> handles = new ArrayList<>(open.values());
-            for (int i = handles.size() - 1; i >= 0; i--) {
-                left.add(handles.get(i).toString());
-                handles.get(i).close();
-            }
+            List<String> left = objects.closeOpen(NativeHandle::close);
             try {
-                drainGarbage();
+                objects.drain();
             } finally {
-                closed = true;
-                active = null;
+                objects.markClosed();
+                SLOT.release(this);
                 Tpetra.finalizeSession();
             }
             if (!left.isEmpty()) {
                 throw new NativeLibraryException("TrilinosSession closed while " + left.size()
                         + " object(s) were still open (destroyed now): " + left);
             }
-        }
+        });
     }
 
     /** The owner of this session's native handles, for the classes that create shim objects. */
@@ -188,58 +170,19 @@ public final class TrilinosSession implements AutoCloseable {
         return handles;
     }
 
-    /** Registers, destroys and collects the leaks of this session's shim objects. */
-    private final class Handles implements NativeHandle.Owner {
-        @Override
-        public void ensureActive() {
-            TrilinosSession.this.ensureActive();
-        }
-
-        @Override
-        public void opened(NativeHandle h) {
-            open.put(h.id(), h);
-        }
-
-        @Override
-        public void forget(NativeHandle h) {
-            open.remove(h.id());
-        }
-
-        @Override
-        public void destroy(NativeHandle h, long handle) {
-            Tpetra.destroy((Tpetra.Kind) h.kind(), handle);
-        }
-
-        /** From the Cleaner's thread: no shim call here. */
-        @Override
-        public void leaked(NativeHandle h, long handle) {
-            leaks.incrementAndGet();
-            open.remove(h.id());
-            garbage.add(new long[] {((Tpetra.Kind) h.kind()).ordinal(), handle});
-        }
-    }
-
-    private void drainIfOwner() {
-        if (Thread.currentThread() == owner) {
-            drainGarbage();
-        }
-    }
-
-    private void drainGarbage() {
-        for (long[] g = garbage.poll(); g != null; g = garbage.poll()) {
-            Tpetra.destroy(Tpetra.Kind.values()[(int) g[0]], g[1]);
-        }
+    private static void destroy(NativeHandle h, long handle) {
+        Tpetra.destroy((Tpetra.Kind) h.kind(), handle);
     }
 
     void ensureActive() {
-        if (closed) {
+        if (objects.isClosed()) {
             throw new IllegalStateException("the TrilinosSession is closed");
         }
     }
 
     @Override
     public String toString() {
-        return "TrilinosSession[" + version + ", rank " + comm.rank() + " of " + comm.size() + (closed ? ", closed" : "")
+        return "TrilinosSession[" + version + ", rank " + comm.rank() + " of " + comm.size() + (objects.isClosed() ? ", closed" : "")
                 + "]";
     }
 }

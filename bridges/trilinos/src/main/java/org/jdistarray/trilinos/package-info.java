@@ -5,6 +5,7 @@
  * own memory (no copy), {@link org.jdistarray.trilinos.TpetraCrsMatrix} (CSR rows, shared stencils) and
  * {@link org.jdistarray.trilinos.BelosSolver} (CG, GMRES, Ifpack2 preconditioners) returning the shared
  * {@link org.jdistarray.solve.SolveResult}. Errors: {@link org.jdistarray.trilinos.TrilinosException}. Native
- * code: the {@code jdist_tpetra} C++ shim (native-shims/tpetra), through JNA in the internal package only.
+ * code: the {@code jdist_tpetra} C++ shim (native-shims/tpetra), through JNA in the internal package only. May depend on core's public packages ({@code comm}, {@code dist},
+ * {@code dist.numbering}, {@code sparse}, {@code solve}, {@code array}, {@code nativelib}), never on the PETSc bridge.
  */
 package org.jdistarray.trilinos;

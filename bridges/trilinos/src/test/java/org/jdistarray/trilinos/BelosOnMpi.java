@@ -12,7 +12,7 @@ import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.solve.ConvergedReason;
 import org.jdistarray.solve.SolveResult;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.Stencil;
 import org.jdistarray.testing.MpiTestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

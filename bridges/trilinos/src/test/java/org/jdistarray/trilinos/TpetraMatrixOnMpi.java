@@ -8,11 +8,11 @@ import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.BlockNumbering;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.solve.BlockNumbering;
-import org.jdistarray.solve.CsrRows;
-import org.jdistarray.solve.StencilBuilder;
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.sparse.CsrRows;
+import org.jdistarray.sparse.Stencil;
+import org.jdistarray.sparse.Stencils;
 import org.jdistarray.testing.MpiTestContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,11 +111,11 @@ class TpetraMatrixOnMpi {
     }
 
     @Test
-    void fromCsrRowsOfTheSharedStencilBuilder() {
+    void fromCsrRowsOfTheSharedStencils() {
         int[] shape = {10, 12};
         BlockNumbering num = BlockNumbering.rowBlocks(shape, comm.size());
         int r = comm.rank();
-        CsrRows rows = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, num, num.lo(r), num.hi(r));
+        CsrRows rows = Stencils.laplacian(Stencil.FIVE_POINT_2D, num, num.lo(r), num.hi(r));
         try (TpetraMap map = TpetraMap.contiguous(comm, num.rowCount(r));
                 TpetraCrsMatrix a = TpetraCrsMatrix.fromCsr(map, rows).fillComplete();
                 TpetraVector x = TpetraVector.create(map).putScalar(1.0); TpetraVector y = TpetraVector.create(map)) {

@@ -1,12 +1,11 @@
 package org.jdistarray.comm.mpi;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jdistarray.comm.CommunicationException;
 import org.jdistarray.comm.mpi.internal.MpiBinding;
+import org.jdistarray.nativelib.SessionObjects;
+import org.jdistarray.nativelib.SessionSlot;
 
 /**
  * MPI's lifetime, as a try-with-resources scope (like {@code Tpetra::ScopeGuard}):
@@ -22,25 +21,56 @@ import org.jdistarray.comm.mpi.internal.MpiBinding;
  * or by a native library), sets {@code MPI_ERRORS_RETURN} on the world communicator, and {@link #close()} calls
  * {@code MPI_Finalize} only if this session initialised MPI. Works under {@code mpirun -np N} and as a singleton
  * (a plain {@code java} command: one rank). MPI cannot be initialised again after it was finalised; every
- * communicator of a finalised session throws {@link CommunicationException} when used.
+ * communicator of a closed session throws {@link CommunicationException} when used.
+ *
+ * <h2>A rank that fails ends the job</h2>
+ * Under MPI, a rank that dies of an exception while the others wait for it in a collective would hang the job and
+ * hide its exception. So, as {@code python -m mpi4py} does, {@link #init} installs a default
+ * {@linkplain Thread#setDefaultUncaughtExceptionHandler uncaught-exception handler}: an exception that no code
+ * catches, on any thread, is printed to {@code System.err} with the rank ({@code [rank 1 of 2] uncaught exception in
+ * thread "main" ...} and its stack trace), then {@code MPI_Abort(MPI_COMM_WORLD, 1)} ends every process of the job
+ * with a non-zero exit code. A handler installed before {@link #init} runs first; one installed after replaces this
+ * one.
+ *
+ * <p>Try-with-resources closes the session <i>before</i> the exception leaves the block, and {@code MPI_Finalize}
+ * waits for the other ranks, which are waiting for this one: a handler alone would never run. So when the session
+ * that initialised MPI is closed on the thread that opened it, {@link #close()} ends the session (its communicators
+ * refuse to work, MPI cannot be initialised again) but leaves {@code MPI_Finalize} to a JVM shutdown hook. The
+ * exception then reaches the handler, which aborts; on a normal exit the JVM runs the hook and MPI is finalised
+ * cleanly (exit code 0). Closed on another thread, the session finalises MPI at once. (So after {@code close()},
+ * {@link #isMpiFinalized()} reports {@code false} until the JVM exits.)
+ *
+ * <p>Opt out with {@code -Djdistarray.mpi.abortOnUncaught=false} ({@link #ABORT_ON_UNCAUGHT_PROPERTY}), read at the
+ * first {@link #init}: no handler is installed and {@link #close()} calls {@code MPI_Finalize} itself, as before.
  */
 public final class MpiSession implements AutoCloseable {
-    private static final Object LOCK = new Object();
+    /**
+     * The system property that turns off the abort-on-uncaught-exception handler and the deferred
+     * {@code MPI_Finalize}: {@code -Djdistarray.mpi.abortOnUncaught=false}. Default {@code true}.
+     */
+    public static final String ABORT_ON_UNCAUGHT_PROPERTY = "jdistarray.mpi.abortOnUncaught";
+
+    /** Several sessions may be open (one initialises MPI, the others join); the slot orders their starts and ends. */
+    private static final SessionSlot<MpiSession> SLOT = new SessionSlot<>("MpiSession");
     private static volatile boolean finalizedByUs;
+    private static boolean handlerInstalled;
 
     private final MpiBinding mpi;
     private final boolean owner;
     private final ThreadLevel requested;
     private final ThreadLevel provided;
+    private final boolean abortOnUncaught;
+    private final Thread opener = Thread.currentThread();
+    private final SessionObjects<MpiCommunicator> objects = new SessionObjects<>();
     private final MpiCommunicator world;
-    private final Set<MpiCommunicator> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
 
-    private MpiSession(MpiBinding mpi, boolean owner, ThreadLevel requested, ThreadLevel provided) {
+    private MpiSession(MpiBinding mpi, boolean owner, ThreadLevel requested, ThreadLevel provided,
+            boolean abortOnUncaught) {
         this.mpi = mpi;
         this.owner = owner;
         this.requested = requested;
         this.provided = provided;
+        this.abortOnUncaught = abortOnUncaught;
         this.world = new MpiCommunicator(this, mpi.commWorld(), false);
     }
 
@@ -51,13 +81,14 @@ public final class MpiSession implements AutoCloseable {
 
     /**
      * <b>Collective</b> over all processes of the job. Loads libmpi and initialises MPI with the {@code requested}
-     * thread level, or joins an MPI that is already initialised. Caller must close the session.
+     * thread level, or joins an MPI that is already initialised, and installs the abort-on-uncaught-exception handler
+     * (see the class comment; {@link #ABORT_ON_UNCAUGHT_PROPERTY} opts out). Caller must close the session.
      *
      * @throws CommunicationException if libmpi cannot be loaded, MPI was already finalised, the process was started by
      *                                the other MPI implementation's launcher, or initialisation fails
      */
     public static MpiSession init(ThreadLevel requested) {
-        synchronized (LOCK) {
+        return SLOT.locked(() -> {
             MpiBinding mpi = MpiBinding.get();
             if (finalizedByUs || mpi.finalized()) {
                 throw new CommunicationException("MPI has been finalized in this process and cannot be initialized again");
@@ -65,8 +96,14 @@ public final class MpiSession implements AutoCloseable {
             boolean owner = !mpi.initialized();
             int provided = owner ? mpi.initThread(requested.mpiValue()) : mpi.queryThread();
             mpi.afterInit();
-            return new MpiSession(mpi, owner, requested, ThreadLevel.of(provided));
-        }
+            boolean abort = !"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY, "true").trim());
+            if (abort && !handlerInstalled) {
+                Thread.setDefaultUncaughtExceptionHandler(
+                        new AbortOnUncaught(mpi, Thread.getDefaultUncaughtExceptionHandler()));
+                handlerInstalled = true;
+            }
+            return new MpiSession(mpi, owner, requested, ThreadLevel.of(provided), abort);
+        });
     }
 
     /**
@@ -122,48 +159,63 @@ public final class MpiSession implements AutoCloseable {
 
     /** <b>Not collective.</b> Whether {@link #close()} has run. */
     public boolean isClosed() {
-        return closed;
+        return objects.isClosed();
     }
 
     /**
-     * <b>Collective.</b> Finalises MPI if this session initialised it. Idempotent.
+     * <b>Collective.</b> Ends the session and finalises MPI if this session initialised it: at once, or, on the thread
+     * that opened the session and unless opted out, at the JVM's exit (a shutdown hook), so that an exception leaving
+     * the try-with-resources block still reaches the abort handler (see the class comment). Idempotent.
      *
-     * @throws CommunicationException if communicators created in this session were still open (MPI is finalised
+     * @throws CommunicationException if communicators created in this session were still open (the session ends
      *                                anyway; the message names them)
      */
     @Override
     public void close() {
-        synchronized (LOCK) {
-            if (closed) {
+        SLOT.locked(() -> {
+            if (objects.isClosed()) {
                 return;
             }
-            closed = true;
+            objects.markClosed();
             try {
                 world.attributes().close(); // JDistArray's private duplicate of the world communicator
             } catch (RuntimeException e) {
                 // MPI is finalised below either way; a failing free leaves nothing to release
             }
-            List<String> leaked = new ArrayList<>();
-            for (MpiCommunicator c : open) {
-                leaked.add(c.toString());
-            }
+            List<String> leaked = objects.openNames();
             if (owner) {
                 finalizedByUs = true;
-                mpi.finalizeMpi();
+                if (!(abortOnUncaught && Thread.currentThread() == opener && finalizeAtExit(mpi))) {
+                    mpi.finalizeMpi();
+                }
             }
             if (!leaked.isEmpty()) {
                 throw new CommunicationException("MpiSession closed while " + leaked.size()
                         + " communicator(s) were still open: " + leaked);
             }
+        });
+    }
+
+    /** Registers the shutdown hook that finalises MPI; false if the JVM is already shutting down. */
+    private static boolean finalizeAtExit(MpiBinding mpi) {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!mpi.finalized()) {
+                    mpi.finalizeMpi();
+                }
+            }, "jdistarray-mpi-finalize"));
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
         }
     }
 
     void opened(MpiCommunicator c) {
-        open.add(c);
+        objects.opened(c);
     }
 
     void closed(MpiCommunicator c) {
-        open.remove(c);
+        objects.forget(c);
     }
 
     MpiBinding binding() {
@@ -171,7 +223,7 @@ public final class MpiSession implements AutoCloseable {
     }
 
     void ensureActive() {
-        if (closed) {
+        if (objects.isClosed()) {
             throw new CommunicationException("MPI session is closed" + (owner ? " (MPI_Finalize was called)" : "")
                     + ": communicators of this session can no longer be used");
         }
@@ -179,6 +231,7 @@ public final class MpiSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MpiSession[" + mpi.implementation().displayName() + ", provided " + provided + (owner ? ", owner" : "") + (closed ? ", closed" : "") + "]";
+        return "MpiSession[" + mpi.implementation().displayName() + ", provided " + provided + (owner ? ", owner" : "")
+                + (objects.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -1,4 +1,4 @@
-package org.jdistarray.solve;
+package org.jdistarray.dist.numbering;
 
 /**
  * Maps the points of a structured grid (a C-order index {@code (i0, i1, ...)}) to global row numbers of a

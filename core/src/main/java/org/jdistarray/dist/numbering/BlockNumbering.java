@@ -1,6 +1,8 @@
-package org.jdistarray.solve;
+package org.jdistarray.dist.numbering;
 
 import java.util.Arrays;
+
+import org.jdistarray.protocol.Partitions;
 
 /**
  * The rank-by-rank numbering of a grid split into a Cartesian grid of blocks: along axis {@code d} the blocks are
@@ -58,29 +60,24 @@ public final class BlockNumbering implements GridNumbering {
     }
 
     /**
-     * <b>Not collective.</b> The grid split along axis 0 only, into {@code parts} row blocks of sizes
-     * {@code n / parts} plus one for the first {@code n % parts} (PETSc's {@code PETSC_DECIDE} split): the natural
-     * row-major numbering.
+     * <b>Not collective.</b> The grid split along axis 0 only, into {@code parts} row blocks split by
+     * {@link Partitions#balanced} (PETSc's {@code PETSC_DECIDE} split, larger blocks first): the natural row-major
+     * numbering.
      */
     public static BlockNumbering rowBlocks(int[] shape, int parts) {
         if (shape.length == 0 || parts < 1) {
             throw new IllegalArgumentException("need at least one axis and one part");
         }
         int[][] b = new int[shape.length][];
-        b[0] = split(shape[0], parts);
+        long[] rows = Partitions.balanced(shape[0], parts);
+        b[0] = new int[parts + 1];
+        for (int k = 0; k <= parts; k++) {
+            b[0][k] = (int) rows[k];
+        }
         for (int d = 1; d < shape.length; d++) {
             b[d] = new int[] {0, shape[d]};
         }
         return of(shape, b);
-    }
-
-    /** <b>Not collective.</b> Bounds of {@code n} split into {@code parts} near-equal blocks, larger blocks first. */
-    public static int[] split(int n, int parts) {
-        int[] b = new int[parts + 1];
-        for (int r = 0; r < parts; r++) {
-            b[r + 1] = b[r] + n / parts + (r < n % parts ? 1 : 0);
-        }
-        return b;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.jdistarray.solve;
+package org.jdistarray.dist.numbering;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -188,7 +188,10 @@ public final class GlobalNumbering implements GridNumbering {
         return offsets[r] + local;
     }
 
-    /** <b>Not collective.</b> {@link #rowOf} for int indices ({@link GridNumbering}, used by {@link StencilBuilder}). */
+    /**
+     * <b>Not collective.</b> {@link #rowOf} for int indices ({@link GridNumbering}, used by
+     * {@code org.jdistarray.sparse.Stencils}).
+     */
     @Override
     public long row(int[] index) {
         if (index.length != shape.length) {

@@ -1,4 +1,4 @@
-package org.jdistarray.solve;
+package org.jdistarray.dist.numbering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.dist.Distribution;
-import org.jdistarray.solve.StencilBuilder.Stencil;
 import org.junit.jupiter.api.Test;
 
 /** The rank-by-rank numbering of every layout, on thread ranks: local C order = consecutive rows, bijective. */
@@ -119,52 +118,12 @@ class GlobalNumberingTest {
     }
 
     @Test
-    void stencilRowsOnAnyLayoutAreThePermutedNaturalMatrix() {
-        for (Stencil st : Stencil.values()) {
-            long[] shape = st.dims() == 2 ? new long[] {6, 5} : new long[] {4, 3, 5};
-            int[] ishape = st.dims() == 2 ? new int[] {6, 5} : new int[] {4, 3, 5};
-            int[] zero = new int[st.dims()];
-            CsrRows natural = StencilBuilder.laplacian(st, GridNumbering.rowMajor(ishape), zero, ishape, 2.0);
-            LocalCluster.run(3, comm -> {
-                Distribution d = Distribution.builder(comm).shape(shape).cyclic(0, 2).build();
-                GlobalNumbering num = GlobalNumbering.of(d);
-                int half = num.localRowCount() / 2;
-                CsrRows a = StencilBuilder.laplacian(st, num, 0, half, 2.0);
-                CsrRows b = StencilBuilder.laplacian(st, num, half, num.localRowCount(), 2.0);
-                assertEquals(num.firstRow(), a.firstRow());
-                assertEquals(num.firstRow() + half, b.firstRow());
-                for (CsrRows part : new CsrRows[] {a, b}) {
-                    for (int k = 0; k < part.rowPtr().length - 1; k++) {
-                        long nat = num.naturalOf(part.firstRow() + k);
-                        Map<Long, Double> want = new HashMap<>();
-                        for (int e = natural.rowPtr()[(int) nat]; e < natural.rowPtr()[(int) nat + 1]; e++) {
-                            want.put(natural.columns()[e], natural.values()[e]);
-                        }
-                        Map<Long, Double> got = new HashMap<>();
-                        long prev = -1;
-                        for (int e = part.rowPtr()[k]; e < part.rowPtr()[k + 1]; e++) {
-                            assertTrue(part.columns()[e] > prev, "sorted columns");
-                            prev = part.columns()[e];
-                            got.put(num.naturalOf(part.columns()[e]), part.values()[e]);
-                        }
-                        assertEquals(want, got, st + " row " + nat);
-                    }
-                }
-            });
-        }
-    }
-
-    @Test
     void badInputsAreClearExceptions() {
         LocalCluster.run(2, comm -> {
             GlobalNumbering num = GlobalNumbering.of(Distribution.builder(comm).shape(4, 4).build());
             assertThrows(IndexOutOfBoundsException.class, () -> num.rowOf(4, 0));
             assertThrows(IllegalArgumentException.class, () -> num.rowOf(1));
             assertThrows(IndexOutOfBoundsException.class, () -> num.indexOf(16));
-            assertThrows(IllegalArgumentException.class,
-                    () -> StencilBuilder.laplacian(Stencil.SEVEN_POINT_3D, num, 1.0));
-            assertThrows(IllegalArgumentException.class,
-                    () -> StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, num, 0, 99, 1.0));
         });
     }
 }

@@ -1,4 +1,4 @@
-package org.jdistarray.solve;
+package org.jdistarray.sparse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,14 +8,64 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.jdistarray.solve.StencilBuilder.Stencil;
+import org.jdistarray.comm.local.LocalCluster;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.numbering.BlockNumbering;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.dist.numbering.GridNumbering;
 import org.junit.jupiter.api.Test;
 
-class StencilBuilderTest {
+class StencilsTest {
+
+    @Test
+    void stencilRowsOnAnyLayoutAreThePermutedNaturalMatrix() {
+        for (Stencil st : Stencil.values()) {
+            long[] shape = st.dims() == 2 ? new long[] {6, 5} : new long[] {4, 3, 5};
+            int[] ishape = st.dims() == 2 ? new int[] {6, 5} : new int[] {4, 3, 5};
+            int[] zero = new int[st.dims()];
+            CsrRows natural = Stencils.laplacian(st, GridNumbering.rowMajor(ishape), zero, ishape, 2.0);
+            LocalCluster.run(3, comm -> {
+                Distribution d = Distribution.builder(comm).shape(shape).cyclic(0, 2).build();
+                GlobalNumbering num = GlobalNumbering.of(d);
+                int half = num.localRowCount() / 2;
+                CsrRows a = Stencils.laplacian(st, num, 0, half, 2.0);
+                CsrRows b = Stencils.laplacian(st, num, half, num.localRowCount(), 2.0);
+                assertEquals(num.firstRow(), a.firstRow());
+                assertEquals(num.firstRow() + half, b.firstRow());
+                for (CsrRows part : new CsrRows[] {a, b}) {
+                    for (int k = 0; k < part.rowPtr().length - 1; k++) {
+                        long nat = num.naturalOf(part.firstRow() + k);
+                        Map<Long, Double> want = new HashMap<>();
+                        for (int e = natural.rowPtr()[(int) nat]; e < natural.rowPtr()[(int) nat + 1]; e++) {
+                            want.put(natural.columns()[e], natural.values()[e]);
+                        }
+                        Map<Long, Double> got = new HashMap<>();
+                        long prev = -1;
+                        for (int e = part.rowPtr()[k]; e < part.rowPtr()[k + 1]; e++) {
+                            assertTrue(part.columns()[e] > prev, "sorted columns");
+                            prev = part.columns()[e];
+                            got.put(num.naturalOf(part.columns()[e]), part.values()[e]);
+                        }
+                        assertEquals(want, got, st + " row " + nat);
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
+    void badStencilInputsOnAGlobalNumberingAreClearExceptions() {
+        LocalCluster.run(2, comm -> {
+            GlobalNumbering num = GlobalNumbering.of(Distribution.builder(comm).shape(4, 4).build());
+            assertThrows(IllegalArgumentException.class, () -> Stencils.laplacian(Stencil.SEVEN_POINT_3D, num, 1.0));
+            assertThrows(IllegalArgumentException.class,
+                    () -> Stencils.laplacian(Stencil.FIVE_POINT_2D, num, 0, 99, 1.0));
+        });
+    }
 
     @Test
     void fivePointOnThreeByThreeIsTheTextbookMatrix() {
-        CsrRows a = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, GridNumbering.rowMajor(3, 3), new int[] {0, 0},
+        CsrRows a = Stencils.laplacian(Stencil.FIVE_POINT_2D, GridNumbering.rowMajor(3, 3), new int[] {0, 0},
                 new int[] {3, 3});
         assertEquals(0, a.firstRow());
         assertEquals(9, a.rowCount());
@@ -30,7 +80,7 @@ class StencilBuilderTest {
 
     @Test
     void scaleMultipliesEveryEntry() {
-        CsrRows a = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, GridNumbering.rowMajor(4, 5), new int[] {0, 0},
+        CsrRows a = Stencils.laplacian(Stencil.FIVE_POINT_2D, GridNumbering.rowMajor(4, 5), new int[] {0, 0},
                 new int[] {4, 5}, 25.0);
         assertEquals(100.0, a.values()[a.rowPtr()[0]], 0.0);
     }
@@ -40,7 +90,7 @@ class StencilBuilderTest {
         for (Stencil s : Stencil.values()) {
             int[] shape = s.dims() == 2 ? new int[] {6, 7} : new int[] {4, 5, 3};
             GridNumbering num = GridNumbering.rowMajor(shape);
-            CsrRows a = StencilBuilder.laplacian(s, num, new int[shape.length], shape);
+            CsrRows a = Stencils.laplacian(s, num, new int[shape.length], shape);
             Map<Long, Double> m = entries(a);
             for (var e : m.entrySet()) {
                 long r = e.getKey() / 1_000_000L;
@@ -100,7 +150,10 @@ class StencilBuilderTest {
                 assertEquals(rm.row(new int[] {i, j}), rb.row(new int[] {i, j}));
             }
         }
-        assertArrayEquals(new int[] {0, 3, 5, 7}, BlockNumbering.split(7, 3));
+        assertArrayEquals(new int[] {0, 0}, rb.lo(0));
+        assertArrayEquals(new int[] {3, 4}, rb.hi(0)); // 7 over 3: 3, 2, 2 (PETSC_DECIDE)
+        assertArrayEquals(new int[] {5, 0}, rb.lo(2));
+        assertArrayEquals(new int[] {7, 4}, rb.hi(2));
     }
 
     @Test
@@ -108,7 +161,7 @@ class StencilBuilderTest {
         int[] shape = {6, 5};
         BlockNumbering blocks = BlockNumbering.of(shape, new int[][] {{0, 4, 6}, {0, 2, 5}});
         GridNumbering natural = GridNumbering.rowMajor(shape);
-        Map<Long, Double> ref = entries(StencilBuilder.laplacian(Stencil.NINE_POINT_2D, natural, new int[2], shape));
+        Map<Long, Double> ref = entries(Stencils.laplacian(Stencil.NINE_POINT_2D, natural, new int[2], shape));
         long[] toNatural = new long[30];
         for (int i = 0; i < 6; i++) {
             for (int j = 0; j < 5; j++) {
@@ -117,7 +170,7 @@ class StencilBuilderTest {
         }
         long rows = 0;
         for (int r = 0; r < blocks.blockCount(); r++) {
-            CsrRows a = StencilBuilder.laplacian(Stencil.NINE_POINT_2D, blocks, blocks.lo(r), blocks.hi(r));
+            CsrRows a = Stencils.laplacian(Stencil.NINE_POINT_2D, blocks, blocks.lo(r), blocks.hi(r));
             assertEquals(blocks.firstRow(r), a.firstRow());
             assertEquals(blocks.rowCount(r), a.rowCount());
             rows += a.rowCount();
@@ -145,8 +198,8 @@ class StencilBuilderTest {
             }
         };
         GridNumbering natural = GridNumbering.rowMajor(shape);
-        Map<Long, Double> ref = entries(StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, natural, new int[2], shape));
-        CsrRows a = StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, columnMajor, new int[2], shape);
+        Map<Long, Double> ref = entries(Stencils.laplacian(Stencil.FIVE_POINT_2D, natural, new int[2], shape));
+        CsrRows a = Stencils.laplacian(Stencil.FIVE_POINT_2D, columnMajor, new int[2], shape);
         assertEquals(12, a.rowCount());
         for (var e : entries(a).entrySet()) {
             long r = e.getKey() / 1_000_000L;
@@ -166,24 +219,13 @@ class StencilBuilderTest {
     void badBoxesAndDimensionsAreRejected() {
         GridNumbering g = GridNumbering.rowMajor(4, 4);
         assertThrows(IllegalArgumentException.class,
-                () -> StencilBuilder.laplacian(Stencil.SEVEN_POINT_3D, g, new int[] {0, 0}, new int[] {4, 4}));
+                () -> Stencils.laplacian(Stencil.SEVEN_POINT_3D, g, new int[] {0, 0}, new int[] {4, 4}));
         assertThrows(IllegalArgumentException.class,
-                () -> StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, g, new int[] {0, 0}, new int[] {5, 4}));
+                () -> Stencils.laplacian(Stencil.FIVE_POINT_2D, g, new int[] {0, 0}, new int[] {5, 4}));
         // a column block of a row-major numbering is not one consecutive row range
         assertThrows(IllegalArgumentException.class,
-                () -> StencilBuilder.laplacian(Stencil.FIVE_POINT_2D, g, new int[] {0, 0}, new int[] {4, 2}));
+                () -> Stencils.laplacian(Stencil.FIVE_POINT_2D, g, new int[] {0, 0}, new int[] {4, 2}));
         assertThrows(IllegalArgumentException.class, () -> new CsrRows(0, new int[] {0, 2}, new long[1], new double[1]));
-    }
-
-    @Test
-    void convergedReasonMirrorsKspCodes() {
-        assertEquals(ConvergedReason.CONVERGED_RTOL, ConvergedReason.of(2));
-        assertEquals(ConvergedReason.DIVERGED_ITS, ConvergedReason.of(-3));
-        assertEquals(ConvergedReason.UNKNOWN, ConvergedReason.of(1234));
-        assertTrue(ConvergedReason.CONVERGED_ITS.converged());
-        assertTrue(ConvergedReason.DIVERGED_PC_FAILED.diverged());
-        assertTrue(!ConvergedReason.UNKNOWN.converged() && !ConvergedReason.UNKNOWN.diverged());
-        assertTrue(new SolveResult(ConvergedReason.CONVERGED_ATOL, 3, 1e-9).converged());
     }
 
     private static Map<Long, Double> entries(CsrRows a) {

@@ -1,4 +1,4 @@
-package org.jdistarray.array;
+package org.jdistarray.array.internal;
 
 import java.util.List;
 
@@ -9,10 +9,10 @@ import org.jdistarray.protocol.DimDistribution;
  * A box {@code [lo, hi)} of local index tuples in a C-order block of shape {@code shape}, walked row by row: a row is
  * a run of consecutive cells along the last axis, contiguous in memory.
  */
-final class LocalBox {
+public final class LocalBox {
     /** Receives one row. */
     @FunctionalInterface
-    interface RowVisitor {
+    public interface RowVisitor {
         /**
          * @param local the local index tuple of the row's first cell (reused between calls)
          * @param offset the C-order element offset of that cell
@@ -23,7 +23,7 @@ final class LocalBox {
 
     /** Receives one cell, see {@link #forEachCell}. */
     @FunctionalInterface
-    interface CellVisitor {
+    public interface CellVisitor {
         /**
          * @param global the cell's global index tuple (reused between calls)
          * @param flat the C-order flat index of {@code global} in the global array
@@ -36,19 +36,20 @@ final class LocalBox {
     private final long[] lo;
     private final long[] hi;
 
-    LocalBox(long[] shape, long[] lo, long[] hi) {
+    /** <b>Not collective.</b> The box {@code [lo, hi)} of a block of shape {@code shape}. */
+    public LocalBox(long[] shape, long[] lo, long[] hi) {
         this.shape = shape.clone();
         this.lo = lo.clone();
         this.hi = hi.clone();
     }
 
-    /** The whole block. */
-    static LocalBox all(long[] shape) {
+    /** <b>Not collective.</b> The whole block. */
+    public static LocalBox all(long[] shape) {
         return new LocalBox(shape, new long[shape.length], shape);
     }
 
-    /** The cells this rank owns: everything but communication padding. */
-    static LocalBox owned(List<DimDistribution> dims) {
+    /** <b>Not collective.</b> The cells this rank owns: everything but communication padding. */
+    public static LocalBox owned(List<DimDistribution> dims) {
         int n = dims.size();
         long[] shape = new long[n];
         long[] lo = new long[n];
@@ -65,8 +66,8 @@ final class LocalBox {
         return new LocalBox(shape, lo, hi);
     }
 
-    /** A copy with axis {@code axis} restricted to {@code [from, to)}. */
-    LocalBox withAxis(int axis, long from, long to) {
+    /** <b>Not collective.</b> A copy with axis {@code axis} restricted to {@code [from, to)}. */
+    public LocalBox withAxis(int axis, long from, long to) {
         long[] l = lo.clone();
         long[] h = hi.clone();
         l[axis] = from;
@@ -74,7 +75,8 @@ final class LocalBox {
         return new LocalBox(shape, l, h);
     }
 
-    long cellCount() {
+    /** <b>Not collective.</b> Number of cells in the box. */
+    public long cellCount() {
         long n = 1;
         for (int i = 0; i < lo.length; i++) {
             n *= Math.max(0, hi[i] - lo[i]);
@@ -82,16 +84,21 @@ final class LocalBox {
         return n;
     }
 
-    long[] lo() {
+    /** <b>Not collective.</b> The first local index on each axis. */
+    public long[] lo() {
         return lo.clone();
     }
 
-    long[] hi() {
+    /** <b>Not collective.</b> The end (exclusive) on each axis. */
+    public long[] hi() {
         return hi.clone();
     }
 
-    /** Visits every row in C order. Nothing if the box is empty; a 0-d box is one row of one cell. */
-    void forEachRow(RowVisitor v) {
+    /**
+     * <b>Not collective.</b> Visits every row in C order. Nothing if the box is empty; a 0-d box is one row of one
+     * cell.
+     */
+    public void forEachRow(RowVisitor v) {
         int n = shape.length;
         if (n == 0) {
             v.row(new long[0], 0, 1);
@@ -128,10 +135,11 @@ final class LocalBox {
     }
 
     /**
-     * Visits every cell in C order with its global index tuple, computed by the dimension dictionaries {@code dims}
-     * of the block (one index-map call per cell on the last axis, one per row on the others).
+     * <b>Not collective.</b> Visits every cell in C order with its global index tuple, computed by the dimension
+     * dictionaries {@code dims} of the block (one index-map call per cell on the last axis, one per row on the
+     * others).
      */
-    void forEachCell(List<DimDistribution> dims, long[] globalShape, CellVisitor v) {
+    public void forEachCell(List<DimDistribution> dims, long[] globalShape, CellVisitor v) {
         int n = shape.length;
         long[] gStrides = new long[n];
         long s = 1;

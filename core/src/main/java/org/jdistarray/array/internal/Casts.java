@@ -1,4 +1,4 @@
-package org.jdistarray.array;
+package org.jdistarray.array.internal;
 
 import java.nio.ByteBuffer;
 
@@ -11,19 +11,23 @@ import org.jdistarray.protocol.DType;
  * values convert to floating point as unsigned. Where NumPy's result is undefined behaviour of C (a float outside
  * the target's range, NaN to an integer), we go through Java's saturating {@code (long)} conversion and then
  * truncate to the target width.
+ *
+ * <p>These are the per-element forms (one element access, scalars). Loops over blocks use the per-dtype kernels
+ * ({@link ConvertKernels}, {@link LaneLoops}), which follow exactly these rules.
  */
-final class Casts {
+public final class Casts {
     private static final double TWO_63 = 0x1p63;
 
     private Casts() {
     }
 
-    static boolean isFloat(DType t) {
+    /** <b>Not collective.</b> Whether {@code t} is a floating-point dtype. */
+    public static boolean isFloat(DType t) {
         return t == DType.FLOAT64 || t == DType.FLOAT32;
     }
 
-    /** Element at byte position {@code pos} as a double (unsigned types as unsigned). */
-    static double getDouble(ByteBuffer b, int pos, DType t) {
+    /** <b>Not collective.</b> Element at byte position {@code pos} as a double (unsigned types as unsigned). */
+    public static double getDouble(ByteBuffer b, int pos, DType t) {
         return switch (t) {
             case FLOAT64 -> b.getDouble(pos);
             case FLOAT32 -> b.getFloat(pos);
@@ -32,8 +36,11 @@ final class Casts {
         };
     }
 
-    /** Element at byte position {@code pos} as a long (uint64: the raw bits; floats: truncated toward zero). */
-    static long getLong(ByteBuffer b, int pos, DType t) {
+    /**
+     * <b>Not collective.</b> Element at byte position {@code pos} as a long (uint64: the raw bits; floats:
+     * truncated toward zero).
+     */
+    public static long getLong(ByteBuffer b, int pos, DType t) {
         return switch (t) {
             case FLOAT64 -> doubleToLong(b.getDouble(pos));
             case FLOAT32 -> doubleToLong(b.getFloat(pos));
@@ -48,8 +55,8 @@ final class Casts {
         };
     }
 
-    /** Stores {@code v} cast to {@code t}. */
-    static void putDouble(ByteBuffer b, int pos, DType t, double v) {
+    /** <b>Not collective.</b> Stores {@code v} cast to {@code t}. */
+    public static void putDouble(ByteBuffer b, int pos, DType t, double v) {
         switch (t) {
             case FLOAT64 -> b.putDouble(pos, v);
             case FLOAT32 -> b.putFloat(pos, (float) v);
@@ -58,8 +65,8 @@ final class Casts {
         }
     }
 
-    /** Stores {@code v} cast to {@code t}. */
-    static void putLong(ByteBuffer b, int pos, DType t, long v) {
+    /** <b>Not collective.</b> Stores {@code v} cast to {@code t}. */
+    public static void putLong(ByteBuffer b, int pos, DType t, long v) {
         switch (t) {
             case FLOAT64 -> b.putDouble(pos, v);
             case FLOAT32 -> b.putFloat(pos, v);
@@ -71,8 +78,11 @@ final class Casts {
         }
     }
 
-    /** Copies one element from {@code src} (type {@code from}) to {@code dst} (type {@code to}) with unsafe casting. */
-    static void convert(ByteBuffer src, int srcPos, DType from, ByteBuffer dst, int dstPos, DType to) {
+    /**
+     * <b>Not collective.</b> Copies one element from {@code src} (type {@code from}) to {@code dst} (type
+     * {@code to}) with unsafe casting. Per-element: bulk paths use {@link ConvertKernels}.
+     */
+    public static void convert(ByteBuffer src, int srcPos, DType from, ByteBuffer dst, int dstPos, DType to) {
         if (isFloat(from) || (from == DType.UINT64 && isFloat(to))) {
             putDouble(dst, dstPos, to, getDouble(src, srcPos, from));
         } else {
@@ -80,15 +90,15 @@ final class Casts {
         }
     }
 
-    /** The bit pattern of {@code v} cast to {@code t}, in the low {@code t.itemSize()} bytes. */
-    static long bitsOf(DType t, double v) {
+    /** <b>Not collective.</b> The bit pattern of {@code v} cast to {@code t}, in the low {@code t.itemSize()} bytes. */
+    public static long bitsOf(DType t, double v) {
         ByteBuffer tmp = ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
         putDouble(tmp, 0, t, v);
         return bits(tmp, t);
     }
 
-    /** The bit pattern of {@code v} cast to {@code t}. */
-    static long bitsOf(DType t, long v) {
+    /** <b>Not collective.</b> The bit pattern of {@code v} cast to {@code t}. */
+    public static long bitsOf(DType t, long v) {
         ByteBuffer tmp = ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
         putLong(tmp, 0, t, v);
         return bits(tmp, t);
@@ -103,15 +113,19 @@ final class Casts {
         };
     }
 
-    /** C's float-to-integer truncation toward zero, saturating (NaN gives 0); values >= 2^63 wrap as unsigned. */
-    static long doubleToLong(double v) {
+    /**
+     * <b>Not collective.</b> C's float-to-integer truncation toward zero, saturating (NaN gives 0); values
+     * {@code >= 2^63} wrap as unsigned.
+     */
+    public static long doubleToLong(double v) {
         if (v >= TWO_63) {
             return (long) (v - TWO_63) ^ Long.MIN_VALUE;
         }
         return (long) v;
     }
 
-    static double unsignedToDouble(long x) {
+    /** <b>Not collective.</b> The unsigned 64-bit value {@code x} as the nearest double. */
+    public static double unsignedToDouble(long x) {
         if (x >= 0) {
             return x;
         }

@@ -1,4 +1,4 @@
-package org.jdistarray.array;
+package org.jdistarray.array.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,16 @@
-package org.jdistarray.solve;
+package org.jdistarray.sparse;
 
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.jdistarray.dist.numbering.BlockNumbering;
+import org.jdistarray.dist.numbering.GlobalNumbering;
+import org.jdistarray.dist.numbering.GridNumbering;
+
 /**
- * Rows of the standard finite-difference Laplacians on a structured grid, for the grid points a rank owns, in any
- * {@link GridNumbering}: the same code serves every layout and every solver bridge. Pure Java, no communication.
+ * Rows of the standard finite-difference Laplacians ({@link Stencil}) on a structured grid, for the grid points a
+ * rank owns, in any {@link GridNumbering}: the same code serves every layout and every solver bridge. Pure Java, no
+ * communication. A set of static functions (formerly {@code solve.Stencils}).
  *
  * <p>The operator is {@code -Δ} (positive definite), times {@code scale} (pass {@code 1 / h²} for grid spacing
  * {@code h}). Boundaries are homogeneous Dirichlet: the unknowns are the grid points, and neighbours outside the grid
@@ -17,34 +22,8 @@ import java.util.Objects;
  * <li>{@link Stencil#SEVEN_POINT_3D}: 6 on the diagonal, -1 for the 6 face neighbours.</li>
  * </ul>
  */
-public final class StencilBuilder {
-    /** The stencils {@link StencilBuilder} builds. */
-    public enum Stencil {
-        FIVE_POINT_2D(2),
-        NINE_POINT_2D(2),
-        SEVEN_POINT_3D(3);
-
-        private final int dims;
-
-        Stencil(int dims) {
-            this.dims = dims;
-        }
-
-        /** Number of grid axes the stencil works on. */
-        public int dims() {
-            return dims;
-        }
-    }
-
-    private static final int[][] FIVE = {{-1, 0}, {0, -1}, {0, 0}, {0, 1}, {1, 0}};
-    private static final double[] FIVE_W = {-1, -1, 4, -1, -1};
-    private static final int[][] NINE = {{-1, -1}, {-1, 0}, {-1, 1}, {0, -1}, {0, 0}, {0, 1}, {1, -1}, {1, 0}, {1, 1}};
-    private static final double[] NINE_W = {-1 / 6.0, -4 / 6.0, -1 / 6.0, -4 / 6.0, 20 / 6.0, -4 / 6.0, -1 / 6.0,
-        -4 / 6.0, -1 / 6.0};
-    private static final int[][] SEVEN = {{-1, 0, 0}, {0, -1, 0}, {0, 0, -1}, {0, 0, 0}, {0, 0, 1}, {0, 1, 0}, {1, 0, 0}};
-    private static final double[] SEVEN_W = {-1, -1, -1, 6, -1, -1, -1};
-
-    private StencilBuilder() {
+public final class Stencils {
+    private Stencils() {
     }
 
     /** <b>Not collective.</b> {@link #laplacian(Stencil, GridNumbering, int[], int[], double)} with scale 1. */
@@ -77,16 +56,8 @@ public final class StencilBuilder {
             count *= hi[d] - lo[d];
         }
         int rows = Math.toIntExact(count);
-        int[][] offsets = switch (stencil) {
-            case FIVE_POINT_2D -> FIVE;
-            case NINE_POINT_2D -> NINE;
-            case SEVEN_POINT_3D -> SEVEN;
-        };
-        double[] weights = switch (stencil) {
-            case FIVE_POINT_2D -> FIVE_W;
-            case NINE_POINT_2D -> NINE_W;
-            case SEVEN_POINT_3D -> SEVEN_W;
-        };
+        int[][] offsets = stencil.offsets();
+        double[] weights = stencil.weights();
         CsrRows direct = consecutive(offsets, weights, scale, numbering, shape, lo, hi, rows);
         return direct != null ? direct : general(offsets, weights, scale, numbering, shape, lo, hi, rows);
     }
@@ -125,13 +96,6 @@ public final class StencilBuilder {
         return new CsrRows(numbering.firstRow() + from, rowPtr, cols, vals);
     }
 
-    /** Receives one matrix row at a time; the arrays are reused between calls (copy what you keep). */
-    @FunctionalInterface
-    public interface RowSink {
-        /** Row {@code row}: {@code count} sorted columns and their values in the first entries of the arrays. */
-        void row(long row, long[] columns, double[] values, int count);
-    }
-
     /**
      * <b>Not collective.</b> Streams local rows {@code [from, to)} of
      * {@link #laplacian(Stencil, GlobalNumbering, double)} to {@code sink}, in row order, with no allocation per row
@@ -152,16 +116,8 @@ public final class StencilBuilder {
             throw new IllegalArgumentException("local rows [" + from + ", " + to + ") are not inside [0, "
                     + numbering.localRowCount() + ")");
         }
-        int[][] offsets = switch (stencil) {
-            case FIVE_POINT_2D -> FIVE;
-            case NINE_POINT_2D -> NINE;
-            case SEVEN_POINT_3D -> SEVEN;
-        };
-        double[] weights = switch (stencil) {
-            case FIVE_POINT_2D -> FIVE_W;
-            case NINE_POINT_2D -> NINE_W;
-            case SEVEN_POINT_3D -> SEVEN_W;
-        };
+        int[][] offsets = stencil.offsets();
+        double[] weights = stencil.weights();
         int[][] owned = new int[nd][];
         int[] pos = new int[nd];
         int[] counts = new int[nd];

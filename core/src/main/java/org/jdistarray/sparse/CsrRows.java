@@ -1,4 +1,4 @@
-package org.jdistarray.solve;
+package org.jdistarray.sparse;
 
 import java.util.Arrays;
 import java.util.Objects;
