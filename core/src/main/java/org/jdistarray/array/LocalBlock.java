@@ -97,7 +97,7 @@ public final class LocalBlock {
 
     /** <b>Not collective.</b> Number of cells, padding included. */
     public long elementCount() {
-        return layout.elementCount();
+        return natural && map.holdsNothing() ? 0 : layout.elementCount(); // a 0-d array held on another rank: no cell
     }
 
     /** <b>Not collective.</b> Element offset of the block's first element {@code (0, ..., 0)} in the memory. */

@@ -211,4 +211,28 @@ public abstract class CollectiveSafetyContract {
             }
         });
     }
+
+    /** Issue "Hardening" case 3 on every communicator: a view kept past close() never crashes nor reaches an array. */
+    @Test
+    void aViewUsedAfterCloseNeitherCrashesNorTouchesANewArray() throws Exception {
+        onRanks(comm -> {
+            for (long rows : new long[] {3L * comm.size(), 4096L * comm.size()}) { // malloc'd and mmap'd blocks
+                Distribution d = Distribution.builder(comm).shape(rows, 8).padding(0, 1, 0).build();
+                DistArray x = DistArrays.full(d, DType.FLOAT64, 7.0);
+                DoubleBuffer kept = x.local().asDoubles();
+                x.close();
+                try (DistArray y = DistArrays.full(d, DType.FLOAT64, 3.0)) {
+                    for (int i = 0; i < kept.capacity(); i++) {
+                        assertEquals(0.0, kept.get(i), 0.0, "a closed array's view reads zeros");
+                        kept.put(i, -1.0); // discarded
+                    }
+                    DoubleBuffer fresh = y.local().asDoubles();
+                    for (int i = 0; i < fresh.capacity(); i++) {
+                        assertEquals(3.0, fresh.get(i), 0.0, "the new array is untouched");
+                    }
+                    assertThrows(IllegalStateException.class, () -> x.local());
+                }
+            }
+        });
+    }
 }
