@@ -28,8 +28,8 @@ import picocli.CommandLine.Option;
                 + "shape and the global indices it owns along each axis (in local order, as runs a..b).",
             "",
             "Axes without a --dist entry are block-distributed (b), the rule of the Java DistributionBuilder; "
-                + "DistArray 0.5 makes them undistributed instead (its normalize_dist pads with n): give n explicitly for its "
-                + "layout. Without --grid, DistArray's grid-shape rule picks the grid, using every rank. With no "
+                + "DistArray 0.5 makes them undistributed instead (its normalize_dist pads with n): give n "
+                + "explicitly for its layout. Without --grid, DistArray's grid-shape rule picks the grid, using every rank. With no "
                 + "distributed axis (every entry n) the array is replicated: every rank holds all of it, as with the "
                 + "builder (DistArray 0.5 puts it on one rank).",
             "",
