@@ -6,6 +6,8 @@
 module org.jdistarray.core {
     requires transitive org.jdistarray.protocol;
     requires com.sun.jna;
+    requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
+    requires org.apache.commons.rng.core;
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
 
     exports org.jdistarray.array;
@@ -15,6 +17,7 @@ module org.jdistarray.core {
     exports org.jdistarray.dist;
     exports org.jdistarray.dist.numbering;
     exports org.jdistarray.nativelib;
+    exports org.jdistarray.random;
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdistarray.array.internal.Casts;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
+import org.jdistarray.array.internal.StorageAccess;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -68,7 +69,12 @@ public final class DistArray implements AutoCloseable {
     private final AtomicInteger borrows = new AtomicInteger();
     private final CommContext context;
     private final long number;
+
     private GhostExchange ghosts;
+
+    static {
+        StorageAccess.register(a -> ((DistArray) a).storage); // for the kernels of org.jdistarray.random
+    }
 
     DistArray(Distribution dist, DType dtype, Storage storage) {
         this.dist = dist;

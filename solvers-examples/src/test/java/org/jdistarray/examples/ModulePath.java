@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class ModulePath {
     private static final Pattern MODULE = Pattern.compile(".*/target/classes|.*/jdistarray-[a-z-]+-[0-9][^/]*(?<!-tests)\\.jar"
-            + "|.*/(jna|jackson-core|jackson-databind|jackson-annotations|picocli)-[0-9][^/]*\\.jar");
+            + "|.*/(jna|jackson-core|jackson-databind|jackson-annotations|picocli|commons-rng-core|commons-rng-client-api)-[0-9][^/]*\\.jar");
 
     private ModulePath() {
     }
