@@ -1,0 +1,172 @@
+package org.jdistarray.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jdistarray.array.Cases;
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrayContract;
+import org.jdistarray.array.LocalBlock;
+import org.jdistarray.array.internal.LocalBox;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.BlockAxis;
+import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Random arrays on every layout (core's {@link Cases}, plus periodic padding, replicated, 0-d, on one rank and rows
+ * longer than a fill run) against a serial oracle written here from the cipher's words: every cell a rank holds,
+ * ghosts included (a periodic image holds the element it mirrors), has the value of its element's global C-order
+ * index, whatever the number of ranks. Runs on thread ranks and under mpirun.
+ */
+public abstract class RandomLayoutContract {
+    protected abstract void onRanks(DistArrayContract.Spmd task) throws Exception;
+
+    private static final long SEED = 20261201L;
+
+    /** One way to draw, and its serial oracle for element {@code e} of a fresh {@code Generator.philox(SEED)}. */
+    private record Draw(String name, DType dtype, Function<Distribution, DistArray> make, Oracle value) {
+    }
+
+    private interface Oracle {
+        double at(PhiloxCipher c, long e);
+    }
+
+    private static double u53(long w) {
+        return (w >>> 11) * 0x1p-53;
+    }
+
+    private static int half(PhiloxCipher c, long q) {
+        long w = c.word(q >>> 1);
+        return (q & 1) == 0 ? (int) w : (int) (w >>> 32);
+    }
+
+    private static List<Draw> draws() {
+        List<Draw> d = new ArrayList<>();
+        d.add(new Draw("random", DType.FLOAT64, x -> Generator.philox(SEED).random(x), (c, e) -> u53(c.word(e))));
+        d.add(new Draw("random f4", DType.FLOAT32, x -> Generator.philox(SEED).random(x, DType.FLOAT32),
+                (c, e) -> (half(c, e) >>> 8) * 0x1p-24f));
+        d.add(new Draw("uniform", DType.FLOAT64, x -> Generator.philox(SEED).uniform(x, -2, 3),
+                (c, e) -> -2 + 5 * u53(c.word(e))));
+        d.add(new Draw("normal", DType.FLOAT64, x -> Generator.philox(SEED).normal(x, 1, 2), (c, e) -> {
+            long p = e & ~1L;
+            double r = StrictMath.sqrt(-2 * StrictMath.log(1 - u53(c.word(p))));
+            double t = 2 * Math.PI * u53(c.word(p + 1));
+            return 1 + 2 * ((e & 1) == 0 ? r * StrictMath.cos(t) : r * StrictMath.sin(t));
+        }));
+        d.add(new Draw("normal f4", DType.FLOAT32, x -> Generator.philox(SEED).standardNormal(x, DType.FLOAT32),
+                (c, e) -> {
+                    long p = e & ~1L;
+                    double r = StrictMath.sqrt(-2 * StrictMath.log(1 - u53(c.word(p))));
+                    double t = 2 * Math.PI * u53(c.word(p + 1));
+                    return (float) ((e & 1) == 0 ? r * StrictMath.cos(t) : r * StrictMath.sin(t));
+                }));
+        d.add(new Draw("exponential", DType.FLOAT64, x -> Generator.philox(SEED).exponential(x, 3),
+                (c, e) -> 3 * -StrictMath.log(1 - u53(c.word(e)))));
+        d.add(new Draw("integers i4", DType.INT32, x -> Generator.philox(SEED).integers(x, -7, 1000, DType.INT32),
+                (c, e) -> -7 + (((half(c, e) & 0xFFFF_FFFFL) * 1007) >>> 32)));
+        d.add(new Draw("integers i8", DType.INT64, x -> Generator.philox(SEED).integers(x, 5, 5 + (1L << 50)),
+                (c, e) -> 5 + PhiloxCipher.unsignedMultiplyHigh(c.word(e), 1L << 50)));
+        return d;
+    }
+
+    private static List<Cases.Case> layouts() {
+        List<Cases.Case> c = new ArrayList<>(Cases.all());
+        c.add(new Cases.Case("periodic2d", comm -> Distribution.builder(comm).shape(3L * comm.size() + 4, 6)
+                .padding(0, 1, 1).periodic(0).grid(comm.size(), 1).build()));
+        c.add(new Cases.Case("periodicLastAxis", comm -> Distribution.builder(comm).shape(4, 2L * comm.size() + 6)
+                .padding(1, 2, 2).periodic(1).grid(1, comm.size()).build()));
+        c.add(new Cases.Case("zeroD", comm -> Distribution.builder(comm).shape().build()));
+        c.add(new Cases.Case("zeroDOnLastRank", comm -> Distribution.builder(comm).shape().onRank(comm.size() - 1)
+                .build()));
+        c.add(new Cases.Case("replicated2d", comm -> Distribution.builder(comm).shape(3, 4).undistributed(0)
+                .undistributed(1).build()));
+        c.add(new Cases.Case("onRank0", comm -> Distribution.builder(comm).shape(6, 2).onRank(0).build()));
+        c.add(new Cases.Case("longRows", comm -> Distribution.builder(comm).shape(3, 5000).block(1).build()));
+        c.add(new Cases.Case("blockCyclicLongRows", comm -> Distribution.builder(comm).shape(2, 4999).cyclic(1, 1000)
+                .build()));
+        return c;
+    }
+
+    /** The element a cell at global index {@code g} holds: its periodic image, or itself. */
+    private static long element(Distribution d, long[] g) {
+        long f = 0;
+        long[] shape = d.shape();
+        for (int a = 0; a < g.length; a++) {
+            long x = g[a];
+            if (d.layout().axes().get(a) instanceof BlockAxis ax && ax.periodic()) {
+                long b = ax.boundaryPadding();
+                long m = shape[a] - 2 * b;
+                x = x < b ? x + m : x >= shape[a] - b ? x - m : x;
+            }
+            f = f * shape[a] + x;
+        }
+        return f;
+    }
+
+    @Test
+    void everyHeldCellHasItsElementsDrawOnEveryLayout() throws Exception {
+        onRanks(comm -> {
+            PhiloxCipher c = new PhiloxCipher(SEED, 0, 0, 0, 0, 0);
+            for (Cases.Case layout : layouts()) {
+                Distribution d = layout.make().apply(comm);
+                for (Draw draw : draws()) {
+                    try (DistArray a = draw.make().apply(d)) {
+                        assertEquals(draw.dtype(), a.dtype());
+                        LocalBlock b = a.local();
+                        if (d.localMap().holdsNothing()) {
+                            continue;
+                        }
+                        LocalBox.all(b.shape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> {
+                            long e = element(d, g);
+                            double want = draw.value().at(c, e);
+                            double got = draw.dtype() == DType.INT64 || draw.dtype() == DType.INT32
+                                    ? b.getLong(off) : b.getDouble(off);
+                            assertEquals(want, got, () -> layout + " " + draw.name() + " rank " + comm.rank()
+                                    + " cell " + Arrays.toString(g) + " element " + e);
+                        });
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void aFreshPeriodicArrayIsUnchangedByTheGhostExchange() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(6L * comm.size() + 6, 7).padding(0, 2, 2).periodic(0)
+                    .padding(1, 1, 1).periodic(1).grid(comm.size(), 1).build();
+            try (DistArray a = RandomArrays.rand(d, 3); DistArray b = a.copy()) {
+                b.exchangeGhosts();
+                LocalBlock la = a.local();
+                LocalBlock lb = b.local();
+                for (long i = 0; i < la.elementCount(); i++) {
+                    assertEquals(la.getDouble(i), lb.getDouble(i), "offset " + i);
+                }
+            }
+        });
+    }
+
+    @Test
+    void ranksWithDifferentSeedsFailOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(5).build();
+            if (comm.size() > 1) {
+                assertThrows(RuntimeException.class, () -> RandomArrays.rand(d, comm.rank()));
+            }
+            assertThrows(IllegalArgumentException.class, () -> Generator.philox(1).integers(d, 3, 3));
+            assertThrows(IllegalArgumentException.class, () -> Generator.philox(1).random(d, DType.INT32));
+            assertThrows(IllegalArgumentException.class, () -> Generator.philox(1).integers(d, 0, 1L << 40,
+                    DType.INT32));
+            try (DistArray ok = Generator.philox(1).random(d)) {
+                assertEquals(5, ok.globalSize());
+            }
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package org.jdistarray.random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.jdistarray.testing.EnabledIfMpirun;
+import org.jdistarray.testing.MpiLauncher;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Random arrays on every layout under {@code mpirun -np 1} and {@code -np 2}. */
+@Tag("mpi")
+@EnabledIfMpirun
+class RandomMpiIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    @Test
+    void oneRank() {
+        MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, RandomLayoutContractOnMpi.class);
+        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
+    }
+
+    @Test
+    void twoRanks() {
+        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, RandomLayoutContractOnMpi.class);
+        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    }
+}
