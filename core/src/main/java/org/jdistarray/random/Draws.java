@@ -55,7 +55,7 @@ final class Draws {
         long[] c = cipher.counter();
         long[] out = new long[4];
         PhiloxCipher.block4(word0 + d, r | (half ? 1L << 62 : 0), c[2], c[3] ^ Long.MIN_VALUE,
-                cipher.key0(), cipher.key1(), out);
+                cipher.key0(), cipher.key1(), out, 0);
         return out[0];
     }
 }

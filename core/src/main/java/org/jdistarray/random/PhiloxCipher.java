@@ -48,7 +48,6 @@ final class PhiloxCipher {
     void words(long first, long[] out, int count) {
         long block = first >>> 2;
         int skip = (int) (first & 3);
-        int k = 0;
         long b0 = c0 + block;
         long carry = Long.compareUnsigned(b0, c0) < 0 ? 1 : 0;
         long b1 = c1 + carry;
@@ -56,18 +55,37 @@ final class PhiloxCipher {
         long b2 = c2 + carry;
         carry = carry != 0 && b2 == 0 ? 1 : 0;
         long b3 = c3 + carry;
-        long[] w = new long[4];
-        while (k < count) {
-            block4(b0, b1, b2, b3, k0, k1, w);
-            int n = Math.min(4 - skip, count - k);
-            for (int j = 0; j < n; j++) {
-                out[k + j] = w[skip + j];
-            }
-            k += n;
-            skip = 0;
+        int k = 0;
+        long[] w = null;
+        if (skip != 0 || count < 4) { // a partial first block
+            w = new long[4];
+            block4(b0, b1, b2, b3, k0, k1, w, 0);
+            int n = Math.min(4 - skip, count);
+            System.arraycopy(w, skip, out, 0, n);
+            k = n;
             if (++b0 == 0 && ++b1 == 0 && ++b2 == 0) {
                 ++b3;
             }
+        }
+        int full = k + ((count - k) & ~3);
+        if (Long.compareUnsigned(b0 + ((full - k) >>> 2), b0) < 0) { // the full blocks wrap counter word 0: carry
+            for (; k < full; k += 4) {
+                block4(b0, b1, b2, b3, k0, k1, out, k);
+                if (++b0 == 0 && ++b1 == 0 && ++b2 == 0) {
+                    ++b3;
+                }
+            }
+        } else {
+            for (; k < full; k += 4) {
+                block4(b0++, b1, b2, b3, k0, k1, out, k);
+            }
+        }
+        if (k < count) {
+            if (w == null) {
+                w = new long[4];
+            }
+            block4(b0, b1, b2, b3, k0, k1, w, 0);
+            System.arraycopy(w, 0, out, k, count - k);
         }
     }
 
@@ -78,8 +96,8 @@ final class PhiloxCipher {
         return one[0];
     }
 
-    /** The ten rounds on one counter: {@code out[0..3]}. */
-    static void block4(long x0, long x1, long x2, long x3, long key0, long key1, long[] out) {
+    /** The ten rounds on one counter: {@code out[off..off+3]}. */
+    static void block4(long x0, long x1, long x2, long x3, long key0, long key1, long[] out, int off) {
         long a = key0;
         long b = key1;
         for (int r = 0; r < 10; r++) {
@@ -94,10 +112,10 @@ final class PhiloxCipher {
             a += W0;
             b += W1;
         }
-        out[0] = x0;
-        out[1] = x1;
-        out[2] = x2;
-        out[3] = x3;
+        out[off] = x0;
+        out[off + 1] = x1;
+        out[off + 2] = x2;
+        out[off + 3] = x3;
     }
 
     /** The high 64 bits of the unsigned 128-bit product (Java 18's {@code Math.unsignedMultiplyHigh}). */

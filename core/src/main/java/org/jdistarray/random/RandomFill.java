@@ -164,9 +164,7 @@ final class RandomFill {
     }
 
     private static void putDoubles(ByteBuffer b, int pos, double[] v, int from, int n) {
-        for (int i = 0; i < n; i++) {
-            b.putDouble(pos + 8 * i, v[from + i]);
-        }
+        b.asDoubleBuffer().put(pos >>> 3, v, from, n); // chunks are native order; a bulk copy
     }
 
     private static void putFloats(ByteBuffer b, int pos, double[] v, int from, int n) {
@@ -176,9 +174,7 @@ final class RandomFill {
     }
 
     private static void putLongs(ByteBuffer b, int pos, long[] v, int from, int n) {
-        for (int i = 0; i < n; i++) {
-            b.putLong(pos + 8 * i, v[from + i]);
-        }
+        b.asLongBuffer().put(pos >>> 3, v, from, n);
     }
 
     private static void putInts(ByteBuffer b, int pos, long[] v, int from, int n) {
