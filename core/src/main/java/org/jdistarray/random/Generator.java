@@ -238,6 +238,27 @@ public final class Generator {
         return draw64("integers", dist, dtype, 1, d -> new Sampler.Integers(d, low, rng), low, high);
     }
 
+    /**
+     * <b>Collective.</b> A random permutation of {@code 0, ..., n - 1} over a 1-D distribution of {@code n} elements
+     * (int64): a keyed pseudorandom bijection (see the README), so each rank computes its own elements with no
+     * exchange and the result is the same for any rank count and layout. Not NumPy's values (NumPy shuffles with
+     * Fisher–Yates). Takes one draw from the stream, so successive permutations differ.
+     *
+     * @throws IllegalArgumentException if the distribution is not 1-D
+     */
+    public DistArray permutation(Distribution dist) {
+        if (dist == null || dist.ndim() != 1) {
+            throw new IllegalArgumentException("permutation: need a 1-D distribution, got "
+                    + (dist == null ? "null" : dist.ndim() + "-D"));
+        }
+        long n = dist.globalSize();
+        verify("permutation", dist, DType.INT64, n);
+        DistArray a = DistArrays.empty(dist, DType.INT64);
+        RandomFill.fill(a, new Sampler.Permutation(new Draws(cipher, position, pendingHalf), n));
+        position++;
+        return a;
+    }
+
     private interface SamplerFactory {
         Sampler make(Draws d);
     }

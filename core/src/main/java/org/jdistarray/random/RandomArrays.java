@@ -33,6 +33,14 @@ public final class RandomArrays {
         return Generator.philox(seed).standardNormal(dist);
     }
 
+    /**
+     * <b>Collective.</b> A random permutation of {@code 0, ..., n - 1}, int64, block-distributed over {@code comm}:
+     * {@code Generator.philox(seed).permutation(dist)}.
+     */
+    public static DistArray permutation(Communicator comm, long n, long seed) {
+        return Generator.philox(seed).permutation(blockOver(comm, new long[] {n}));
+    }
+
     private static Distribution blockOver(Communicator comm, long[] shape) {
         if (shape == null) {
             throw new IllegalArgumentException("rand: the shape is null");

@@ -137,6 +137,58 @@ public abstract class RandomLayoutContract {
         });
     }
 
+    /** The serial reference permutation of {@code Generator.philox(SEED)}: the sampler on one run. */
+    static long[] referencePermutation(int n) {
+        long[] out = new long[n];
+        Sampler.Permutation p = new Sampler.Permutation(new Draws(new PhiloxCipher(SEED, 0, 0, 0, 0, 0), 0, -1), n);
+        long[] run = new long[Sampler.RUN];
+        for (int e = 0; e < n; e += Sampler.RUN) {
+            int m = Math.min(Sampler.RUN, n - e);
+            p.longs(e, m, run);
+            System.arraycopy(run, 0, out, e, m);
+        }
+        return out;
+    }
+
+    @Test
+    void permutationIsABijectionAndTheSameOnEveryLayout() throws Exception {
+        onRanks(comm -> {
+            for (int n : new int[] {0, 1, 2, 3, 17, 1000, 4099}) {
+                long[] want = referencePermutation(n);
+                boolean[] seen = new boolean[n];
+                for (long v : want) {
+                    assertEquals(false, seen[(int) v], "n " + n + ": " + v + " twice");
+                    seen[(int) v] = true;
+                }
+                int p = comm.size();
+                long[][] idx = new long[p][];
+                for (int r = 0; r < p; r++) {
+                    final int rr = r;
+                    idx[r] = java.util.stream.LongStream.range(0, n).filter(g -> (g * 5 + 1) % p == rr).toArray();
+                }
+                List<Distribution> ds = List.of(Distribution.builder(comm).shape(n).build(),
+                        Distribution.builder(comm).shape(n).cyclic(0, 3).build(),
+                        Distribution.builder(comm).shape(n).unstructured(0, idx).build());
+                for (Distribution d : ds) {
+                    try (DistArray a = Generator.philox(SEED).permutation(d)) {
+                        long[] got = a.toLongArray(0);
+                        if (comm.rank() == 0) {
+                            org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "n " + n + " " + d);
+                        }
+                    }
+                }
+            }
+            Generator g = Generator.philox(SEED);
+            Distribution d = Distribution.builder(comm).shape(50).build();
+            try (DistArray a = g.permutation(d); DistArray b = g.permutation(d)) {
+                org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(a.toLongArray(0), b.toLongArray(0))
+                        && comm.rank() == 0, "two successive permutations are equal");
+            }
+            assertThrows(IllegalArgumentException.class, () -> Generator.philox(1).permutation(
+                    Distribution.builder(comm).shape(2, 2).build()));
+        });
+    }
+
     @Test
     void aFreshPeriodicArrayIsUnchangedByTheGhostExchange() throws Exception {
         onRanks(comm -> {

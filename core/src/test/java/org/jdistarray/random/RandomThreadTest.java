@@ -34,6 +34,12 @@ class RandomThreadTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 7})
+    void permutations(int ranks) throws Exception {
+        on(ranks).permutationIsABijectionAndTheSameOnEveryLayout();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 7})
     void badCalls(int ranks) throws Exception {
         on(ranks).ranksWithDifferentSeedsFailOnEveryRank();
     }
