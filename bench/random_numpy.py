@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """NumPy twins of RandomBenchmark: numpy.random.Generator(numpy.random.Philox(key=42)) in one process.
 
-Prints one PEER line per case (seconds per call, median of PEER_REPS after a warm-up); N from RANDOM_N (2^25).
+Prints one PEER line per case of RANDOM_OPS (comma-separated; default all) (seconds per call, median of PEER_REPS after a warm-up); N from RANDOM_N (2^25).
 Run with Debian's /usr/bin/python3 (numpy 1.24).
 """
 import os
@@ -22,7 +22,10 @@ def main():
         ("standard_normal", 8, lambda: g.standard_normal(n)),
         ("integers_1000", 8, lambda: g.integers(0, 1000, n)),
     ]
+    wanted = os.environ.get("RANDOM_OPS", "rand,rand_f32,standard_normal,integers_1000").split(",")
     for op, item, f in cases:
+        if op not in wanted:
+            continue
         for _ in range(2):
             f()
         t = []

@@ -2,7 +2,8 @@
 # Random arrays: JDistArray's Generator (RandomBenchmark, 1 and 2 ranks under mpirun --bind-to core) vs NumPy's
 # Generator(Philox) (bench/random_numpy.py, one process), alternating, in one job; prints PEER lines, the load, and
 # the ratios numpy_seconds / jdistarray_seconds per case (best round of each; > 1: JDistArray is faster).
-# Environment: RANDOM_N (2^25), PEER_REPS (7), ROUNDS (2), SKIP_BUILD=1.
+# Environment: RANDOM_N (2^25), PEER_REPS (7), ROUNDS (2), RANDOM_OPS (rand,rand_f32,standard_normal,integers_1000),
+# SKIP_BUILD=1.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)

@@ -17,7 +17,8 @@ import org.jdistarray.random.Generator;
  * Random arrays under mpirun: {@code Generator.philox(seed).random(dist)} of {@code RANDOM_N} (default 2^25) float64
  * elements block-distributed over the ranks, allocation included (as NumPy's {@code random(n)} allocates), plus
  * float32 {@code random}, {@code standardNormal} and {@code integers(0, 1000)}. One {@code PEER} line per case (the
- * shared baseline format; seconds per call, median over {@code PEER_REPS} of the slowest rank's time);
+ * shared baseline format; seconds per call, median over {@code PEER_REPS} of the slowest rank's time; the cases in
+ * {@code RANDOM_OPS}, comma-separated, default all);
  * {@code bench/random_numpy.py} prints NumPy's {@code Generator(Philox)} twins, {@code bench/run_random_bench.sh}
  * runs both in one job.
  */
@@ -43,6 +44,10 @@ public final class RandomBenchmark {
     }
 
     private static void line(Communicator comm, String op, long n, int itemSize, int reps, Distribution d, Draw draw) {
+        String ops = System.getenv().getOrDefault("RANDOM_OPS", "rand,rand_f32,standard_normal,integers_1000");
+        if (!Arrays.asList(ops.split(",")).contains(op)) {
+            return;
+        }
         Generator g = Generator.philox(42);
         for (int i = 0; i < 2; i++) {
             draw.make(g, d).close(); // warm-up
