@@ -73,7 +73,42 @@ public abstract class RandomLayoutContract {
                 (c, e) -> -7 + (((half(c, e) & 0xFFFF_FFFFL) * 1007) >>> 32)));
         d.add(new Draw("integers i8", DType.INT64, x -> Generator.philox(SEED).integers(x, 5, 5 + (1L << 50)),
                 (c, e) -> 5 + PhiloxCipher.unsignedMultiplyHigh(c.word(e), 1L << 50)));
+        // ranges just above 2^31 and 2^63: about half the first draws are rejected and redrawn from the side stream
+        d.add(new Draw("integers rejecting i8", DType.INT64,
+                x -> Generator.philox(SEED).integers(x, 3, 3 + (1L << 31) + 1),
+                (c, e) -> 3 + rejecting32(c, e, (1L << 31) + 1)));
+        d.add(new Draw("integers rejecting 64", DType.INT64, x -> Generator.philox(SEED).integers(x, Long.MIN_VALUE, 1),
+                (c, e) -> Long.MIN_VALUE + rejecting64(c, e)));
         return d;
+    }
+
+    /** Lemire on 32-bit draw {@code e}; retry {@code r} is word 0 of block {@code (e, r | 2^62, 0, 2^63)}, low half. */
+    private static long rejecting32(PhiloxCipher c, long e, long excl) {
+        long m = (half(c, e) & 0xFFFF_FFFFL) * excl;
+        long threshold = ((1L << 32) - excl) % excl;
+        long[] w = new long[4];
+        for (long r = 0; (m & 0xFFFF_FFFFL) < threshold; r++) {
+            PhiloxCipher.block4(e, r | 1L << 62, 0, Long.MIN_VALUE, SEED, 0, w, 0);
+            m = (w[0] & 0xFFFF_FFFFL) * excl;
+        }
+        return m >>> 32;
+    }
+
+    /** Lemire on word {@code e} for the range 2^63 + 1; retries as above without the 2^62 tag. */
+    private static long rejecting64(PhiloxCipher c, long e) {
+        java.math.BigInteger excl = java.math.BigInteger.ONE.shiftLeft(63).add(java.math.BigInteger.ONE);
+        java.math.BigInteger mod = java.math.BigInteger.ONE.shiftLeft(64);
+        java.math.BigInteger threshold = mod.subtract(excl).mod(excl);
+        long x = c.word(e);
+        long[] w = new long[4];
+        for (long r = 0; ; r++) {
+            java.math.BigInteger m = new java.math.BigInteger(Long.toUnsignedString(x)).multiply(excl);
+            if (m.mod(mod).compareTo(threshold) >= 0) {
+                return m.shiftRight(64).longValue();
+            }
+            PhiloxCipher.block4(e, r, 0, Long.MIN_VALUE, SEED, 0, w, 0);
+            x = w[0];
+        }
     }
 
     private static List<Cases.Case> layouts() {

@@ -122,6 +122,10 @@ class RandomStatisticsTest {
             chi += (c - N / 10.0) * (c - N / 10.0) / (N / 10.0);
         }
         assertTrue(chi < CRIT_9, "integers [0, 10 * 2^40): chi-square " + chi);
+        // 2^31 + 1 values: about half the first draws are rejected and redrawn from the side stream
+        double[] r = draw(d -> Generator.philox(403).integers(d, 0, (1L << 31) + 1));
+        chiSquare(r, v -> v / ((1L << 31) + 1), 10, CRIT_9, "integers [0, 2^31 + 1)");
+        moments(r, (1L << 31) / 2.0, Math.pow((1L << 31) + 1, 2) / 12, "integers [0, 2^31 + 1)");
     }
 
     /**
