@@ -259,6 +259,32 @@ public final class Generator {
         return a;
     }
 
+    /**
+     * <b>Collective.</b> NumPy's {@code permutation(x)} for a 1-D array: a new array over the same distribution with
+     * {@code out[i] = a[perm(i)]}, {@code perm} the bijection of {@link #permutation(Distribution)} (so
+     * {@code g.permutation(a)} of {@code arange(n)} equals {@code g.permutation(dist)} from the same state). The
+     * values move between ranks in one all-to-all exchange on the library's private communicator; the result is the
+     * same for any rank count and layout. Takes one draw from the stream.
+     *
+     * @throws IllegalArgumentException if the array is not 1-D or has padding
+     */
+    public DistArray permutation(DistArray a) {
+        if (a == null || a.ndim() != 1) {
+            throw new IllegalArgumentException("permutation: need a 1-D array, got "
+                    + (a == null ? "null" : a.ndim() + "-D"));
+        }
+        Distribution dist = a.distribution();
+        if (dist.layout().axes().get(0) instanceof org.jdistarray.protocol.BlockAxis b
+                && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
+            throw new IllegalArgumentException("permutation: the array has padding; permute an array without it");
+        }
+        long n = dist.globalSize();
+        verify("permutation(array)", dist, a.dtype(), n);
+        DistArray out = Permuted.of(a, new Sampler.Permutation(new Draws(cipher, position, pendingHalf), n));
+        position++;
+        return out;
+    }
+
     private interface SamplerFactory {
         Sampler make(Draws d);
     }

@@ -213,6 +213,39 @@ public abstract class RandomLayoutContract {
                     }
                 }
             }
+            for (int n : new int[] {0, 1, 5, 1001}) {
+                long[] want = referencePermutation(n);
+                double[] shuffled = new double[n];
+                for (int i = 0; i < n; i++) {
+                    shuffled[i] = Cases.value(want[i]);
+                }
+                long[][] idx = new long[comm.size()][];
+                for (int r = 0; r < comm.size(); r++) {
+                    final int rr = r;
+                    idx[r] = java.util.stream.LongStream.range(0, n).filter(x -> (x * 3 + 2) % comm.size() == rr)
+                            .toArray();
+                }
+                for (Distribution d : List.of(Distribution.builder(comm).shape(n).build(),
+                        Distribution.builder(comm).shape(n).cyclic(0, 2).build(),
+                        Distribution.builder(comm).shape(n).unstructured(0, idx).build(),
+                        Distribution.builder(comm).shape(n).undistributed(0).build())) {
+                    for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32, DType.INT16}) {
+                        try (DistArray a = org.jdistarray.array.DistArrays.fromFunction(d, t, g -> Cases.value(g[0]));
+                             DistArray b = Generator.philox(SEED).permutation(a)) {
+                            assertEquals(t, b.dtype());
+                            double[] got = b.toDoubleArray(0);
+                            if (comm.rank() == 0) {
+                                org.junit.jupiter.api.Assertions.assertArrayEquals(shuffled, got,
+                                        n + " " + t + " " + d);
+                            }
+                        }
+                    }
+                }
+            }
+            Distribution padded = Distribution.builder(comm).shape(4L * comm.size() + 4).padding(0, 1, 1).build();
+            try (DistArray a = org.jdistarray.array.DistArrays.zeros(padded, DType.FLOAT64)) {
+                assertThrows(IllegalArgumentException.class, () -> Generator.philox(1).permutation(a));
+            }
             Generator g = Generator.philox(SEED);
             Distribution d = Distribution.builder(comm).shape(50).build();
             try (DistArray a = g.permutation(d); DistArray b = g.permutation(d)) {
