@@ -21,6 +21,7 @@ import org.jdistarray.protocol.DType;
 final class Redistributor {
     /** Per thread (one rank): bytes sent to other ranks, received from them, buffer bytes, of the last run. */
     static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[3]);
+    private static final java.util.Map<Redistribution, Storage[]> KEPT = new java.util.WeakHashMap<>();
 
     /** Receives a sub-box of a box. */
     @FunctionalInterface
@@ -75,10 +76,11 @@ final class Redistributor {
             sendCap += ceilDiv(sn[q], rounds) * item;
             recvCap += ceilDiv(rn[q], rounds) * item;
         }
-        Storage sendBuf = sendIn ? null : Storage.allocate(DType.UINT8, sendCap, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
+        Storage[] kept = plan.reusesBuffers() ? kept(plan, sendIn ? 0 : sendCap, recvIn ? 0 : recvCap) : null;
+        Storage sendBuf = sendIn ? null : kept != null ? kept[0] : allocate(sendCap);
         Storage recvBuf = null;
         try {
-            recvBuf = recvIn ? null : Storage.allocate(DType.UINT8, recvCap, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
+            recvBuf = recvIn ? null : kept != null ? kept[1] : allocate(recvCap);
             stats[2] = (sendIn ? 0 : sendCap) + (recvIn ? 0 : recvCap);
             ByteBuffer sb = sendIn ? src.chunkOf(0) : sendBuf.chunkOf(0);
             ByteBuffer rb = recvIn ? dst.chunkOf(0) : recvBuf.chunkOf(0);
@@ -118,12 +120,35 @@ final class Redistributor {
                 }
             }
         } finally {
-            if (sendBuf != null) {
+            if (kept == null && sendBuf != null) {
                 sendBuf.free();
             }
-            if (recvBuf != null) {
+            if (kept == null && recvBuf != null) {
                 recvBuf.free();
             }
+        }
+    }
+
+    private static Storage allocate(long bytes) {
+        return Storage.allocate(DType.UINT8, bytes, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
+    }
+
+    /**
+     * The buffers kept for {@code plan} (send, receive), allocated at the first run; freed by the memory's cleaner
+     * once the plan is unreachable (the map holds it weakly).
+     */
+    private static Storage[] kept(Redistribution plan, long sendBytes, long recvBytes) {
+        synchronized (KEPT) {
+            Storage[] b = KEPT.get(plan);
+            if (b == null || b[0].byteSize() != sendBytes || b[1].byteSize() != recvBytes) {
+                if (b != null) {
+                    b[0].free();
+                    b[1].free();
+                }
+                b = new Storage[] {allocate(sendBytes), allocate(recvBytes)};
+                KEPT.put(plan, b);
+            }
+            return b;
         }
     }
 

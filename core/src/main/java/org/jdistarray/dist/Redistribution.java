@@ -94,9 +94,10 @@ public final class Redistribution {
     private final boolean ghostExchangeAfter;
     private final long budget;
     private final String kind;
+    private final boolean reuseBuffers;
 
     private Redistribution(Distribution from, Distribution to, Lists lists, long[][] matrix, boolean[] sendInPlace,
-            boolean[] recvInPlace, boolean ghostExchangeAfter, long budget, String kind) {
+            boolean[] recvInPlace, boolean ghostExchangeAfter, long budget, String kind, boolean reuseBuffers) {
         this.from = from;
         this.to = to;
         this.lists = lists;
@@ -106,6 +107,7 @@ public final class Redistribution {
         this.ghostExchangeAfter = ghostExchangeAfter;
         this.budget = budget;
         this.kind = kind;
+        this.reuseBuffers = reuseBuffers;
     }
 
     /**
@@ -197,7 +199,7 @@ public final class Redistribution {
             sendInPlace[r] = all[r][p] == 1;
             recvInPlace[r] = all[r][p + 1] == 1;
         }
-        return new Redistribution(from, to, mine, matrix, sendInPlace, recvInPlace, ghosts, 0, op);
+        return new Redistribution(from, to, mine, matrix, sendInPlace, recvInPlace, ghosts, 0, op, true);
     }
 
     private static void nonNull(Distribution from, Distribution to) {
@@ -427,7 +429,22 @@ public final class Redistribution {
             throw new IllegalArgumentException("budget must be >= 0 bytes, got " + bytesPerRank);
         }
         return new Redistribution(from, to, lists, matrix, sendInPlace, recvInPlace, ghostExchangeAfter, bytesPerRank,
-                kind);
+                kind, reuseBuffers);
+    }
+
+    /**
+     * <b>Not collective.</b> The same plan, keeping (true, the default) or not keeping its exchange buffers between
+     * runs. Kept buffers ({@link #peakExtraBytes} bytes) spare each run the allocation and first touch of fresh
+     * pages; they are freed when the plan becomes unreachable. Without reuse every run allocates and frees them.
+     */
+    public Redistribution withBufferReuse(boolean reuse) {
+        return new Redistribution(from, to, lists, matrix, sendInPlace, recvInPlace, ghostExchangeAfter, budget, kind,
+                reuse);
+    }
+
+    /** <b>Not collective.</b> Whether the exchange buffers are kept between runs ({@link #withBufferReuse}). */
+    public boolean reusesBuffers() {
+        return reuseBuffers;
     }
 
     /** <b>Not collective.</b> The source distribution. */
