@@ -28,7 +28,8 @@ import org.jdistarray.protocol.DType;
  * Every case prints a second line {@code op=<case>_plan} with the plan construction time (median of the repetitions)
  * and a comment line with the peak extra memory: the rise of the resident set's high-water mark ({@code VmHWM},
  * reset through {@code /proc/self/clear_refs}) over the first redistribution (which allocates the buffers the plan
- * keeps) into a preallocated, touched target, next to the plan's figure and one local block. Times are the slowest rank's, median over {@code PEER_REPS} after a warm-up.
+ * keeps) into a preallocated, touched target, next to the plan's figure and one local block. Times are the slowest
+ * rank's, median over {@code PEER_REPS} after a warm-up.
  */
 public final class RedistributionBenchmark {
     private RedistributionBenchmark() {

@@ -294,6 +294,17 @@ public final class DistArrays {
         return RedistributeOps.swapaxes(a, axis1, axis2);
     }
 
+    /**
+     * <b>Collective.</b> Fills the communication padding of {@code a} with a ghost plan
+     * ({@link Redistribution#ghosts}): one exchange for all axes, corners included. Returns {@code a}.
+     *
+     * @throws org.jdistarray.protocol.DistArrayException on every rank if the plan is not a ghost plan of
+     *     {@code a}'s distribution
+     */
+    public static DistArray exchangeGhosts(DistArray a, Redistribution ghostPlan) {
+        return RedistributeOps.exchangeGhosts(a, ghostPlan);
+    }
+
     /** Allocation with a chosen chunk size: lets tests run every path on multi-chunk blocks. */
     static DistArray allocate(Distribution dist, DType dtype, boolean zero, int chunkShift) {
         if (dist == null || dtype == null) {

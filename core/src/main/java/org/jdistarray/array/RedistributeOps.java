@@ -43,6 +43,24 @@ final class RedistributeOps {
         return target;
     }
 
+    /** <b>Collective.</b> Runs a ghost plan on {@code a} in place. */
+    static DistArray exchangeGhosts(DistArray a, Redistribution plan) {
+        if (a == null || plan == null) {
+            throw new IllegalArgumentException("exchangeGhosts: the array and the plan are required");
+        }
+        a.verify("exchangeGhosts(plan)", plan.from().layout().hashCode());
+        CollectiveErrors.agree(a.distribution().context().comm(), () -> {
+            a.checkOpen();
+            if (!plan.from().equals(a.distribution()) || !plan.to().equals(a.distribution())
+                    || !plan.kind().equals("ghosts")) {
+                throw new DistArrayException("exchangeGhosts: " + plan + " is not the ghost plan of " + a);
+            }
+            return null;
+        });
+        Redistributor.run(plan, a.storage(), a.storage(), a.distribution().context().comm());
+        return a;
+    }
+
     private static void check(DistArray a, Redistribution plan, DistArray out) {
         a.checkOpen();
         if (!plan.from().equals(a.distribution())) {

@@ -160,6 +160,43 @@ public final class Redistribution {
         return gathered(from, to, mine, hasPadding(to), "reshape");
     }
 
+    /**
+     * <b>Collective.</b> The ghost exchange of {@code d} as a plan of this kind: every communication-padding cell is
+     * received from the rank that owns its element (corners included, in one exchange), owned cells stay where they
+     * are. Run it with {@code DistArrays.exchangeGhosts(array, plan)}.
+     *
+     * @throws DistArrayException on every rank if an axis is periodic (its boundary padding holds periodic images,
+     *     which {@code DistArray.exchangeGhosts()} fills)
+     */
+    public static Redistribution ghosts(Distribution d) {
+        nonNull(d, d);
+        d.context().verify("Redistribution.ghosts", 0, d.layout().hashCode());
+        Lists mine = CollectiveErrors.agree(d.context().comm(), () -> {
+            for (AxisDistribution a : d.axes()) {
+                if (a instanceof org.jdistarray.protocol.BlockAxis b && b.periodic()) {
+                    throw new DistArrayException("a ghost plan of a periodic axis is not supported; use"
+                            + " DistArray.exchangeGhosts()");
+                }
+            }
+            int[] identity = new int[d.ndim()];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            Lists all = planLists(d, d, identity);
+            // owned cells map onto themselves: drop those local moves
+            for (int i = all.localSrc().size() - 1; i >= 0; i--) {
+                Box a = all.localSrc().get(i);
+                Box b = all.localDst().get(i);
+                if (a.offset() == b.offset() && Arrays.equals(a.strides(), b.strides())) {
+                    all.localSrc().remove(i);
+                    all.localDst().remove(i);
+                }
+            }
+            return all;
+        });
+        return gathered(d, d, mine, false, "ghosts");
+    }
+
     private static Redistribution permuted(String op, Distribution from, Distribution to, int[] axes) {
         nonNull(from, to);
         if (axes == null) {
@@ -289,9 +326,9 @@ public final class Redistribution {
             }
             for (int sp = 0; sp < srcPositions; sp++) {
                 if (supplier(from, t, sp) == me) {
-                    List<Box> dst = new ArrayList<>();
                     List<Box> src = t == me ? out.localSrc() : out.send().get(t);
-                    boxes(from, to, axes, pieces, sp, dp, supplier(from, t, sp), t, src, t == me ? out.localDst() : dst);
+                    List<Box> dst = t == me ? out.localDst() : new ArrayList<>();
+                    boxes(from, to, axes, pieces, sp, dp, me, t, src, dst);
                 }
             }
         }
@@ -447,6 +484,11 @@ public final class Redistribution {
         return reuseBuffers;
     }
 
+    /** <b>Not collective.</b> What the plan does: {@code plan}, {@code transpose}, {@code reshape} or {@code ghosts}. */
+    public String kind() {
+        return kind;
+    }
+
     /** <b>Not collective.</b> The source distribution. */
     public Distribution from() {
         return from;
@@ -477,7 +519,7 @@ public final class Redistribution {
         return peer == from.rank() ? List.of() : List.copyOf(lists.recv().get(peer));
     }
 
-    /** <b>Not collective.</b> The local moves: boxes of this rank's source block, pairwise with {@link #localTargetBoxes}. */
+    /** <b>Not collective.</b> The local moves: source boxes, pairwise with {@link #localTargetBoxes}. */
     public List<Box> localSourceBoxes() {
         return List.copyOf(lists.localSrc());
     }
@@ -563,7 +605,7 @@ public final class Redistribution {
         return Math.max(MIN_DEFAULT_BUDGET, cells * itemSize);
     }
 
-    /** <b>Not collective.</b> Number of all-to-all rounds for items of {@code itemSize} bytes (0 if nothing is sent). */
+    /** <b>Not collective.</b> Number of all-to-all rounds for items of {@code itemSize} bytes (0: nothing is sent). */
     public int rounds(int itemSize) {
         if (isLocal()) {
             return 0;
@@ -613,8 +655,8 @@ public final class Redistribution {
     }
 
     /**
-     * <b>Not collective.</b> What the plan does, before it runs, for items of {@code itemSize} bytes: per rank the bytes
-     * sent and received, messages per round, local copies, peak extra memory against its budget, and the rounds.
+     * <b>Not collective.</b> What the plan does, before it runs, for items of {@code itemSize} bytes: per rank the
+     * bytes sent and received, messages per round, local copies, peak extra memory against its budget, and the rounds.
      */
     public String explain(int itemSize) {
         StringBuilder sb = new StringBuilder();

@@ -406,6 +406,31 @@ public abstract class RedistributionContract {
     }
 
     @Test
+    void ghostPlanFillsCommunicationPadding() throws Exception {
+        onRanks(comm -> {
+            long n = n(comm);
+            List<Distribution> padded = List.of(
+                    Distribution.builder(comm).shape(n).padding(0, 2, 1).build(),
+                    Distribution.builder(comm).shape(n, 5).padding(0, 1, 0).grid(comm.size(), 1).build(),
+                    Distribution.fromShape(comm, new long[] {n, n}, List.of(DistKind.BLOCK, DistKind.BLOCK)),
+                    Distribution.builder(comm).shape(n, n, 4).padding(0, 1, 0).padding(1, 1, 1).undistributed(2)
+                            .build());
+            for (Distribution d : padded) {
+                Redistribution plan = Redistribution.ghosts(d);
+                assertEquals(0, plan.elementsLocal(comm.rank()), plan.explain(8));
+                try (DistArray a = source(d, DType.FLOAT64, false)) {
+                    DistArrays.exchangeGhosts(a, plan);
+                    checkCounts(plan, 8, "ghosts " + d, false);
+                    checkAll(a, DType.FLOAT64, "ghost plan of " + d);
+                }
+            }
+            Distribution periodic = Distribution.builder(comm).shape(n).padding(0, 1, 1).periodic(0).build();
+            DistArrayException e = assertThrows(DistArrayException.class, () -> Redistribution.ghosts(periodic));
+            assertTrue(e.getMessage().contains("periodic"), e.getMessage());
+        });
+    }
+
+    @Test
     void explainNamesEveryRank() throws Exception {
         onRanks(comm -> {
             Distribution rows = Distribution.builder(comm).shape(n(comm), 6).block(0).undistributed(1).build();
