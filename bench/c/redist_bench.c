@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static long env_long(const char *name, long dflt) {
     const char *v = getenv(name);
@@ -17,6 +18,15 @@ static void split(long n, int p, int r, long *s, long *e) {
     long q = n / p, rem = n % p;
     *s = r * q + (r < rem ? r : rem);
     *e = *s + q + (r < rem ? 1 : 0);
+}
+
+/* Large blocks on transparent huge pages (madvise), as NumPy allocates its large arrays and JDistArray its blocks:
+ * on this machine (THP in madvise mode) that alone makes the exchange about 1.5x faster. NOHUGE=1 turns it off. */
+static void *big(size_t n) {
+    void *p = NULL;
+    if (posix_memalign(&p, 1 << 21, n)) { fprintf(stderr, "out of memory\n"); MPI_Abort(MPI_COMM_WORLD, 1); }
+    if (!getenv("NOHUGE")) madvise(p, n, MADV_HUGEPAGE);
+    return p;
 }
 
 static int cmp(const void *a, const void *b) {
@@ -37,8 +47,8 @@ int main(int argc, char **argv) {
     split(ny, P, rank, &r0, &r1);
     split(nx, P, rank, &c0, &c1);
     long rows = r1 - r0, cw = c1 - c0;
-    double *A = malloc(sizeof(double) * rows * nx), *B = malloc(sizeof(double) * ny * cw);
-    double *send = malloc(sizeof(double) * rows * nx);
+    double *A = big(sizeof(double) * rows * nx), *B = big(sizeof(double) * ny * cw);
+    double *send = big(sizeof(double) * rows * nx);
     for (long i = 0; i < rows; i++)
         for (long j = 0; j < nx; j++) A[i * nx + j] = (double)(r0 + i) * nx + j;
     int *sc = malloc(sizeof(int) * P), *sd = malloc(sizeof(int) * P), *rc = malloc(sizeof(int) * P),

@@ -101,8 +101,8 @@ public final class RedistributionBenchmark {
             report(comm, op + "_plan", n, planTimes, -1, reps, "plan-construction");
             if (comm.rank() == 0) {
                 System.out.printf(Locale.ROOT, "# %s peak extra memory: measured %.1f MiB (VmHWM rise, largest rank),"
-                        + " planned %.1f MiB, one local block %.1f MiB, rounds %d%n", op, extraMax / 1048576.0,
-                        planned / 1048576.0, block / 1048576.0, p.rounds(8));
+                        + " planned %.1f MiB, one local block %.1f MiB, rounds %d; rank 0 on huge pages: %.0f MiB%n", op,
+                        extraMax / 1048576.0, planned / 1048576.0, block / 1048576.0, p.rounds(8), hugePages() / 1048576.0);
             }
         }
     }
@@ -120,6 +120,15 @@ public final class RedistributionBenchmark {
     private static long resetHighWaterMark() throws IOException {
         Files.writeString(Path.of("/proc/self/clear_refs"), "5");
         return status("VmRSS:");
+    }
+
+    private static long hugePages() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
+            if (line.startsWith("AnonHugePages:")) {
+                return Long.parseLong(line.substring(14).trim().split("\\s+")[0]) * 1024;
+            }
+        }
+        return -1;
     }
 
     private static long hwm() throws IOException {
