@@ -21,7 +21,8 @@ import org.jdistarray.protocol.DType;
 final class Redistributor {
     /** Per thread (one rank): bytes sent to other ranks, received from them, buffer bytes, of the last run. */
     static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[3]);
-    private static final java.util.Map<Redistribution, Storage[]> KEPT = new java.util.WeakHashMap<>();
+    private static final java.util.Map<Redistribution, Kept> KEPT = new java.util.WeakHashMap<>();
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
     /** Receives a sub-box of a box. */
     @FunctionalInterface
@@ -134,22 +135,43 @@ final class Redistributor {
         return Storage.allocate(DType.UINT8, bytes, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
     }
 
+    /** The buffers a plan keeps; freed (closed, not leaked) by {@link #CLEANER} once the plan is unreachable. */
+    private static final class Kept implements Runnable {
+        private Storage send;
+        private Storage recv;
+
+        @Override
+        public synchronized void run() {
+            if (send != null) {
+                send.free();
+                recv.free();
+                send = null;
+                recv = null;
+            }
+        }
+    }
+
     /**
-     * The buffers kept for {@code plan} (send, receive), allocated at the first run; freed by the memory's cleaner
-     * once the plan is unreachable (the map holds it weakly).
+     * The buffers kept for {@code plan} (send, receive), allocated at the first run. The map holds the plan weakly;
+     * when the plan is unreachable, the cleaner frees them.
      */
     private static Storage[] kept(Redistribution plan, long sendBytes, long recvBytes) {
+        Kept k;
         synchronized (KEPT) {
-            Storage[] b = KEPT.get(plan);
-            if (b == null || b[0].byteSize() != sendBytes || b[1].byteSize() != recvBytes) {
-                if (b != null) {
-                    b[0].free();
-                    b[1].free();
-                }
-                b = new Storage[] {allocate(sendBytes), allocate(recvBytes)};
-                KEPT.put(plan, b);
+            k = KEPT.get(plan);
+            if (k == null) {
+                k = new Kept();
+                KEPT.put(plan, k);
+                CLEANER.register(plan, k);
             }
-            return b;
+        }
+        synchronized (k) {
+            if (k.send == null || k.send.byteSize() != sendBytes || k.recv.byteSize() != recvBytes) {
+                k.run();
+                k.send = allocate(sendBytes);
+                k.recv = allocate(recvBytes);
+            }
+            return new Storage[] {k.send, k.recv};
         }
     }
 
