@@ -22,12 +22,7 @@ final class RedistributeOps {
         if (a == null || plan == null) {
             throw new IllegalArgumentException("redistribute: the array and the plan are required");
         }
-        a.verify("redistribute", out == null ? -1 : out.number(), plan.from().layout().hashCode(),
-                plan.to().layout().hashCode());
-        CollectiveErrors.agree(a.distribution().context().comm(), () -> {
-            check(a, plan, out);
-            return null;
-        });
+        verifyAndCheck(a, plan, out);
         DistArray target = out != null ? out : DistArrays.empty(plan.to(), a.dtype());
         try {
             Redistributor.run(plan, a.storage(), target.storage(), a.distribution().context().comm());
@@ -59,6 +54,30 @@ final class RedistributeOps {
         });
         Redistributor.run(plan, a.storage(), a.storage(), a.distribution().context().comm());
         return a;
+    }
+
+    /**
+     * One all-reduce: the cross-rank call check carries whether this rank's own checks failed. A failure on every rank
+     * (the usual, deterministic case) then passes the check and each rank throws its own exception; a failure on some
+     * ranks is a mismatch, after which every rank agrees on the failing rank's message.
+     */
+    private static void verifyAndCheck(DistArray a, Redistribution plan, DistArray out) {
+        RuntimeException mine = null;
+        try {
+            check(a, plan, out);
+        } catch (RuntimeException e) {
+            mine = e;
+        }
+        try {
+            a.verify("redistribute", out == null ? -1 : out.number(), plan.from().layout().hashCode(),
+                    plan.to().layout().hashCode(), mine == null ? 0 : 1);
+        } catch (org.jdistarray.comm.CollectiveMismatchException different) {
+            CollectiveErrors.agree(a.distribution().context().comm(), mine);
+            throw different;
+        }
+        if (mine != null) {
+            throw mine;
+        }
     }
 
     private static void check(DistArray a, Redistribution plan, DistArray out) {

@@ -399,6 +399,12 @@ public abstract class RedistributionContract {
                 e = assertThrows(DistArrayException.class, () -> wrongSource.redistribute(plan));
                 assertTrue(e.getMessage().contains("source distribution"), e.getMessage());
                 e = assertThrows(DistArrayException.class, () -> src.redistribute(plan, src));
+                // a bad output on rank 0 only: every rank throws, naming rank 0's problem
+                try (DistArray right = DistArrays.zeros(cyc, DType.FLOAT64)) {
+                    DistArray mine = comm.rank() == 0 ? wrongType : right;
+                    RuntimeException any = assertThrows(RuntimeException.class, () -> src.redistribute(plan, mine));
+                    assertTrue(any.getMessage().contains("dtype int32 differs"), any.getMessage());
+                }
                 e = assertThrows(DistArrayException.class, () -> src.transpose(0, 0));
                 assertTrue(e.getMessage().contains("axes don't match array"), e.getMessage());
             }
