@@ -147,6 +147,36 @@ public final class Collectives {
         return out;
     }
 
+    /**
+     * <b>Collective.</b> Every rank's {@code bytes} (any length per rank), index = rank: an all-gather of the lengths,
+     * then one {@code allGatherV}. For small messages such as error texts and metadata.
+     *
+     * @throws CommunicationException (on every rank) if all ranks' bytes together exceed 2^31 - 1
+     */
+    public static byte[][] allGather(Communicator comm, byte[] bytes) {
+        int[] counts = allGather(comm, bytes.length);
+        int[] displs = new int[counts.length];
+        long total = 0;
+        for (int r = 0; r < counts.length; r++) {
+            displs[r] = (int) Math.min(total, Integer.MAX_VALUE);
+            total += counts[r];
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new CommunicationException("allGather of " + total + " bytes from " + counts.length
+                    + " ranks exceeds one buffer (2^31 - 1 bytes)");
+        }
+        ByteBuffer send = DirectBuffers.bytes(bytes.length);
+        send.put(0, bytes);
+        ByteBuffer recv = DirectBuffers.bytes((int) total);
+        comm.allGatherV(send, recv, counts, displs);
+        byte[][] out = new byte[counts.length][];
+        for (int r = 0; r < counts.length; r++) {
+            out[r] = new byte[counts[r]];
+            recv.get(displs[r], out[r]);
+        }
+        return out;
+    }
+
     /** <b>Collective.</b> Element-wise sum of every rank's {@code values} (same length on all ranks). */
     public static double[] sum(Communicator comm, double[] values) {
         DoubleBuffer b = DirectBuffers.of(values);

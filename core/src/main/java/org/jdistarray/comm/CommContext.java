@@ -1,6 +1,5 @@
 package org.jdistarray.comm;
 
-import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -166,25 +165,12 @@ public final class CommContext implements AutoCloseable {
     }
 
     private static CollectiveMismatchException mismatch(Communicator c, String mine) {
-        byte[] text = mine.getBytes(StandardCharsets.UTF_8);
-        int[] lengths = Collectives.allGather(c, text.length);
-        int[] displs = new int[lengths.length];
-        int total = 0;
-        for (int r = 0; r < lengths.length; r++) {
-            displs[r] = total;
-            total += lengths[r];
-        }
-        ByteBuffer send = DirectBuffers.bytes(text.length);
-        send.put(0, text);
-        ByteBuffer all = DirectBuffers.bytes(total);
-        c.allGatherV(send, all, lengths, displs);
+        byte[][] all = Collectives.allGather(c, mine.getBytes(StandardCharsets.UTF_8));
         StringBuilder sb = new StringBuilder("the ranks did not make the same collective call (a rank skipped or added a"
                 + " call, or passed other arguments; every rank must make the same collective calls in the same order):");
-        for (int r = 0; r < lengths.length; r++) {
-            byte[] b = new byte[lengths[r]];
-            all.get(displs[r], b);
+        for (int r = 0; r < all.length; r++) {
             sb.append(r == 0 ? " " : "; ").append("rank ").append(r).append(": ")
-                    .append(new String(b, StandardCharsets.UTF_8));
+                    .append(new String(all[r], StandardCharsets.UTF_8));
         }
         return new CollectiveMismatchException(sb.toString());
     }

@@ -1,6 +1,5 @@
 package org.jdistarray.dist;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +8,8 @@ import java.util.List;
 import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.CommunicationException;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.AxisDistribution;
 import org.jdistarray.protocol.BufferSpec;
@@ -142,30 +141,17 @@ public final class Distribution {
         }
         Communicator lib = CommContext.of(comm).comm(); // library traffic: on the private duplicate
         byte[] json = CollectiveErrors.agree(lib, () -> encode(mine));
-        int[] lengths = Collectives.allGather(lib, json.length);
-        int[] displs = new int[lengths.length];
-        long total = 0;
-        for (int r = 0; r < lengths.length; r++) {
-            if (total > Integer.MAX_VALUE) {
-                throw new DistributionException("dim data of all ranks exceed 2^31 bytes");
-            }
-            displs[r] = (int) total;
-            total += lengths[r];
-        }
-        if (total > Integer.MAX_VALUE) {
+        byte[][] all;
+        try {
+            all = Collectives.allGather(lib, json);
+        } catch (CommunicationException tooBig) {
             throw new DistributionException("dim data of all ranks exceed 2^31 bytes");
         }
-        ByteBuffer send = DirectBuffers.bytes(json.length);
-        send.put(0, json);
-        ByteBuffer all = DirectBuffers.bytes((int) total);
-        lib.allGatherV(send, all, lengths, displs);
         // every rank decodes the same bytes: any failure from here on happens on every rank
-        List<List<DimDistribution>> perRank = new ArrayList<>(lengths.length);
-        for (int r = 0; r < lengths.length; r++) {
-            byte[] b = new byte[lengths[r]];
-            all.get(displs[r], b);
+        List<List<DimDistribution>> perRank = new ArrayList<>(all.length);
+        for (int r = 0; r < all.length; r++) {
             try {
-                perRank.add(JsonCodec.read(new String(b, StandardCharsets.UTF_8)).dimData());
+                perRank.add(JsonCodec.read(new String(all[r], StandardCharsets.UTF_8)).dimData());
             } catch (RuntimeException e) {
                 throw new DistributionException("dim data of rank " + r + ": " + e.getMessage(), e);
             }

@@ -1,14 +1,12 @@
 package org.jdistarray.testing;
 
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 
 /**
@@ -95,22 +93,8 @@ final class TestAgreement {
     }
 
     private List<String> gatherTexts(String mine) {
-        byte[] bytes = mine.getBytes(StandardCharsets.UTF_8);
-        int[] counts = Collectives.allGather(harness, bytes.length);
-        int[] displs = new int[counts.length];
-        int total = 0;
-        for (int r = 0; r < counts.length; r++) {
-            displs[r] = total;
-            total += counts[r];
-        }
-        ByteBuffer send = DirectBuffers.bytes(bytes.length);
-        send.put(0, bytes);
-        ByteBuffer recv = DirectBuffers.bytes(total);
-        harness.allGatherV(send, recv, counts, displs);
         List<String> out = new ArrayList<>();
-        for (int r = 0; r < counts.length; r++) {
-            byte[] b = new byte[counts[r]];
-            recv.get(displs[r], b);
+        for (byte[] b : Collectives.allGather(harness, mine.getBytes(StandardCharsets.UTF_8))) {
             out.add(new String(b, StandardCharsets.UTF_8));
         }
         return out;
