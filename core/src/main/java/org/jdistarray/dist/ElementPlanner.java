@@ -64,7 +64,7 @@ final class ElementPlanner {
         }
         long[] gs = new long[fs.length];
         long[] gt = new long[ts.length];
-        if (Redistribution.position(from, me) >= 0) {
+        if (BoxPlanner.position(from, me) >= 0) {
             from.localMap().forEachOwned((g, off) -> {
                 long f = flat(fs, g);
                 unflat(ts, f, gt);
@@ -75,7 +75,7 @@ final class ElementPlanner {
                 }
             });
         }
-        if (Redistribution.position(to, me) >= 0) {
+        if (BoxPlanner.position(to, me) >= 0) {
             to.localMap().forEachOwned((g, off) -> {
                 long f = flat(ts, g);
                 unflat(fs, f, gs);
@@ -118,7 +118,7 @@ final class ElementPlanner {
     /** The rank that sends source element {@code g} to target rank {@code t}. */
     private static int source(Distribution from, int t, long[] g) {
         if (from.layout().rankCount() == 1) {
-            return Redistribution.supplier(from, t, 0);
+            return BoxPlanner.supplier(from, t, 0);
         }
         try {
             return from.layout().ownerOf(g);
