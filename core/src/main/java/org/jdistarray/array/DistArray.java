@@ -19,6 +19,7 @@ import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.Redistribution;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.BufferSpec;
 import org.jdistarray.protocol.DType;
@@ -396,6 +397,43 @@ public final class DistArray implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             storage.free();
         }
+    }
+
+    // ---- Redistribution (delegations to DistArrays) ----------------------------------------------------------
+
+    /** <b>Collective.</b> {@link DistArrays#redistribute(DistArray, Distribution)}. Caller must close the result. */
+    public DistArray redistribute(Distribution to) {
+        return DistArrays.redistribute(this, to);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#redistribute(DistArray, Redistribution)}. Caller must close the result. */
+    public DistArray redistribute(Redistribution plan) {
+        return DistArrays.redistribute(this, plan);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#redistribute(DistArray, Redistribution, DistArray)}; returns {@code out}. */
+    public DistArray redistribute(Redistribution plan, DistArray out) {
+        return DistArrays.redistribute(this, plan, out);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#reshape(DistArray, long...)}. Caller must close the result. */
+    public DistArray reshape(long... newShape) {
+        return DistArrays.reshape(this, newShape);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#reshape(DistArray, Distribution)}. Caller must close the result. */
+    public DistArray reshape(Distribution to) {
+        return DistArrays.reshape(this, to);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#transpose(DistArray, int...)}. Caller must close the result. */
+    public DistArray transpose(int... axes) {
+        return DistArrays.transpose(this, axes);
+    }
+
+    /** <b>Collective.</b> {@link DistArrays#swapaxes(DistArray, int, int)}. Caller must close the result. */
+    public DistArray swapaxes(int axis1, int axis2) {
+        return DistArrays.swapaxes(this, axis1, axis2);
     }
 
     /** This array's number on its communicator (creation order, the same on every rank). */

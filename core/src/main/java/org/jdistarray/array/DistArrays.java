@@ -10,6 +10,7 @@ import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.Redistribution;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.protocol.DistKind;
 
@@ -223,6 +224,85 @@ public final class DistArrays {
         DistArray a = empty(dist, dtype);
         Transfers.fillLocal(dist, storageOf(a), (flat, b, pos) -> Casts.putLong(b, pos, dtype, valuesOnEveryRank[(int) flat]));
         return a;
+    }
+
+    // ---- Redistribution ----------------------------------------------------------------------------------------
+
+    /**
+     * <b>Collective.</b> A copy of {@code a} in distribution {@code to} (same global shape, same communicator; any
+     * layouts): plans ({@link Redistribution#plan}) and runs the plan. Caller must close the result. For repeated
+     * moves of the same pair, make the plan once and use {@link #redistribute(DistArray, Redistribution, DistArray)}.
+     *
+     * @throws org.jdistarray.protocol.DistArrayException on every rank, before any data moves, if the shapes or the
+     *     communicators differ
+     */
+    public static DistArray redistribute(DistArray a, Distribution to) {
+        return RedistributeOps.redistribute(a, to);
+    }
+
+    /** <b>Collective.</b> Runs {@code plan} on {@code a} into a new array of the plan's target. Caller must close it. */
+    public static DistArray redistribute(DistArray a, Redistribution plan) {
+        return RedistributeOps.run(a, plan, null);
+    }
+
+    /**
+     * <b>Collective.</b> Runs {@code plan} on {@code a} into {@code out} (the plan's target distribution, the same
+     * dtype, another array): the memory-reusing form for time-stepping codes. Returns {@code out}.
+     *
+     * @throws org.jdistarray.protocol.DistArrayException on every rank, before any data moves, if the plan's source
+     *     is not {@code a}'s distribution, {@code out} has another distribution or dtype, or is {@code a}
+     */
+    public static DistArray redistribute(DistArray a, Redistribution plan, DistArray out) {
+        if (out == null) {
+            throw new IllegalArgumentException("redistribute: the output array is null");
+        }
+        return RedistributeOps.run(a, plan, out);
+    }
+
+    /**
+     * <b>Collective.</b> {@code numpy.reshape(a, newShape)} in C order, into the default block distribution of the new
+     * shape over the same communicator; one entry may be -1 (inferred). Caller must close the result.
+     *
+     * @throws org.jdistarray.protocol.DistArrayException on every rank if the sizes differ ("cannot reshape array of
+     *     size 12 into shape (5,)")
+     */
+    public static DistArray reshape(DistArray a, long... newShape) {
+        return RedistributeOps.reshape(a, newShape);
+    }
+
+    /** <b>Collective.</b> C-order reshape into any target distribution of the same size. Caller must close it. */
+    public static DistArray reshape(DistArray a, Distribution to) {
+        return RedistributeOps.reshape(a, to);
+    }
+
+    /**
+     * <b>Collective.</b> {@code numpy.transpose(a, axes)} (no axes: reversed) as a new array in the permuted layout
+     * (axis {@code k} of the result has the distribution of axis {@code axes[k]} of {@code a}); when no element
+     * changes rank this is a local transposing copy without messages. Caller must close the result.
+     */
+    public static DistArray transpose(DistArray a, int... axes) {
+        return RedistributeOps.transpose(a, axes);
+    }
+
+    /** <b>Collective.</b> Transpose into a chosen target distribution of the permuted shape. Caller must close it. */
+    public static DistArray transpose(DistArray a, Distribution to, int... axes) {
+        return RedistributeOps.transpose(a, to, axes);
+    }
+
+    /** <b>Collective.</b> {@code numpy.swapaxes(a, axis1, axis2)} as a transpose. Caller must close the result. */
+    public static DistArray swapaxes(DistArray a, int axis1, int axis2) {
+        return RedistributeOps.swapaxes(a, axis1, axis2);
+    }
+
+    /**
+     * <b>Collective.</b> Fills the communication padding of {@code a} with a ghost plan
+     * ({@link Redistribution#ghosts}): one exchange for all axes, corners included. Returns {@code a}.
+     *
+     * @throws org.jdistarray.protocol.DistArrayException on every rank if the plan is not a ghost plan of
+     *     {@code a}'s distribution
+     */
+    public static DistArray exchangeGhosts(DistArray a, Redistribution ghostPlan) {
+        return RedistributeOps.exchangeGhosts(a, ghostPlan);
     }
 
     /** Allocation with a chosen chunk size: lets tests run every path on multi-chunk blocks. */

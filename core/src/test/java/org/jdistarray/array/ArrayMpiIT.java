@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class ArrayMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Class<?>[] SUITE = {DistArrayContractOnMpi.class, GhostExchangeContractOnMpi.class,
-            ReplicatedArrayContractOnMpi.class, CreationChecksContractOnMpi.class, CollectiveSafetyContractOnMpi.class};
+            ReplicatedArrayContractOnMpi.class, CreationChecksContractOnMpi.class, CollectiveSafetyContractOnMpi.class,
+            RedistributionContractOnMpi.class};
 
     @Test
     void oneRank() {

@@ -1,0 +1,270 @@
+package org.jdistarray.array;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.jdistarray.array.internal.NativeMemory;
+import org.jdistarray.array.internal.Storage;
+import org.jdistarray.array.internal.StridedCopy;
+import org.jdistarray.array.internal.StridedLayout;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.Redistribution;
+import org.jdistarray.dist.Redistribution.Box;
+import org.jdistarray.protocol.DType;
+
+/**
+ * Executes a {@link Redistribution} on local blocks: the local moves as strided copies, then per round one
+ * all-to-all with displacements on the library's private communicator, packing each peer's share of its stream with
+ * the kernel layer (or sending from / receiving into the block itself when the plan says the stream is one
+ * contiguous range and the block is one buffer).
+ */
+final class Redistributor {
+    /** Per thread (one rank): bytes sent to other ranks, received from them, buffer bytes, of the last run. */
+    static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[3]);
+    private static final java.util.Map<Redistribution, Kept> KEPT = new java.util.WeakHashMap<>();
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /** Receives a sub-box of a box. */
+    @FunctionalInterface
+    private interface BoxSink {
+        void accept(long offset, long[] counts, long[] strides);
+    }
+
+    private Redistributor() {
+    }
+
+    /** <b>Collective.</b> Moves {@code src} (laid out as the plan's source) into {@code dst} (its target). */
+    static void run(Redistribution plan, Storage src, Storage dst, Communicator lib) {
+        long[] stats = LAST.get();
+        java.util.Arrays.fill(stats, 0);
+        int item = src.dtype().itemSize();
+        int p = lib.size();
+        int me = lib.rank();
+        List<Box> ls = plan.localSourceBoxes();
+        List<Box> ld = plan.localTargetBoxes();
+        for (int i = 0; i < ls.size(); i++) {
+            Box a = ls.get(i);
+            Box b = ld.get(i);
+            StridedCopy.copy(src, layout(a, src), dst, layout(b, dst));
+        }
+        int rounds = plan.rounds(item);
+        if (rounds == 0) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Box>[] sends = new List[p];
+        @SuppressWarnings("unchecked")
+        List<Box>[] recvs = new List[p];
+        long[] sn = new long[p];
+        long[] rn = new long[p];
+        long[] sStart = new long[p];
+        long[] rStart = new long[p];
+        boolean sendIn = plan.sendsInPlace(me) && src.chunkCount() == 1;
+        // a ghost plan reads and writes one block: then the receive side always goes through a buffer
+        boolean recvIn = plan.receivesInPlace(me) && dst.chunkCount() == 1 && dst != src;
+        long sendCap = 0;
+        long recvCap = 0;
+        for (int q = 0; q < p; q++) {
+            sends[q] = plan.sendBoxes(q);
+            recvs[q] = plan.recvBoxes(q);
+            sn[q] = plan.elements(me, q);
+            rn[q] = plan.elements(q, me);
+            if (q == me) {
+                sn[q] = 0;
+                rn[q] = 0;
+            }
+            sStart[q] = Redistribution.rangeStart(sends[q]);
+            rStart[q] = Redistribution.rangeStart(recvs[q]);
+            sendCap += ceilDiv(sn[q], rounds) * item;
+            recvCap += ceilDiv(rn[q], rounds) * item;
+        }
+        Storage[] kept = plan.reusesBuffers() ? kept(plan, sendIn ? 0 : sendCap, recvIn ? 0 : recvCap) : null;
+        Storage sendBuf = sendIn ? null : kept != null ? kept[0] : allocate(sendCap);
+        Storage recvBuf = null;
+        try {
+            recvBuf = recvIn ? null : kept != null ? kept[1] : allocate(recvCap);
+            stats[2] = (sendIn ? 0 : sendCap) + (recvIn ? 0 : recvCap);
+            ByteBuffer sb = sendIn ? src.chunkOf(0) : sendBuf.chunkOf(0);
+            ByteBuffer rb = recvIn ? dst.chunkOf(0) : recvBuf.chunkOf(0);
+            int[] sc = new int[p];
+            int[] sd = new int[p];
+            int[] rc = new int[p];
+            int[] rd = new int[p];
+            for (int r = 0; r < rounds; r++) {
+                int pos = 0;
+                for (int q = 0; q < p; q++) {
+                    long lo = share(sn[q], r, rounds);
+                    long hi = share(sn[q], r + 1, rounds);
+                    sc[q] = (int) ((hi - lo) * item);
+                    if (sendIn) {
+                        sd[q] = (int) ((sStart[q] + lo) * item);
+                    } else {
+                        sd[q] = pos;
+                        pack(src, sends[q], lo, hi, sb, pos);
+                        pos += sc[q];
+                    }
+                    stats[0] += sc[q];
+                }
+                pos = 0;
+                for (int q = 0; q < p; q++) {
+                    long lo = share(rn[q], r, rounds);
+                    long hi = share(rn[q], r + 1, rounds);
+                    rc[q] = (int) ((hi - lo) * item);
+                    rd[q] = recvIn ? (int) ((rStart[q] + lo) * item) : pos;
+                    pos += recvIn ? 0 : rc[q];
+                    stats[1] += rc[q];
+                }
+                lib.allToAllV(sb, sc, sd, rb, rc, rd);
+                if (!recvIn) {
+                    for (int q = 0; q < p; q++) {
+                        unpack(rb, rd[q], dst, recvs[q], share(rn[q], r, rounds), share(rn[q], r + 1, rounds));
+                    }
+                }
+            }
+        } finally {
+            if (kept == null && sendBuf != null) {
+                sendBuf.free();
+            }
+            if (kept == null && recvBuf != null) {
+                recvBuf.free();
+            }
+        }
+    }
+
+    private static Storage allocate(long bytes) {
+        return Storage.allocate(DType.UINT8, bytes, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
+    }
+
+    /** The buffers a plan keeps; freed (closed, not leaked) by {@link #CLEANER} once the plan is unreachable. */
+    private static final class Kept implements Runnable {
+        private Storage send;
+        private Storage recv;
+
+        @Override
+        public synchronized void run() {
+            if (send != null) {
+                send.free();
+                recv.free();
+                send = null;
+                recv = null;
+            }
+        }
+    }
+
+    /**
+     * The buffers kept for {@code plan} (send, receive), allocated at the first run. The map holds the plan weakly;
+     * when the plan is unreachable, the cleaner frees them.
+     */
+    private static Storage[] kept(Redistribution plan, long sendBytes, long recvBytes) {
+        Kept k;
+        synchronized (KEPT) {
+            k = KEPT.get(plan);
+            if (k == null) {
+                k = new Kept();
+                KEPT.put(plan, k);
+                CLEANER.register(plan, k);
+            }
+        }
+        synchronized (k) {
+            if (k.send == null || k.send.byteSize() != sendBytes || k.recv.byteSize() != recvBytes) {
+                k.run();
+                k.send = allocate(sendBytes);
+                k.recv = allocate(recvBytes);
+            }
+            return new Storage[] {k.send, k.recv};
+        }
+    }
+
+    private static long share(long n, int r, int rounds) {
+        // n < 2^62 and r <= rounds < 2^31: the product fits 128 bits, computed exactly
+        return java.math.BigInteger.valueOf(n).multiply(java.math.BigInteger.valueOf(r))
+                .divide(java.math.BigInteger.valueOf(rounds)).longValueExact();
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+
+    private static StridedLayout layout(Box b, Storage st) {
+        return StridedLayout.of(b.counts(), b.offset(), b.strides(), st.elementCount());
+    }
+
+    /** Packs elements {@code [lo, hi)} of a stream of boxes into {@code buf} from byte {@code pos}. */
+    private static void pack(Storage st, List<Box> stream, long lo, long hi, ByteBuffer buf, int pos) {
+        int item = st.dtype().itemSize();
+        int[] at = {pos};
+        walk(stream, lo, hi, (off, counts, strides) -> {
+            StridedLayout l = StridedLayout.of(counts, off, strides, st.elementCount());
+            StridedCopy.pack(st, l, buf, at[0]);
+            at[0] += (int) (l.elementCount() * item);
+        });
+    }
+
+    /** Unpacks elements {@code [lo, hi)} of a stream from {@code buf} at byte {@code pos} into the boxes. */
+    private static void unpack(ByteBuffer buf, int pos, Storage st, List<Box> stream, long lo, long hi) {
+        int item = st.dtype().itemSize();
+        int[] at = {pos};
+        walk(stream, lo, hi, (off, counts, strides) -> {
+            StridedLayout l = StridedLayout.of(counts, off, strides, st.elementCount());
+            StridedCopy.unpack(buf, at[0], st, l);
+            at[0] += (int) (l.elementCount() * item);
+        });
+    }
+
+    /** Visits the sub-boxes covering elements {@code [lo, hi)} of the concatenated boxes, in order. */
+    private static void walk(List<Box> stream, long lo, long hi, BoxSink sink) {
+        long e = 0;
+        for (Box b : stream) {
+            long n = b.elementCount();
+            long a = Math.max(lo, e);
+            long z = Math.min(hi, e + n);
+            if (a == e && z == e + n) {
+                sink.accept(b.offset(), b.counts(), b.strides());
+            } else if (a < z) {
+                if (b.counts().length == 0) {
+                    sink.accept(b.offset(), b.counts(), b.strides());
+                } else {
+                    range(b, 0, b.offset(), a - e, z - e, sink);
+                }
+            }
+            e += n;
+            if (e >= hi) {
+                return;
+            }
+        }
+    }
+
+    /** Elements {@code [a, b)} of the sub-box of axes {@code k..} at element offset {@code base}, as sub-boxes. */
+    private static void range(Box box, int k, long base, long a, long b, BoxSink sink) {
+        if (a >= b) {
+            return;
+        }
+        long[] c = box.counts();
+        long[] s = box.strides();
+        int n = c.length;
+        long inner = 1;
+        for (int i = k + 1; i < n; i++) {
+            inner *= c[i];
+        }
+        long ia = a / inner;
+        long ib = b / inner;
+        long ra = a % inner;
+        long rb = b % inner;
+        if (ia == ib) {
+            range(box, k + 1, base + ia * s[k], ra, rb, sink);
+            return;
+        }
+        if (ra != 0) {
+            range(box, k + 1, base + ia * s[k], ra, inner, sink);
+            ia++;
+        }
+        if (ib > ia) {
+            long[] counts = java.util.Arrays.copyOfRange(c, k, n);
+            counts[0] = ib - ia;
+            sink.accept(base + ia * s[k], counts, java.util.Arrays.copyOfRange(s, k, n));
+        }
+        if (rb != 0) {
+            range(box, k + 1, base + ib * s[k], 0, rb, sink);
+        }
+    }
+}
