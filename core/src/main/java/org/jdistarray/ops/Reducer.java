@@ -52,6 +52,10 @@ final class Reducer {
         if (perCell == 0 && resultSize > 0 && kind.emptyError() != null) {
             throw new IllegalArgumentException(kind.emptyError());
         }
+        if (kind == ReduceKind.PTP && a.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("numpy boolean subtract, the `-` operator, is not supported, use the"
+                    + " bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        }
         DType resultType = kind.resultType(a.dtype(), o.dtypeOrNull());
         ReducedLayout layout = ReducedLayout.of(dist, reduced, o.isKeepdims());
         Storage in = access.storage(a);
@@ -100,10 +104,6 @@ final class Reducer {
     }
 
     private static void checkArguments(ReduceKind kind, DistArray a, ReduceOptions o, boolean[] reduced) {
-        if (kind == ReduceKind.PTP && a.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("numpy boolean subtract, the `-` operator, is not supported, use the"
-                    + " bitwise_xor, the `^` operator, or the logical_xor function instead.");
-        }
         if (o.dtypeOrNull() != null && !kind.takesDtype()) {
             throw new IllegalArgumentException(kind.numpyName + "() got an unexpected keyword argument 'dtype'");
         }
