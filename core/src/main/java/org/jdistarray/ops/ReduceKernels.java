@@ -12,24 +12,38 @@ final class ReduceKernels {
     private ReduceKernels() {
     }
 
-    /** The sum of {@code n} float64 at byte {@code pos} (four accumulators). */
+    /** The sum of {@code n} float64 at byte {@code pos} (eight accumulators: add latency hidden). */
     static double sumF64(ByteBuffer b, int pos, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            int p = pos + (i << 3);
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int end = pos + (n << 3);
+        int p = pos;
+        for (; p <= end - 64; p += 64) {
             s0 += b.getDouble(p);
             s1 += b.getDouble(p + 8);
             s2 += b.getDouble(p + 16);
             s3 += b.getDouble(p + 24);
+            s4 += b.getDouble(p + 32);
+            s5 += b.getDouble(p + 40);
+            s6 += b.getDouble(p + 48);
+            s7 += b.getDouble(p + 56);
         }
-        for (; i < n; i++) {
-            s0 += b.getDouble(pos + (i << 3));
+        for (; p < end; p += 8) {
+            s0 += b.getDouble(p);
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    static void sumEachF64(ByteBuffer b, int pos, int n, double[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] += b.getDouble(pos + (i << 3));
+        }
     }
 
     static double sum(double[] t, int n) {

@@ -30,9 +30,11 @@ final class ReduceState {
     final double[] d3;
     final long[] l;
     final long[] l2;
-    private final double[] tile = new double[TILE];
-    private final long[] ltile = new long[TILE];
-    private final long[] ltile2 = new long[TILE];
+    private final double[] tile;
+    private final long[] ltile;
+    private final long[] ltile2;
+    /** float64 sum or mean: whole chunk runs straight from memory, no tiles. */
+    private final boolean direct;
 
     ReduceState(ReduceKind kind, DType in, DType result, int cells) {
         this.kind = kind;
@@ -48,6 +50,10 @@ final class ReduceState {
                 || kind.family == ReduceKind.Family.COUNT;
         l = lng ? new long[cells] : null;
         l2 = kind.family == ReduceKind.Family.EXTREME || kind.family == ReduceKind.Family.ARG ? new long[cells] : null;
+        direct = in == DType.FLOAT64 && (kind == ReduceKind.SUM || kind == ReduceKind.MEAN) && !longAcc;
+        tile = direct ? null : new double[TILE];
+        ltile = direct ? null : new long[TILE];
+        ltile2 = kind.family == ReduceKind.Family.ARG ? new long[TILE] : null;
         if (kind == ReduceKind.PROD) {
             if (d != null) {
                 Arrays.fill(d, 1);
@@ -109,7 +115,10 @@ final class ReduceState {
             long done = 0;
             while (done < length) {
                 long off = offset + done;
-                int m = (int) Math.min(Math.min(length - done, s.runInChunk(off)), TILE);
+                int m = (int) Math.min(length - done, s.runInChunk(off));
+                if (!(direct && lastReduced)) {
+                    m = Math.min(m, TILE);
+                }
                 ByteBuffer b = s.chunkOf(off);
                 int pos = s.posOf(off);
                 if (arg && lastReduced) {
@@ -175,8 +184,12 @@ final class ReduceState {
             }
             return;
         }
-        if (fold && in == DType.FLOAT64 && (kind == ReduceKind.SUM || kind == ReduceKind.MEAN)) {
-            d[c] += ReduceKernels.sumF64(b, pos, m);
+        if (direct) {
+            if (fold) {
+                d[c] += ReduceKernels.sumF64(b, pos, m);
+            } else {
+                ReduceKernels.sumEachF64(b, pos, m, d, c);
+            }
             return;
         }
         DoubleLanes.load(in, b, pos, tile, m);

@@ -20,6 +20,15 @@ import org.jdistarray.protocol.UnstructuredAxis;
  * whose coordinates on the reduced grid axes are 0: rank 0 of the sub-communicator along the reduced grid axes.
  */
 final class ReducedLayout {
+    private static final Object SCALAR_KEY = new Object();
+
+    /** The 0-d distribution of full reductions, cached on the communicator (nothing to close). */
+    private record Scalar(Distribution dist) implements AutoCloseable {
+        @Override
+        public void close() {
+        }
+    }
+
     final boolean[] reduced;
     final boolean full;
     final Distribution result;
@@ -46,6 +55,11 @@ final class ReducedLayout {
             comm = false;
         }
         Communicator c = in.communicator();
+        if (full && !keepdims) {
+            Distribution scalar = c.attributes().computeIfAbsent(SCALAR_KEY, Scalar.class,
+                    () -> new Scalar(Distribution.builder(c).shape().build())).dist;
+            return new ReducedLayout(reduced, true, scalar, comm);
+        }
         if (full) {
             long[] shape = new long[keepdims ? n : 0];
             Arrays.fill(shape, 1);
