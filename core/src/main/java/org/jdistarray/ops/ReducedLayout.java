@@ -54,6 +54,9 @@ final class ReducedLayout {
         if (in.isReplicated() || in.communicator().size() == 1) {
             comm = false;
         }
+        if (in.holder() >= 0 && in.communicator().size() > 1) {
+            comm = true; // a 0-d array on one rank: the others learn its value
+        }
         Communicator c = in.communicator();
         if (full && !keepdims) {
             Distribution scalar = c.attributes().computeIfAbsent(SCALAR_KEY, Scalar.class,

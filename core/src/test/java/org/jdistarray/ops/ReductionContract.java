@@ -35,6 +35,7 @@ public abstract class ReductionContract {
         c.add(new Cases.Case("replicated2d", comm -> Distribution.builder(comm).shape(3, 4).undistributed(0)
                 .undistributed(1).build()));
         c.add(new Cases.Case("zeroD", comm -> Distribution.builder(comm).shape().build()));
+        c.add(new Cases.Case("zeroDOnRank", comm -> Distribution.builder(comm).shape().onRank(comm.size() - 1).build()));
         c.add(new Cases.Case("onRank2d", comm -> Distribution.builder(comm).shape(3, 4).onRank(comm.size() - 1).build()));
         c.add(new Cases.Case("grid2x", comm -> Distribution.builder(comm).shape(5, 2L * comm.size() + 1)
                 .grid(comm.size() % 2 == 0 ? 2 : 1, comm.size() % 2 == 0 ? comm.size() / 2 : comm.size()).build()));
