@@ -79,6 +79,10 @@ final class ReduceState {
             return;
         }
         int n = dims.size();
+        if (kind.family != ReduceKind.Family.ARG && allTrue(reduced) && unpadded(dims)) {
+            accumulateFlat(s, s.elementCount());
+            return;
+        }
         LocalBox box = LocalBox.owned(dims);
         long[] lo = box.lo();
         long[] hi = box.hi();
@@ -131,6 +135,40 @@ final class ReduceState {
                 done += m;
             }
         });
+    }
+
+    /**
+     * A full reduction (no arg-extreme) of a block without padding: the order of the elements does not matter, so
+     * the block is walked chunk run by chunk run.
+     */
+    private void accumulateFlat(Storage s, long count) {
+        long off = 0;
+        while (off < count) {
+            int m = (int) Math.min(count - off, s.runInChunk(off));
+            if (!direct) {
+                m = Math.min(m, TILE);
+            }
+            tile(s.chunkOf(off), s.posOf(off), m, true, 0, 0);
+            off += m;
+        }
+    }
+
+    private static boolean allTrue(boolean[] b) {
+        for (boolean x : b) {
+            if (!x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unpadded(List<DimDistribution> dims) {
+        for (DimDistribution d : dims) {
+            if (d instanceof org.jdistarray.protocol.Block b && (b.commPadLeft() != 0 || b.commPadRight() != 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One tile of {@code m} elements at byte {@code pos} of {@code b} into cell {@code c} (or cells from {@code c}). */

@@ -169,7 +169,7 @@ final class Reducer {
 
     private static void allReduce(Communicator g, double[] x, double[] y, ReduceOp op) {
         int n = x.length;
-        DoubleBuffer b = DirectBuffers.doubles(y == null ? n : 2 * n);
+        DoubleBuffer b = Scratch.of(g).doubles(y == null ? n : 2 * n);
         b.put(0, x);
         if (y != null) {
             b.put(n, y);
@@ -183,7 +183,7 @@ final class Reducer {
 
     private static void allReduce(Communicator g, long[] x, long[] y, ReduceOp op) {
         int n = x.length;
-        LongBuffer b = DirectBuffers.longs(y == null ? n : 2 * n);
+        LongBuffer b = Scratch.of(g).longs(y == null ? n : 2 * n);
         b.put(0, x);
         if (y != null) {
             b.put(n, y);
