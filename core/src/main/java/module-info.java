@@ -18,6 +18,7 @@ module org.jdistarray.core {
     exports org.jdistarray.dist.numbering;
     exports org.jdistarray.nativelib;
     exports org.jdistarray.random;
+    exports org.jdistarray.ops;
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 

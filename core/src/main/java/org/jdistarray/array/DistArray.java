@@ -63,6 +63,22 @@ public final class DistArray implements AutoCloseable {
     /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
     public static final long DEFAULT_GATHER_LIMIT_BYTES = 1L << 31;
 
+    static {
+        org.jdistarray.array.internal.ArrayInternals.install(new org.jdistarray.array.internal.ArrayInternals.Access() {
+            @Override
+            public Storage storage(DistArray a) {
+                a.checkOpen();
+                return a.storage;
+            }
+
+            @Override
+            public void verify(DistArray a, String operation, long... args) {
+                a.checkOpen();
+                a.verify(operation, args);
+            }
+        });
+    }
+
     private final Distribution dist;
     private final DType dtype;
     private final Storage storage;
@@ -514,6 +530,206 @@ public final class DistArray implements AutoCloseable {
                     + " array or exceeds the limit of " + maxBytes + " bytes; gather less or raise the limit");
         }
     }
+
+    // ---- reductions (one-line delegations to org.jdistarray.ops.Reductions) ----
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#sum(DistArray)}. Caller must close the result. */
+    public DistArray sum() {
+        return org.jdistarray.ops.Reductions.sum(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#sum} along {@code axis}. Caller must close the result. */
+    public DistArray sum(int axis) {
+        return org.jdistarray.ops.Reductions.sum(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#sum(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray sum(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.sum(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#prod(DistArray)}. Caller must close the result. */
+    public DistArray prod() {
+        return org.jdistarray.ops.Reductions.prod(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#prod} along {@code axis}. Caller must close the result. */
+    public DistArray prod(int axis) {
+        return org.jdistarray.ops.Reductions.prod(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#prod(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray prod(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.prod(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#mean(DistArray)}. Caller must close the result. */
+    public DistArray mean() {
+        return org.jdistarray.ops.Reductions.mean(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#mean} along {@code axis}. Caller must close the result. */
+    public DistArray mean(int axis) {
+        return org.jdistarray.ops.Reductions.mean(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#mean(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray mean(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.mean(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#var(DistArray)}. Caller must close the result. */
+    public DistArray var() {
+        return org.jdistarray.ops.Reductions.var(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#var} along {@code axis}. Caller must close the result. */
+    public DistArray var(int axis) {
+        return org.jdistarray.ops.Reductions.var(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#var(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray var(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.var(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#std(DistArray)}. Caller must close the result. */
+    public DistArray std() {
+        return org.jdistarray.ops.Reductions.std(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#std} along {@code axis}. Caller must close the result. */
+    public DistArray std(int axis) {
+        return org.jdistarray.ops.Reductions.std(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#std(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray std(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.std(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#min(DistArray)}. Caller must close the result. */
+    public DistArray min() {
+        return org.jdistarray.ops.Reductions.min(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#min} along {@code axis}. Caller must close the result. */
+    public DistArray min(int axis) {
+        return org.jdistarray.ops.Reductions.min(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#min(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray min(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.min(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#max(DistArray)}. Caller must close the result. */
+    public DistArray max() {
+        return org.jdistarray.ops.Reductions.max(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#max} along {@code axis}. Caller must close the result. */
+    public DistArray max(int axis) {
+        return org.jdistarray.ops.Reductions.max(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#max(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray max(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.max(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmin(DistArray)}. Caller must close the result. */
+    public DistArray argmin() {
+        return org.jdistarray.ops.Reductions.argmin(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmin} along {@code axis}. Caller must close the result. */
+    public DistArray argmin(int axis) {
+        return org.jdistarray.ops.Reductions.argmin(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmin(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray argmin(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.argmin(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmax(DistArray)}. Caller must close the result. */
+    public DistArray argmax() {
+        return org.jdistarray.ops.Reductions.argmax(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmax} along {@code axis}. Caller must close the result. */
+    public DistArray argmax(int axis) {
+        return org.jdistarray.ops.Reductions.argmax(this, org.jdistarray.ops.ReduceOptions.axis(axis));
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#argmax(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray argmax(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.argmax(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#any(DistArray)}. Caller must close the result. */
+    public DistArray any() {
+        return org.jdistarray.ops.Reductions.any(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#any(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray any(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.any(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#all(DistArray)}. Caller must close the result. */
+    public DistArray all() {
+        return org.jdistarray.ops.Reductions.all(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#all(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray all(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.all(this, options);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#ptp(DistArray)}. Caller must close the result. */
+    public DistArray ptp() {
+        return org.jdistarray.ops.Reductions.ptp(this);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.ops.Reductions#ptp(DistArray, org.jdistarray.ops.ReduceOptions)}. Caller must close the result. */
+    public DistArray ptp(org.jdistarray.ops.ReduceOptions options) {
+        return org.jdistarray.ops.Reductions.ptp(this, options);
+    }
+
+    /**
+     * <b>Not collective.</b> The one element of a size-1 array that this rank holds (a reduction over every axis: a
+     * replicated 0-d array), as a double, read from this rank's copy (NumPy's {@code .item()}).
+     *
+     * @throws IllegalArgumentException if the array does not have exactly one element ("can only convert an array of
+     *     size 1 to a Python scalar")
+     * @throws IllegalStateException if this rank does not hold the element (use the collective {@link #getDouble})
+     */
+    public double item() {
+        return storage.getDouble(itemOffset());
+    }
+
+    /** <b>Not collective.</b> As {@link #item()}, as a long (exact for 64-bit integers; uint64: the bits). */
+    public long itemLong() {
+        return storage.getLong(itemOffset());
+    }
+
+    private long itemOffset() {
+        checkOpen();
+        if (globalSize() != 1) {
+            throw new IllegalArgumentException("can only convert an array of size 1 to a Python scalar (this array has "
+                    + globalSize() + " elements)");
+        }
+        NdMap m = dist.localMap();
+        long[] zero = new long[dist.ndim()];
+        if (m.holdsNothing() || !m.holds(zero)) {
+            throw new IllegalStateException("rank " + dist.rank() + " does not hold the element of this size-1 array;"
+                    + " read it with the collective getDouble()");
+        }
+        return m.localOffsetOfGlobal(zero);
+    }
+    // ---- end reductions ----
 
     @Override
     public String toString() {

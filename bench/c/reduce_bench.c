@@ -1,0 +1,103 @@
+/* C + MPI twins of JDistArray's reduction benchmarks (ReductionBenchmark), same cases, same timing method:
+ *   sum N        : local sum of N/P float64 (4 independent 4-wide accumulators, as ../../shared/bench/c/peer_c.c)
+ *                  + MPI_Allreduce of one double; CALLS calls per repetition (small N), seconds per call
+ *   sum_axis1 R C: an R x C float64 array, block x block on a 1 x P grid (each rank R rows x C/P columns):
+ *                  row sums + MPI_Reduce of R doubles to rank 0 over the ranks sharing the rows
+ * Prints "PEER impl=c_mpi op=... ranks=P N=... seconds=<median of the slowest rank> gbs=..." lines.
+ *   mpirun -np 2 ./reduce_bench            (env PEER_REPS, default 11) */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef double v4d __attribute__((vector_size(32)));
+static int rank, nprocs;
+static long REPS;
+
+static int cmpd(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double local_sum(const double *restrict x, long n) {
+    v4d a0 = {0, 0, 0, 0}, a1 = a0, a2 = a0, a3 = a0;
+    long i = 0;
+    for (; i + 16 <= n; i += 16) {
+        v4d t0, t1, t2, t3;
+        memcpy(&t0, x + i, 32); memcpy(&t1, x + i + 4, 32);
+        memcpy(&t2, x + i + 8, 32); memcpy(&t3, x + i + 12, 32);
+        a0 += t0; a1 += t1; a2 += t2; a3 += t3;
+    }
+    v4d acc = (a0 + a1) + (a2 + a3);
+    double loc = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (; i < n; i++) loc += x[i];
+    return loc;
+}
+
+static volatile double sink;
+
+static void report(const char *op, long n, long calls, double *t) {
+    qsort(t, REPS, sizeof(double), cmpd);
+    double med = t[REPS / 2] / calls;
+    if (rank == 0) {
+        printf("PEER impl=c_mpi op=%s ranks=%d N=%ld seconds=%.6g gbs=%.2f reps=%ld min=%.6g note=twin\n", op, nprocs,
+               n, med, 8.0 * n / med / 1e9, REPS, t[0] / calls);
+        fflush(stdout);
+    }
+}
+
+static void bench_sum(long n, long calls) {
+    long m = n / nprocs + (rank < n % nprocs ? 1 : 0);
+    double *x = malloc(sizeof(double) * (m ? m : 1));
+    for (long i = 0; i < m; i++) x[i] = 1.0;
+    double *t = malloc(sizeof(double) * REPS);
+    for (long r = -1; r < REPS; r++) {
+        MPI_Barrier(MPI_COMM_WORLD);
+        double t0 = MPI_Wtime();
+        for (long c = 0; c < calls; c++) {
+            double loc = local_sum(x, m), tot;
+            MPI_Allreduce(&loc, &tot, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
+            sink = tot;
+        }
+        double dt = MPI_Wtime() - t0, mx;
+        MPI_Allreduce(&dt, &mx, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+        if (r >= 0) t[r] = mx;
+    }
+    if (sink != (double)n && rank == 0) fprintf(stderr, "sum mismatch %g\n", sink);
+    report("sum", n, calls, t);
+    free(t);
+    free(x);
+}
+
+static void bench_axis1(long rows, long cols) {
+    long c = cols / nprocs + (rank < cols % nprocs ? 1 : 0);
+    double *x = malloc(sizeof(double) * rows * c);
+    double *part = malloc(sizeof(double) * rows), *out = malloc(sizeof(double) * rows);
+    for (long i = 0; i < rows * c; i++) x[i] = 1.0;
+    double *t = malloc(sizeof(double) * REPS);
+    for (long r = -1; r < REPS; r++) {
+        MPI_Barrier(MPI_COMM_WORLD);
+        double t0 = MPI_Wtime();
+        for (long i = 0; i < rows; i++) part[i] = local_sum(x + i * c, c);
+        MPI_Reduce(part, out, (int)rows, MPI_DOUBLE, MPI_SUM, 0, MPI_COMM_WORLD);
+        double dt = MPI_Wtime() - t0, mx;
+        MPI_Allreduce(&dt, &mx, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
+        if (r >= 0) t[r] = mx;
+    }
+    if (rank == 0 && out[rows - 1] != (double)cols) fprintf(stderr, "row sum mismatch %g\n", out[rows - 1]);
+    report("sum_axis1", rows * cols, 1, t);
+    free(t); free(x); free(part); free(out);
+}
+
+int main(int argc, char **argv) {
+    MPI_Init(&argc, &argv);
+    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    MPI_Comm_size(MPI_COMM_WORLD, &nprocs);
+    const char *reps = getenv("PEER_REPS");
+    REPS = reps && *reps ? atol(reps) : 11;
+    bench_sum(1L << 25, 1);
+    bench_sum(4096, 20000);
+    bench_axis1(4096, 4096);
+    MPI_Finalize();
+    return 0;
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Reduction benchmark: JDistArray's ReductionBenchmark against its C twin (bench/c/reduce_bench.c), the shared C
+# baseline's sum (../shared/bench/c/peer_c.c, N = 2^25) and mpi4py's np.sum + allreduce, alternately in one job,
+# Open MPI, ranks bound to cores, 1 and 2 ranks. Prints PEER lines, then the ratios of the best medians.
+#   bench/run_reduce_bench.sh                    # ROUNDS=3, PEER_REPS=11
+# Environment: ROUNDS, PEER_REPS, RANKS (default "1 2"), SKIP_BUILD=1, SHARED (default ../shared/bench from the root).
+set -uo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+SHARED=${SHARED:-$(cd "$ROOT/../../shared/bench" 2>/dev/null && pwd || echo /work/shared/bench)}
+ROUNDS=${ROUNDS:-3}
+RANKS=${RANKS:-1 2}
+export PEER_REPS=${PEER_REPS:-11} PEER_N=33554432
+WORK=$(mktemp -d -t jdist-reduce-bench.XXXXXX)
+OUT=$WORK/results.txt
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    (cd "$ROOT" && mvn -o -q -B -Pbench -pl bench -am package -DskipTests) || exit 1
+fi
+CP="$ROOT/bench/target/classes:$(sed "s|$ROOT/core/target/jdistarray-core-[^:]*.jar|$ROOT/core/target/classes|" "$ROOT/bench/target/classpath.txt")"
+mpicc -O3 -march=native -o "$WORK/reduce_bench" "$HERE/c/reduce_bench.c" || exit 1
+mpicc -O3 -march=native -o "$WORK/peer_c" "$SHARED/c/peer_c.c" || exit 1
+MPIRUN=(mpirun --bind-to core -x PEER_REPS -x PEER_N); [ "$(id -u)" = 0 ] && MPIRUN+=(--allow-run-as-root)
+PY=$(command -p -v python3)
+echo "# reductions $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), rounds $ROUNDS" | tee -a "$OUT"
+for round in $(seq "$ROUNDS"); do
+    for np in $RANKS; do
+        timeout 600 "${MPIRUN[@]}" -np "$np" java -cp "$CP" org.jdistarray.bench.ReductionBenchmark 2>&1 | grep '^PEER' | tee -a "$OUT"
+        timeout 300 "${MPIRUN[@]}" -np "$np" "$WORK/reduce_bench" 2>&1 | grep '^PEER' | tee -a "$OUT"
+        timeout 300 "${MPIRUN[@]}" -np "$np" "$WORK/peer_c" sum 2>&1 | grep '^PEER' | sed 's/impl=c_mpi/impl=c_peer/' | tee -a "$OUT"
+        (cd "$SHARED" && timeout 300 "${MPIRUN[@]}" -np "$np" "$PY" -m mpi4py mpi4py_bench.py sum 2>&1) | grep '^PEER' | tee -a "$OUT"
+    done
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+awk '/^PEER / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+       k = f["op"] " ranks=" f["ranks"] " N=" f["N"]; v = f["seconds"] + 0
+       if (!((f["impl"], k) in best) || v < best[f["impl"], k]) best[f["impl"], k] = v; keys[k] = 1 }
+     END { for (k in keys) { j = best["jdistarray", k]; c = best["c_mpi", k]
+             if (j != "" && c != "") printf "%s: C %.4g s, JDistArray %.4g s, JDistArray speed %.2fx of C\n", k, c, j, c / j } }' "$OUT" | sort
+echo "raw results: $OUT"

@@ -1,0 +1,93 @@
+package org.jdistarray.bench;
+
+import java.nio.LongBuffer;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.ops.Np;
+import org.jdistarray.ops.ReduceOptions;
+import org.jdistarray.protocol.DType;
+
+/**
+ * Reductions under mpirun, the cases of {@code bench/c/reduce_bench.c} (its C twin) in the shared line format
+ * ({@code PEER impl=jdistarray op=... ranks=... N=... seconds=... gbs=...}; seconds per call including the result
+ * array's creation and close, median over {@code PEER_REPS} of the slowest rank; bytes 8 N):
+ * <ul>
+ * <li>{@code sum}, N = 2^25 and 4096: {@code Np.sum(a).item()} of a block float64 array;</li>
+ * <li>{@code sum_repro}: the same in the reproducible mode (exact accumulation);</li>
+ * <li>{@code sum_axis1}: {@code Np.sum(a, 1)} of a 4096 x 4096 float64 array, block x block on a 1 x P grid.</li>
+ * </ul>
+ *
+ * <pre>mpirun -np 2 --bind-to core java -cp ... org.jdistarray.bench.ReductionBenchmark</pre>
+ */
+public final class ReductionBenchmark {
+    private static volatile double sink;
+
+    private ReductionBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int reps = Integer.parseInt(System.getenv().getOrDefault("PEER_REPS", "11"));
+        try (MpiSession mpi = MpiSession.init()) {
+            Communicator comm = mpi.world();
+            ReduceOptions repro = ReduceOptions.defaults().reproducible(true);
+            for (long n : new long[] {1L << 25, 4096}) {
+                Distribution d = Distribution.builder(comm).shape(n).build();
+                try (DistArray a = DistArrays.ones(d, DType.FLOAT64)) {
+                    int calls = n <= 4096 ? 20000 : 1;
+                    line(comm, "sum", n, reps, calls, () -> {
+                        try (DistArray s = Np.sum(a)) {
+                            sink = s.item();
+                        }
+                    });
+                    line(comm, "sum_repro", n, reps, n <= 4096 ? 2000 : 1, () -> {
+                        try (DistArray s = Np.sum(a, repro)) {
+                            sink = s.item();
+                        }
+                    });
+                }
+            }
+            Distribution d2 = Distribution.builder(comm).shape(4096, 4096).grid(1, comm.size()).build();
+            try (DistArray a = DistArrays.ones(d2, DType.FLOAT64)) {
+                line(comm, "sum_axis1", 4096L * 4096, reps, 1, () -> {
+                    try (DistArray s = Np.sum(a, 1)) {
+                        sink = s.globalSize();
+                    }
+                });
+            }
+        }
+    }
+
+    private static void line(Communicator comm, String op, long n, int reps, int calls, Runnable call) {
+        int warm = calls > 1 ? calls : 5;
+        for (int i = 0; i < warm; i++) {
+            call.run(); // warm-up
+        }
+        double[] t = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            comm.barrier();
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                call.run();
+            }
+            double mine = (System.nanoTime() - start) / 1e9 / calls;
+            LongBuffer bits = DirectBuffers.longs(1).put(0, Double.doubleToLongBits(mine));
+            LongBuffer most = DirectBuffers.longs(1);
+            comm.allReduce(bits, most, ReduceOp.MAX); // positive doubles order like their bits
+            t[r] = Double.longBitsToDouble(most.get(0));
+        }
+        Arrays.sort(t);
+        if (comm.rank() == 0) {
+            double s = t[reps / 2];
+            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e gbs=%.2f reps=%d min=%.4e%n",
+                    op, comm.size(), n, s, 8.0 * n / s / 1e9, reps, t[0]);
+        }
+    }
+}

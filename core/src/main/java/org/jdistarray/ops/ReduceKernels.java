@@ -1,0 +1,260 @@
+package org.jdistarray.ops;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The reduction loops over tiles (one small, monomorphic method per operation and shape, {@code int} induction
+ * variables; performance.md, "Known traps"). "fold" kernels reduce a tile into one cell (the reduced axis is the
+ * last), "each" kernels add element {@code i} of a tile to cell {@code start + i} (the last axis is kept).
+ * Extremes and arg-extremes work on order-preserving {@code long} keys ({@link #keyOf(double)}).
+ */
+final class ReduceKernels {
+    private ReduceKernels() {
+    }
+
+    /** The sum of {@code n} float64 at byte {@code pos} (eight accumulators: add latency hidden). */
+    static double sumF64(ByteBuffer b, int pos, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int end = pos + (n << 3);
+        int p = pos;
+        for (; p <= end - 64; p += 64) {
+            s0 += b.getDouble(p);
+            s1 += b.getDouble(p + 8);
+            s2 += b.getDouble(p + 16);
+            s3 += b.getDouble(p + 24);
+            s4 += b.getDouble(p + 32);
+            s5 += b.getDouble(p + 40);
+            s6 += b.getDouble(p + 48);
+            s7 += b.getDouble(p + 56);
+        }
+        for (; p < end; p += 8) {
+            s0 += b.getDouble(p);
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    static void sumEachF64(ByteBuffer b, int pos, int n, double[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] += b.getDouble(pos + (i << 3));
+        }
+    }
+
+    static double sum(double[] t, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            s0 += t[i];
+            s1 += t[i + 1];
+        }
+        if (i < n) {
+            s0 += t[i];
+        }
+        return s0 + s1;
+    }
+
+    static void sumEach(double[] t, int n, double[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] += t[i];
+        }
+    }
+
+    static long sum(long[] t, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            s += t[i];
+        }
+        return s;
+    }
+
+    static void sumEach(long[] t, int n, long[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] += t[i];
+        }
+    }
+
+    static double prod(double[] t, int n, double p) {
+        for (int i = 0; i < n; i++) {
+            p *= t[i];
+        }
+        return p;
+    }
+
+    static void prodEach(double[] t, int n, double[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] *= t[i];
+        }
+    }
+
+    static long prod(long[] t, int n, long p) {
+        for (int i = 0; i < n; i++) {
+            p *= t[i];
+        }
+        return p;
+    }
+
+    static void prodEach(long[] t, int n, long[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] *= t[i];
+        }
+    }
+
+    /** NaN becomes 0 (nansum) and the number of non-NaN elements is returned. */
+    static int zeroNans(double[] t, int n) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            double v = t[i];
+            boolean nan = v != v;
+            t[i] = nan ? 0 : v;
+            c += nan ? 0 : 1;
+        }
+        return c;
+    }
+
+    static void countEach(double[] t, int n, double[] count, int start) {
+        for (int i = 0; i < n; i++) {
+            double v = t[i];
+            count[start + i] += v != v ? 0 : 1;
+        }
+    }
+
+    static long countNonzero(double[] t, int n) {
+        long c = 0;
+        for (int i = 0; i < n; i++) {
+            c += t[i] != 0 ? 1 : 0;
+        }
+        return c;
+    }
+
+    static void countNonzeroEach(double[] t, int n, long[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] += t[i] != 0 ? 1 : 0;
+        }
+    }
+
+    /** Chan's merge of the tile's (count, mean, M2), computed in two passes over the tile, into cell {@code c}. */
+    static void moments(double[] t, int n, double[] cnt, double[] mean, double[] m2, int c) {
+        if (n == 0) {
+            return;
+        }
+        double m = sum(t, n) / n;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double d = t[i] - m;
+            q += d * d;
+        }
+        double na = cnt[c];
+        double nb = n;
+        double nt = na + nb;
+        double delta = m - mean[c];
+        mean[c] += delta * (nb / nt);
+        m2[c] += q + delta * delta * (na * nb / nt);
+        cnt[c] = nt;
+    }
+
+    /** Welford's update of cell {@code start + i} with element {@code i}. */
+    static void momentsEach(double[] t, int n, double[] cnt, double[] mean, double[] m2, int start) {
+        for (int i = 0; i < n; i++) {
+            int c = start + i;
+            double k = cnt[c] + 1;
+            double d = t[i] - mean[c];
+            mean[c] += d / k;
+            m2[c] += d * (t[i] - mean[c]);
+            cnt[c] = k;
+        }
+    }
+
+    /** The order-preserving key of a double (signed long order = numeric order; NaN handled by the caller). */
+    static long keyOf(double v) {
+        long b = Double.doubleToRawLongBits(v);
+        return b ^ ((b >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The double of a key (Long.MIN_VALUE and Long.MAX_VALUE: NaN, see {@link #keys}). */
+    static double valueOfKey(long k) {
+        if (k == Long.MIN_VALUE || k == Long.MAX_VALUE) {
+            return Double.NaN;
+        }
+        return Double.longBitsToDouble(k ^ ((k >> 63) & Long.MAX_VALUE));
+    }
+
+    /** Keys of a tile of doubles; NaN gets {@code nanKey}. */
+    static void keys(double[] t, int n, long[] out, long nanKey) {
+        for (int i = 0; i < n; i++) {
+            double v = t[i];
+            out[i] = v != v ? nanKey : keyOf(v);
+        }
+    }
+
+    /** Keys of unsigned 64-bit integers: the sign bit flipped. */
+    static void unsignedKeys(long[] t, int n) {
+        for (int i = 0; i < n; i++) {
+            t[i] ^= Long.MIN_VALUE;
+        }
+    }
+
+    static void not(long[] t, int n) {
+        for (int i = 0; i < n; i++) {
+            t[i] = ~t[i];
+        }
+    }
+
+    static long min(long[] t, int n, long m) {
+        for (int i = 0; i < n; i++) {
+            m = Math.min(m, t[i]);
+        }
+        return m;
+    }
+
+    static void minEach(long[] t, int n, long[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] = Math.min(acc[start + i], t[i]);
+        }
+    }
+
+    static long max(long[] t, int n, long m) {
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, t[i]);
+        }
+        return m;
+    }
+
+    static void maxEach(long[] t, int n, long[] acc, int start) {
+        for (int i = 0; i < n; i++) {
+            acc[start + i] = Math.max(acc[start + i], t[i]);
+        }
+    }
+
+    /** The smallest (key, index) pair of the tile into cell {@code c}: ties go to the smaller index. */
+    static void argmin(long[] t, long[] index, int n, long[] key, long[] idx, int c) {
+        long k = key[c];
+        long x = idx[c];
+        for (int i = 0; i < n; i++) {
+            long v = t[i];
+            if (v < k || v == k && index[i] < x) {
+                k = v;
+                x = index[i];
+            }
+        }
+        key[c] = k;
+        idx[c] = x;
+    }
+
+    static void argminEach(long[] t, int n, long index, long[] key, long[] idx, int start) {
+        for (int i = 0; i < n; i++) {
+            int c = start + i;
+            long v = t[i];
+            if (v < key[c] || v == key[c] && index < idx[c]) {
+                key[c] = v;
+                idx[c] = index;
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package org.jdistarray.ops;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jdistarray.array.internal.DoubleLanes;
+import org.jdistarray.array.internal.LocalBox;
+import org.jdistarray.array.internal.LongLanes;
+import org.jdistarray.array.internal.Storage;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DimDistribution;
+import org.jdistarray.protocol.Undistributed;
+
+/**
+ * One rank's partial results of a reduction, one cell per element of its part of the result (kept axes: this
+ * rank's owned extent; reduced axes: 1), filled from the owned elements of the local block (never padding) tile by
+ * tile. The arrays used depend on the {@link ReduceKind.Family}.
+ */
+final class ReduceState {
+    private static final int TILE = 512;
+
+    final ReduceKind kind;
+    final DType in;
+    /** Whether sum/prod accumulate in 64-bit integers (integer result dtype), else in doubles. */
+    final boolean longAcc;
+    final int cells;
+    final double[] d;
+    final double[] d2;
+    final double[] d3;
+    final long[] l;
+    final long[] l2;
+    private final double[] tile;
+    private final long[] ltile;
+    private final long[] ltile2;
+    /** float64 sum or mean: whole chunk runs straight from memory, no tiles. */
+    private final boolean direct;
+
+    ReduceState(ReduceKind kind, DType in, DType result, int cells) {
+        this.kind = kind;
+        this.in = in;
+        this.cells = cells;
+        this.longAcc = kind.family == ReduceKind.Family.ACCUMULATE && !kind.isAverage() && !ReduceKind.isFloat(result)
+                && !(ReduceKind.isFloat(in) && kind == ReduceKind.NANSUM);
+        boolean dbl = kind.family == ReduceKind.Family.ACCUMULATE && !longAcc || kind.family == ReduceKind.Family.MOMENTS;
+        d = dbl ? new double[cells] : null;
+        d2 = kind == ReduceKind.NANMEAN || kind.family == ReduceKind.Family.MOMENTS ? new double[cells] : null;
+        d3 = kind.family == ReduceKind.Family.MOMENTS ? new double[cells] : null;
+        boolean lng = longAcc || kind.family == ReduceKind.Family.EXTREME || kind.family == ReduceKind.Family.ARG
+                || kind.family == ReduceKind.Family.COUNT;
+        l = lng ? new long[cells] : null;
+        l2 = kind.family == ReduceKind.Family.EXTREME || kind.family == ReduceKind.Family.ARG ? new long[cells] : null;
+        direct = in == DType.FLOAT64 && (kind == ReduceKind.SUM || kind == ReduceKind.MEAN) && !longAcc;
+        tile = direct ? null : new double[TILE];
+        ltile = direct ? null : new long[TILE];
+        ltile2 = kind.family == ReduceKind.Family.ARG ? new long[TILE] : null;
+        if (kind == ReduceKind.PROD) {
+            if (d != null) {
+                Arrays.fill(d, 1);
+            } else {
+                Arrays.fill(l, 1);
+            }
+        }
+        if (kind.family == ReduceKind.Family.EXTREME) {
+            Arrays.fill(l, Long.MAX_VALUE); // lowest key so far
+            Arrays.fill(l2, Long.MIN_VALUE); // highest key so far
+        } else if (kind.family == ReduceKind.Family.ARG) {
+            Arrays.fill(l, Long.MAX_VALUE);
+            Arrays.fill(l2, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Adds this rank's owned elements. {@code reduced}: the reduced axes; {@code dims}: the local block's dimension
+     * dictionaries; {@code shape}: the global shape (for the arg-extremes' indices).
+     */
+    void accumulate(Storage s, List<DimDistribution> dims, long[] shape, boolean[] reduced, boolean holdsNothing) {
+        if (holdsNothing) {
+            return;
+        }
+        int n = dims.size();
+        if (kind.family != ReduceKind.Family.ARG && allTrue(reduced) && unpadded(dims)) {
+            accumulateFlat(s, s.elementCount());
+            return;
+        }
+        LocalBox box = LocalBox.owned(dims);
+        long[] lo = box.lo();
+        long[] hi = box.hi();
+        long[] cellStride = new long[n];
+        long[] indexStride = new long[n];
+        long cs = 1;
+        long is = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (reduced[i]) {
+                indexStride[i] = is;
+                is *= shape[i];
+            } else {
+                cellStride[i] = cs;
+                cs *= Math.max(0, hi[i] - lo[i]);
+            }
+        }
+        boolean lastReduced = n == 0 || reduced[n - 1];
+        boolean arg = kind.family == ReduceKind.Family.ARG;
+        DimDistribution last = n == 0 ? null : dims.get(n - 1);
+        boolean identityLast = last == null || last instanceof Undistributed;
+        box.forEachRow((local, offset, length) -> {
+            long cell = 0;
+            long index = 0;
+            for (int i = 0; i < n - 1; i++) {
+                cell += (local[i] - lo[i]) * cellStride[i];
+                if (arg && reduced[i]) {
+                    index += dims.get(i).globalFromLocal(local[i]) * indexStride[i];
+                }
+            }
+            long l0 = n == 0 ? 0 : local[n - 1];
+            if (!lastReduced) {
+                cell += l0 - lo[n - 1];
+            }
+            long done = 0;
+            while (done < length) {
+                long off = offset + done;
+                int m = (int) Math.min(length - done, s.runInChunk(off));
+                if (!(direct && lastReduced)) {
+                    m = Math.min(m, TILE);
+                }
+                ByteBuffer b = s.chunkOf(off);
+                int pos = s.posOf(off);
+                if (arg && lastReduced) {
+                    for (int k = 0; k < m; k++) {
+                        long li = l0 + done + k;
+                        ltile2[k] = index + (n == 0 ? 0 : identityLast ? li : last.globalFromLocal(li));
+                    }
+                }
+                tile(b, pos, m, lastReduced, (int) (lastReduced ? cell : cell + done), index);
+                done += m;
+            }
+        });
+    }
+
+    /**
+     * A full reduction (no arg-extreme) of a block without padding: the order of the elements does not matter, so
+     * the block is walked chunk run by chunk run.
+     */
+    private void accumulateFlat(Storage s, long count) {
+        long off = 0;
+        while (off < count) {
+            int m = (int) Math.min(count - off, s.runInChunk(off));
+            if (!direct) {
+                m = Math.min(m, TILE);
+            }
+            tile(s.chunkOf(off), s.posOf(off), m, true, 0, 0);
+            off += m;
+        }
+    }
+
+    private static boolean allTrue(boolean[] b) {
+        for (boolean x : b) {
+            if (!x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unpadded(List<DimDistribution> dims) {
+        for (DimDistribution d : dims) {
+            if (d instanceof org.jdistarray.protocol.Block b && (b.commPadLeft() != 0 || b.commPadRight() != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One tile of {@code m} elements at byte {@code pos} of {@code b} into cell {@code c} (or cells from {@code c}). */
+    private void tile(ByteBuffer b, int pos, int m, boolean fold, int c, long index) {
+        switch (kind.family) {
+            case ACCUMULATE -> accumulateTile(b, pos, m, fold, c);
+            case MOMENTS -> {
+                DoubleLanes.load(in, b, pos, tile, m);
+                if (fold) {
+                    ReduceKernels.moments(tile, m, d2, d, d3, c);
+                } else {
+                    ReduceKernels.momentsEach(tile, m, d2, d, d3, c);
+                }
+            }
+            case COUNT -> {
+                DoubleLanes.load(in, b, pos, tile, m);
+                if (fold) {
+                    l[c] += ReduceKernels.countNonzero(tile, m);
+                } else {
+                    ReduceKernels.countNonzeroEach(tile, m, l, c);
+                }
+            }
+            case EXTREME -> extremeTile(b, pos, m, fold, c);
+            case ARG -> {
+                keyTile(b, pos, m, kind == ReduceKind.ARGMIN ? Long.MIN_VALUE : Long.MAX_VALUE);
+                if (kind == ReduceKind.ARGMAX) {
+                    ReduceKernels.not(ltile, m);
+                }
+                if (fold) {
+                    ReduceKernels.argmin(ltile, ltile2, m, l, l2, c);
+                } else {
+                    ReduceKernels.argminEach(ltile, m, index, l, l2, c);
+                }
+            }
+        }
+    }
+
+    private void accumulateTile(ByteBuffer b, int pos, int m, boolean fold, int c) {
+        if (longAcc) {
+            LongLanes.load(in, b, pos, ltile, m);
+            if (kind == ReduceKind.PROD) {
+                if (fold) {
+                    l[c] = ReduceKernels.prod(ltile, m, l[c]);
+                } else {
+                    ReduceKernels.prodEach(ltile, m, l, c);
+                }
+            } else if (fold) {
+                l[c] += ReduceKernels.sum(ltile, m);
+            } else {
+                ReduceKernels.sumEach(ltile, m, l, c);
+            }
+            return;
+        }
+        if (direct) {
+            if (fold) {
+                d[c] += ReduceKernels.sumF64(b, pos, m);
+            } else {
+                ReduceKernels.sumEachF64(b, pos, m, d, c);
+            }
+            return;
+        }
+        DoubleLanes.load(in, b, pos, tile, m);
+        if (kind == ReduceKind.PROD) {
+            if (fold) {
+                d[c] = ReduceKernels.prod(tile, m, d[c]);
+            } else {
+                ReduceKernels.prodEach(tile, m, d, c);
+            }
+            return;
+        }
+        if (kind.skipsNan()) {
+            if (kind == ReduceKind.NANMEAN && !fold) {
+                ReduceKernels.countEach(tile, m, d2, c);
+            }
+            int valid = ReduceKernels.zeroNans(tile, m);
+            if (kind == ReduceKind.NANMEAN && fold) {
+                d2[c] += valid;
+            }
+        }
+        if (fold) {
+            d[c] += ReduceKernels.sum(tile, m);
+        } else {
+            ReduceKernels.sumEach(tile, m, d, c);
+        }
+    }
+
+    private void extremeTile(ByteBuffer b, int pos, int m, boolean fold, int c) {
+        boolean lo = kind != ReduceKind.MAX && kind != ReduceKind.NANMAX;
+        boolean hi = kind != ReduceKind.MIN && kind != ReduceKind.NANMIN;
+        if (lo) {
+            keyTile(b, pos, m, kind == ReduceKind.NANMIN ? Long.MAX_VALUE : Long.MIN_VALUE);
+            if (fold) {
+                l[c] = ReduceKernels.min(ltile, m, l[c]);
+            } else {
+                ReduceKernels.minEach(ltile, m, l, c);
+            }
+        }
+        if (hi) {
+            if (!lo || ReduceKind.isFloat(in)) {
+                keyTile(b, pos, m, kind == ReduceKind.NANMAX ? Long.MIN_VALUE : Long.MAX_VALUE);
+            }
+            if (fold) {
+                l2[c] = ReduceKernels.max(ltile, m, l2[c]);
+            } else {
+                ReduceKernels.maxEach(ltile, m, l2, c);
+            }
+        }
+    }
+
+    /** Keys of a tile into {@code ltile}; a float NaN gets {@code nanKey}. */
+    private void keyTile(ByteBuffer b, int pos, int m, long nanKey) {
+        if (ReduceKind.isFloat(in)) {
+            DoubleLanes.load(in, b, pos, tile, m);
+            ReduceKernels.keys(tile, m, ltile, nanKey);
+        } else {
+            LongLanes.load(in, b, pos, ltile, m);
+            if (in == DType.UINT64) {
+                ReduceKernels.unsignedKeys(ltile, m);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package org.jdistarray.ops;
+
+import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
+import java.util.Arrays;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.internal.ArrayInternals;
+import org.jdistarray.array.internal.ConvertKernels;
+import org.jdistarray.array.internal.Storage;
+import org.jdistarray.comm.CommContext;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.ReduceOp;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.UnstructuredAxis;
+
+/**
+ * Runs one reduction: checks the call and the arguments (on every rank alike), accumulates the owned elements
+ * ({@link ReduceState}), combines the ranks that share the kept coordinates (one all-reduce, or an all-gather of
+ * the (count, mean, M2) triples for var/std; none when no reduced grid axis has more than one rank) and writes the
+ * result into an array of the {@link ReducedLayout}.
+ */
+final class Reducer {
+    private Reducer() {
+    }
+
+    static DistArray run(ReduceKind kind, DistArray a, ReduceOptions o) {
+        if (a == null) {
+            throw new IllegalArgumentException(kind.numpyName + ": the array is null");
+        }
+        if (o == null) {
+            throw new IllegalArgumentException(kind.numpyName + ": the options are null (use ReduceOptions.defaults())");
+        }
+        ArrayInternals.Access access = ArrayInternals.get();
+        access.verify(a, kind.numpyName, o.fingerprint());
+        Distribution dist = a.distribution();
+        boolean[] reduced = reducedAxes(kind, dist.ndim(), o.axisOrNull());
+        checkArguments(kind, a, o, reduced);
+        long[] shape = dist.shape();
+        long perCell = 1;
+        long resultSize = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (reduced[i]) {
+                perCell *= shape[i];
+            } else {
+                resultSize *= shape[i];
+            }
+        }
+        if (perCell == 0 && resultSize > 0 && kind.emptyError() != null) {
+            throw new IllegalArgumentException(kind.emptyError());
+        }
+        if (kind == ReduceKind.PTP && a.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("numpy boolean subtract, the `-` operator, is not supported, use the"
+                    + " bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        }
+        DType resultType = kind.resultType(a.dtype(), o.dtypeOrNull());
+        ReducedLayout layout = ReducedLayout.of(dist, reduced, o.isKeepdims());
+        Storage in = access.storage(a);
+        if (o.isReproducible() && ExactReduction.applies(kind, a.dtype(), resultType)) {
+            return deliver(ExactReduction.run(kind, a, in, layout, perCell, resultType, o.ddofValue()), o);
+        }
+        int cells = cellCount(dist, reduced);
+        ReduceState st = new ReduceState(kind, a.dtype(), resultType, cells);
+        st.accumulate(in, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
+        Communicator group = null;
+        if (layout.communicates) {
+            CommContext ctx = dist.context();
+            group = layout.full ? ctx.comm() : ctx.axes(dist.gridShape(), reduced);
+        }
+        double[][] moments = group == null ? null : combine(st, group);
+        DistArray result = DistArrays.empty(layout.result, resultType);
+        Storage out = access.storage(result);
+        if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
+            write(st, moments, out, cells, perCell, o.ddofValue());
+        }
+        return deliver(result, o);
+    }
+
+    /** The reduced axes, from NumPy's axis argument (null: every axis), checked as NumPy does. */
+    static boolean[] reducedAxes(ReduceKind kind, int ndim, int[] axis) {
+        boolean[] r = new boolean[ndim];
+        if (axis == null) {
+            Arrays.fill(r, true);
+            return r;
+        }
+        if (kind.family == ReduceKind.Family.ARG && axis.length != 1) {
+            throw new IllegalArgumentException(kind.numpyName + ": axis must be None or one int, got "
+                    + Arrays.toString(axis) + " ('tuple' object cannot be interpreted as an integer)");
+        }
+        for (int x : axis) {
+            int ax = x < 0 ? x + ndim : x;
+            if (ax < 0 || ax >= ndim) {
+                throw new IllegalArgumentException("axis " + x + " is out of bounds for array of dimension " + ndim);
+            }
+            if (r[ax]) {
+                throw new IllegalArgumentException("duplicate value in 'axis'");
+            }
+            r[ax] = true;
+        }
+        return r;
+    }
+
+    private static void checkArguments(ReduceKind kind, DistArray a, ReduceOptions o, boolean[] reduced) {
+        if (o.dtypeOrNull() != null && !kind.takesDtype()) {
+            throw new IllegalArgumentException(kind.numpyName + "() got an unexpected keyword argument 'dtype'");
+        }
+        if (o.ddofValue() != 0 && kind.family != ReduceKind.Family.MOMENTS) {
+            throw new IllegalArgumentException(kind.numpyName + "() got an unexpected keyword argument 'ddof'");
+        }
+        for (int i = 0; i < reduced.length; i++) {
+            if (reduced[i] && a.distribution().axes().get(i) instanceof UnstructuredAxis u && !u.oneToOne()) {
+                throw new IllegalArgumentException(kind.numpyName + ": axis " + i + " is unstructured and not one to"
+                        + " one (some elements are held by several ranks); reducing it would count them several times");
+            }
+        }
+    }
+
+    private static int cellCount(Distribution dist, boolean[] reduced) {
+        long c = 1;
+        for (int i = 0; i < reduced.length; i++) {
+            if (!reduced[i]) {
+                long[] r = dist.ownedLocalRange(i);
+                c *= r[1] - r[0];
+            }
+        }
+        if (c > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the reduction's local part of " + c + " elements exceeds 2^31 - 9");
+        }
+        return (int) c;
+    }
+
+    /** Combines the group's states in place (every member gets the result); var/std: the merged triples. */
+    private static double[][] combine(ReduceState st, Communicator g) {
+        int n = st.cells;
+        switch (st.kind.family) {
+            case ACCUMULATE -> {
+                ReduceOp op = st.kind == ReduceKind.PROD ? ReduceOp.PROD : ReduceOp.SUM;
+                if (st.longAcc) {
+                    allReduce(g, st.l, null, op);
+                } else {
+                    allReduce(g, st.d, st.d2, op);
+                }
+            }
+            case COUNT -> allReduce(g, st.l, null, ReduceOp.SUM);
+            case EXTREME -> {
+                ReduceKernels.not(st.l2, n);
+                allReduce(g, st.l, st.l2, ReduceOp.MIN);
+                ReduceKernels.not(st.l2, n);
+            }
+            case ARG -> {
+                long[] mine = st.l.clone();
+                allReduce(g, st.l, null, ReduceOp.MIN);
+                for (int c = 0; c < n; c++) {
+                    if (mine[c] != st.l[c]) {
+                        st.l2[c] = Long.MAX_VALUE;
+                    }
+                }
+                allReduce(g, st.l2, null, ReduceOp.MIN);
+            }
+            case MOMENTS -> {
+                return gatherMoments(st, g);
+            }
+        }
+        return null;
+    }
+
+    private static void allReduce(Communicator g, double[] x, double[] y, ReduceOp op) {
+        int n = x.length;
+        DoubleBuffer b = Scratch.of(g).doubles(y == null ? n : 2 * n);
+        b.put(0, x);
+        if (y != null) {
+            b.put(n, y);
+        }
+        g.allReduce(b, op);
+        b.get(0, x);
+        if (y != null) {
+            b.get(n, y);
+        }
+    }
+
+    private static void allReduce(Communicator g, long[] x, long[] y, ReduceOp op) {
+        int n = x.length;
+        LongBuffer b = Scratch.of(g).longs(y == null ? n : 2 * n);
+        b.put(0, x);
+        if (y != null) {
+            b.put(n, y);
+        }
+        g.allReduce(b, op);
+        b.get(0, x);
+        if (y != null) {
+            b.get(n, y);
+        }
+    }
+
+    /** All-gathers every member's (count, mean, M2) per cell and merges them in rank order (Chan et al.). */
+    private static double[][] gatherMoments(ReduceState st, Communicator g) {
+        int n = st.cells;
+        int p = g.size();
+        DoubleBuffer send = DirectBuffers.doubles(3 * n);
+        send.put(0, st.d2).put(n, st.d).put(2 * n, st.d3);
+        DoubleBuffer all = DirectBuffers.doubles(3 * n * p);
+        g.allGather(send, all);
+        double[] cnt = new double[n];
+        double[] mean = new double[n];
+        double[] m2 = new double[n];
+        for (int r = 0; r < p; r++) {
+            int base = 3 * n * r;
+            for (int c = 0; c < n; c++) {
+                double nb = all.get(base + c);
+                if (nb == 0) {
+                    continue;
+                }
+                double na = cnt[c];
+                double nt = na + nb;
+                double delta = all.get(base + n + c) - mean[c];
+                mean[c] += delta * (nb / nt);
+                m2[c] += all.get(base + 2 * n + c) + delta * delta * (na * nb / nt);
+                cnt[c] = nt;
+            }
+        }
+        return new double[][] {cnt, mean, m2};
+    }
+
+    private static void write(ReduceState st, double[][] moments, Storage out, int cells, long perCell, int ddof) {
+        ReduceKind k = st.kind;
+        boolean isFloat = ReduceKind.isFloat(st.in);
+        for (int c = 0; c < cells; c++) {
+            switch (k.family) {
+                case ACCUMULATE -> {
+                    if (st.longAcc) {
+                        out.setLong(c, st.l[c]);
+                    } else if (k == ReduceKind.MEAN) {
+                        out.setDouble(c, st.d[c] / perCell);
+                    } else if (k == ReduceKind.NANMEAN) {
+                        out.setDouble(c, st.d[c] / st.d2[c]);
+                    } else {
+                        out.setDouble(c, st.d[c]);
+                    }
+                }
+                case MOMENTS -> {
+                    double n = moments == null ? st.d2[c] : moments[0][c];
+                    double m2 = moments == null ? st.d3[c] : moments[2][c];
+                    double v = (n == 0 ? Double.NaN : m2) / Math.max(n - ddof, 0);
+                    out.setDouble(c, k == ReduceKind.STD ? Math.sqrt(v) : v);
+                }
+                case COUNT -> {
+                    long cnt = st.l[c];
+                    out.setLong(c, k == ReduceKind.ANY ? (cnt > 0 ? 1 : 0) : k == ReduceKind.ALL
+                            ? (cnt == perCell ? 1 : 0) : cnt);
+                }
+                case ARG -> out.setLong(c, st.l2[c]);
+                case EXTREME -> {
+                    long lo = st.l[c];
+                    long hi = st.l2[c];
+                    if (isFloat) {
+                        double vlo = ReduceKernels.valueOfKey(lo);
+                        double vhi = ReduceKernels.valueOfKey(hi);
+                        out.setDouble(c, k == ReduceKind.MIN || k == ReduceKind.NANMIN ? vlo
+                                : k == ReduceKind.PTP ? vhi - vlo : vhi);
+                    } else {
+                        if (st.in == DType.UINT64) {
+                            lo ^= Long.MIN_VALUE;
+                            hi ^= Long.MIN_VALUE;
+                        }
+                        out.setLong(c, k == ReduceKind.MIN || k == ReduceKind.NANMIN ? lo
+                                : k == ReduceKind.PTP ? hi - lo : hi);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The result, or (with the out keyword) the result cast into {@code out}, which is returned. */
+    private static DistArray deliver(DistArray result, ReduceOptions o) {
+        DistArray target = o.outOrNull();
+        if (target == null) {
+            return result;
+        }
+        try (result) {
+            if (!Arrays.equals(target.shape(), result.shape()) || !target.distribution().isCompatible(result.distribution())) {
+                throw new IllegalArgumentException("out: an array of shape " + Arrays.toString(target.shape())
+                        + " and grid " + Arrays.toString(target.distribution().gridShape()) + " cannot receive the"
+                        + " result of shape " + Arrays.toString(result.shape()) + " and grid "
+                        + Arrays.toString(result.distribution().gridShape()) + " (it needs the result's layout)");
+            }
+            ArrayInternals.Access access = ArrayInternals.get();
+            ConvertKernels.convert(access.storage(result), access.storage(target), result.distribution().localElementCount());
+        }
+        return target;
+    }
+}

@@ -1,0 +1,269 @@
+package org.jdistarray.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jdistarray.array.Cases;
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrayContract;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Oracle contract of every reduction against {@link SerialReductions}: every distribution of {@link Cases} (block,
+ * irregular, cyclic, block-cyclic, unstructured, undistributed, padded, empty blocks and zero-length axes, 1-D to
+ * 4-D) plus replicated, 0-d and on-one-rank arrays; every axis, every pair of axes and axis=None, with and without
+ * keepdims, in float64; every dtype over axis=None and axis 0. Runs on thread ranks and under mpirun.
+ */
+public abstract class ReductionContract {
+    private static final DType[] DTYPES = {DType.FLOAT32, DType.INT64, DType.UINT64, DType.INT32, DType.UINT32,
+            DType.INT16, DType.UINT16, DType.INT8, DType.UINT8, DType.BOOL};
+
+    protected abstract void onRanks(DistArrayContract.Spmd task) throws Exception;
+
+    static List<Cases.Case> cases() {
+        List<Cases.Case> c = new ArrayList<>(Cases.all());
+        c.add(new Cases.Case("replicated2d", comm -> Distribution.builder(comm).shape(3, 4).undistributed(0)
+                .undistributed(1).build()));
+        c.add(new Cases.Case("zeroD", comm -> Distribution.builder(comm).shape().build()));
+        c.add(new Cases.Case("zeroDOnRank", comm -> Distribution.builder(comm).shape().onRank(comm.size() - 1).build()));
+        c.add(new Cases.Case("onRank2d", comm -> Distribution.builder(comm).shape(3, 4).onRank(comm.size() - 1).build()));
+        c.add(new Cases.Case("grid2x", comm -> Distribution.builder(comm).shape(5, 2L * comm.size() + 1)
+                .grid(comm.size() % 2 == 0 ? 2 : 1, comm.size() % 2 == 0 ? comm.size() / 2 : comm.size()).build()));
+        return c;
+    }
+
+    @Test
+    void everyReductionEveryAxisFloat64() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(d.shape(), g)))) {
+                    for (int[] axis : axisChoices(d.ndim(), true)) {
+                        for (boolean keep : new boolean[] {false, true}) {
+                            checkAll(comm, c.name(), a, axis, keep);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void everyReductionEveryDtype() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                for (DType t : DTYPES) {
+                    try (DistArray a = DistArrays.fromFunction(d, t, g -> Cases.value(Cases.flat(d.shape(), g)))) {
+                        for (int[] axis : axisChoices(d.ndim(), false)) {
+                            checkAll(comm, c.name() + " " + t.numpyName(), a, axis, false);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void nanRules() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(4, 3 + comm.size()).cyclic(1).build();
+            for (DType t : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+                try (DistArray a = DistArrays.fromFunction(d, t, g -> (g[0] + g[1]) % 4 == 1 ? Double.NaN
+                        : g[0] == 2 ? Double.NaN : Cases.value(g[0] * 10 + g[1]))) {
+                    for (int[] axis : axisChoices(2, true)) {
+                        checkAll(comm, "nan " + t.numpyName(), a, axis, false);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void chainedReductionsAndItem() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(5, 4, 3).cyclic(1).build();
+            try (DistArray a = DistArrays.fromFunction(d, DType.INT32, g -> g[0] * 12 + g[1] * 3 + g[2]);
+                    DistArray s0 = a.sum(0);
+                    DistArray s1 = s0.sum(-1);
+                    DistArray s2 = s1.sum(0);
+                    DistArray total = a.sum();
+                    DistArray mean = a.mean()) {
+                assertArrayEquals(new long[0], s2.shape());
+                assertEquals(59L * 60 / 2, s2.itemLong());
+                assertEquals(total.itemLong(), s2.itemLong());
+                assertEquals(DType.INT64, total.dtype());
+                assertEquals(59L * 60 / 2 / 60.0, mean.item());
+                try (DistArray m = Np.max(a, ReduceOptions.axis(0, 2).keepdims(true))) {
+                    assertArrayEquals(new long[] {1, 4, 1}, m.shape());
+                    double[] all = m.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        assertArrayEquals(new double[] {50, 53, 56, 59}, all);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void errorsAsNumpyOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            Distribution empty = Distribution.builder(comm).shape(0, 3).build();
+            Distribution one = Distribution.builder(comm).shape(3).build();
+            try (DistArray e = DistArrays.zeros(empty, DType.FLOAT64); DistArray a = DistArrays.zeros(one, DType.BOOL)) {
+                assertEquals("zero-size array to reduction operation minimum which has no identity",
+                        assertThrows(IllegalArgumentException.class, e::min).getMessage());
+                assertEquals("attempt to get argmax of an empty sequence",
+                        assertThrows(IllegalArgumentException.class, () -> e.argmax(0)).getMessage());
+                try (DistArray m = e.min(1)) { // reduces 3 elements per row of no rows: an empty result
+                    assertArrayEquals(new long[] {0}, m.shape());
+                }
+                assertEquals("axis 3 is out of bounds for array of dimension 1",
+                        assertThrows(IllegalArgumentException.class, () -> a.sum(3)).getMessage());
+                assertEquals("duplicate value in 'axis'", assertThrows(IllegalArgumentException.class,
+                        () -> a.sum(ReduceOptions.axis(0, -1))).getMessage());
+                assertTrue(assertThrows(IllegalArgumentException.class, a::ptp).getMessage()
+                        .startsWith("numpy boolean subtract"));
+                assertThrows(IllegalArgumentException.class, () -> a.argmin(ReduceOptions.axis(0, 0)));
+                assertThrows(IllegalArgumentException.class, () -> a.item());
+                try (DistArray s = e.sum(); DistArray p = e.prod(); DistArray m = e.mean(); DistArray v = e.var();
+                        DistArray al = e.all(); DistArray an = e.any()) {
+                    assertEquals(0.0, s.item());
+                    assertEquals(1.0, p.item());
+                    assertTrue(Double.isNaN(m.item()));
+                    assertTrue(Double.isNaN(v.item()));
+                    assertEquals(1L, al.itemLong());
+                    assertEquals(0L, an.itemLong());
+                }
+            }
+        });
+    }
+
+    @Test
+    void outAndDtypeKeywords() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(6, 5).cyclic(0).build();
+            try (DistArray a = DistArrays.fromFunction(d, DType.INT8, g -> 100 + g[1]);
+                    DistArray s = Np.sum(a, ReduceOptions.axis(0).dtype("int8"));
+                    DistArray f = Np.mean(a, ReduceOptions.defaults().dtype(DType.FLOAT32));
+                    DistArray into = DistArrays.zeros(Distribution.builder(comm).shape().build(), DType.FLOAT32)) {
+                assertEquals(DType.INT8, s.dtype());
+                long[] sums = s.toLongArray(0);
+                if (comm.rank() == 0) {
+                    for (int j = 0; j < 5; j++) {
+                        assertEquals((byte) (6 * (100 + j)), sums[j]);
+                    }
+                }
+                assertEquals(DType.FLOAT32, f.dtype());
+                assertEquals(102.0, f.item());
+                DistArray r = Np.max(a, ReduceOptions.defaults().out(into));
+                assertTrue(r == into);
+                assertEquals(104.0, into.item());
+            }
+        });
+    }
+
+    static List<int[]> axisChoices(int ndim, boolean all) {
+        List<int[]> out = new ArrayList<>();
+        out.add(null);
+        if (ndim > 0) {
+            out.add(new int[] {0});
+        }
+        if (!all) {
+            return out;
+        }
+        for (int i = 1; i < ndim; i++) {
+            out.add(new int[] {i - ndim});
+        }
+        for (int i = 0; i < ndim; i++) {
+            for (int j = i + 1; j < ndim; j++) {
+                out.add(new int[] {j, i});
+            }
+        }
+        if (ndim > 2) {
+            int[] every = new int[ndim];
+            for (int i = 0; i < ndim; i++) {
+                every[i] = i;
+            }
+            out.add(every);
+        }
+        return out;
+    }
+
+    private static void checkAll(Communicator comm, String name, DistArray a, int[] axis, boolean keep) {
+        double[] dv = a.toDoubleArray(0);
+        long[] lv = a.toLongArray(0);
+        long[] shape = a.shape();
+        for (ReduceKind k : ReduceKind.values()) {
+            if (k.family == ReduceKind.Family.ARG && axis != null && axis.length != 1) {
+                continue;
+            }
+            String what = name + " " + k.numpyName + " axis=" + Arrays.toString(axis) + " keepdims=" + keep;
+            ReduceOptions o = (axis == null ? ReduceOptions.defaults() : ReduceOptions.axis(axis)).keepdims(keep);
+            boolean[] reduced = Reducer.reducedAxes(k, shape.length, axis);
+            long per = 1;
+            long rest = 1;
+            for (int i = 0; i < shape.length; i++) {
+                if (reduced[i]) {
+                    per *= shape[i];
+                } else {
+                    rest *= shape[i];
+                }
+            }
+            if (k == ReduceKind.PTP && a.dtype() == DType.BOOL || per == 0 && rest > 0 && k.emptyError() != null) {
+                assertThrows(IllegalArgumentException.class, () -> Reducer.run(k, a, o), what);
+                continue;
+            }
+            try (DistArray r = Reducer.run(k, a, o)) {
+                DType rt = k.resultType(a.dtype(), null);
+                assertEquals(rt, r.dtype(), what);
+                boolean floatResult = rt == DType.FLOAT64 || rt == DType.FLOAT32;
+                double[] gd = floatResult ? r.toDoubleArray(0) : null;
+                long[] gl = floatResult ? null : r.toLongArray(0);
+                if (comm.rank() != 0) {
+                    continue;
+                }
+                SerialReductions.Result ref = SerialReductions.reduce(k, a.dtype(), dv, lv, shape, reduced, keep, 0);
+                assertArrayEquals(ref.shape(), r.shape(), what);
+                for (int i = 0; i < (floatResult ? gd.length : gl.length); i++) {
+                    if (floatResult) {
+                        double want = rt == DType.FLOAT32 ? (float) ref.doubles()[i] : ref.doubles()[i];
+                        double tol = k.isAverage() || k == ReduceKind.PROD ? Math.abs(want) * (rt == DType.FLOAT32 ? 1e-6 : 1e-12) : 0;
+                        if (Double.isNaN(want)) {
+                            assertTrue(Double.isNaN(gd[i]), what + " cell " + i + ": " + gd[i]);
+                        } else {
+                            assertEquals(want, gd[i], tol, what + " cell " + i);
+                        }
+                    } else {
+                        long want = k.family == ReduceKind.Family.EXTREME ? narrow(ref.longs()[i], rt) : ref.longs()[i];
+                        assertEquals(want, gl[i], what + " cell " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code v} as the integer dtype {@code t} holds it, read back as a long. */
+    private static long narrow(long v, DType t) {
+        return switch (t) {
+            case INT8 -> (byte) v;
+            case UINT8 -> v & 0xff;
+            case INT16 -> (short) v;
+            case UINT16 -> v & 0xffff;
+            case INT32 -> (int) v;
+            case UINT32 -> v & 0xffffffffL;
+            case BOOL -> v != 0 ? 1 : 0;
+            default -> v;
+        };
+    }
+}
