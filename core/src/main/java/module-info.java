@@ -15,6 +15,7 @@ module org.jdistarray.core {
     exports org.jdistarray.dist;
     exports org.jdistarray.dist.numbering;
     exports org.jdistarray.nativelib;
+    exports org.jdistarray.ops;
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 

@@ -1,0 +1,7 @@
+/**
+ * Element-wise operations with NumPy's names and rules: {@link org.jdistarray.ops.Np} (the {@code np.} entry
+ * point), the ufunc enums {@link org.jdistarray.ops.UnaryOp} and {@link org.jdistarray.ops.BinaryOp}, NumPy 1.24's
+ * type rules ({@link org.jdistarray.ops.Promotion}, {@link org.jdistarray.ops.Casting}), keyword options
+ * ({@link org.jdistarray.ops.UfuncOptions}) and fused one-pass expressions ({@link org.jdistarray.ops.Expr}).
+ */
+package org.jdistarray.ops;
