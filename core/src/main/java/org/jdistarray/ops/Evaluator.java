@@ -1,9 +1,7 @@
 package org.jdistarray.ops;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.internal.ArrayAccess;
@@ -21,13 +19,12 @@ final class Evaluator {
     }
 
     static DistArray eval(Expr e, UfuncOptions o) {
-        Map<DistArray, Boolean> leaves = new IdentityHashMap<>();
-        collect(e, leaves);
-        if (leaves.isEmpty()) {
+        List<DistArray> arrays = new ArrayList<>();
+        collect(e, arrays);
+        if (arrays.isEmpty()) {
             throw new IllegalArgumentException("an element-wise expression needs at least one DistArray operand: " + e);
         }
         ArrayAccess.Bridge bridge = ArrayAccess.get();
-        List<DistArray> arrays = new ArrayList<>(leaves.keySet());
         DistArray first = arrays.get(0);
         CommContext ctx = first.distribution().context();
         for (DistArray a : arrays) {
@@ -101,9 +98,10 @@ final class Evaluator {
         };
     }
 
-    private static void collect(Expr e, Map<DistArray, Boolean> leaves) {
-        if (e.kind == Expr.Kind.ARRAY) {
-            leaves.put(e.array, Boolean.TRUE);
+    /** The distinct arrays of the tree in a deterministic order (the same on every rank). */
+    private static void collect(Expr e, List<DistArray> leaves) {
+        if (e.kind == Expr.Kind.ARRAY && leaves.stream().noneMatch(a -> a == e.array)) {
+            leaves.add(e.array);
         }
         for (Expr c : e.args) {
             collect(c, leaves);
