@@ -7,7 +7,7 @@ import org.jdistarray.protocol.DType;
 
 /**
  * An element-wise expression over distributed arrays and scalars, evaluated in <b>one pass</b> over memory: tile by
- * tile (1024 elements), each node computing its tile from its children's, with no full-size temporaries. Build it
+ * tile (256 elements), each node computing its tile from its children's, with no full-size temporaries. Build it
  * explicitly ({@code Np.expr(a).multiply(x).add(y).eval()}); nothing is computed until {@link #eval()}. Immutable.
  * Types, shapes and broadcasting are checked as the tree is built, with NumPy's rules and messages, so a bad
  * expression fails where it is written. Every node has NumPy's result dtype (integer nodes wrap on overflow, float32
@@ -53,6 +53,11 @@ public final class Expr {
             throw new IllegalArgumentException("only DistArray or scalars are accepted (got null)");
         }
         return new Expr(Kind.ARRAY, a, null, null, null, new Expr[0], a.dtype(), a.dtype(), a.shape());
+    }
+
+    /** A leaf that stands for an array of dtype {@code t} and shape (1,), for type resolution only (never evaluated). */
+    static Expr typeOnly(DType t) {
+        return new Expr(Kind.ARRAY, null, null, null, null, new Expr[0], t, t, new long[] {1});
     }
 
     /** <b>Not collective.</b> A Python-float scalar leaf (value-based typing, as NumPy 1.24). */

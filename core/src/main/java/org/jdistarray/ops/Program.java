@@ -25,7 +25,7 @@ import org.jdistarray.protocol.DType;
  * memory.
  */
 final class Program {
-    static final int TILE = 1024;
+    static final int TILE = 256;
 
     /** A tile of values of one dtype. */
     static final class Slot {
