@@ -45,7 +45,7 @@ final class UfuncTable {
         b.append("| `where(c, x, y)` | `where` | result_type(x, y) |").append(" same |".repeat(COLUMNS.size())).append('\n');
         b.append("| `clip(x, lo, hi)` | `clip` | `").append(chars(BinaryOp.MAXIMUM.loops())).append("` |")
                 .append(" same |".repeat(COLUMNS.size())).append('\n');
-        return b.append(END).append('\n').toString();
+        return b.append(END).append('\n').toString().replace(" \n", "\n");
     }
 
     /** A dtype-only leaf: an array operand of type {@code t} (type resolution needs no data). */
