@@ -15,7 +15,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$ROOT" && mvn -o -q -B -Pbench -pl bench -am package -DskipTests)
 fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
-mpicc -O3 -march=native -o "$WORK/ufunc_bench" "$HERE/c/ufunc_bench.c" -lm
+mpicc -O3 -march=native -fno-math-errno -o "$WORK/ufunc_bench" "$HERE/c/ufunc_bench.c" -lm
 RUN=(mpirun --bind-to core); [ "$(id -u)" = 0 ] && RUN+=(--allow-run-as-root)
 RUN+=(-x PEER_N -x PEER_REPS -x OMP_NUM_THREADS -x OPENBLAS_NUM_THREADS)
 echo "# ufunc bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), N=$PEER_N reps=$PEER_REPS" | tee "$OUT"

@@ -1,7 +1,7 @@
 /* C + MPI twin of UfuncBenchmark: the same element-wise operations as plain loops (hand-fused), same line format.
  *   mpirun -np P ./ufunc_bench [axpy] [axpy_out] [expr5] [add4096]
  * Environment: PEER_N (total doubles, default 2^25), PEER_REPS (default 10). Block split over the ranks; median of
- * the slowest rank's time per call after a warm-up. Built with -O3 -march=native (as the shared baselines). */
+ * the slowest rank's time per call after a warm-up. Built with -O3 -march=native -fno-math-errno (vector sqrt). */
 #include <math.h>
 #include <mpi.h>
 #include <stdio.h>

@@ -60,7 +60,7 @@ public final class UfuncBenchmark {
                 default -> () -> e.eval(out);
             };
             double[] t = time(comm, body, reps, 1, 2);
-            report(comm, op, n, t, 24.0 * n, "tile=1024");
+            report(comm, op, n, t, 24.0 * n, "tile=256");
         }
     }
 
