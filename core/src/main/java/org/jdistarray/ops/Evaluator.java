@@ -34,13 +34,15 @@ final class Evaluator {
             }
         }
         DistArray out = o.out();
-        long[] args = new long[arrays.size() + 2];
-        for (int i = 0; i < arrays.size(); i++) {
-            args[i] = bridge.number(arrays.get(i));
+        if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
+            long[] args = new long[arrays.size() + 2];
+            for (int i = 0; i < arrays.size(); i++) {
+                args[i] = bridge.number(arrays.get(i));
+            }
+            args[arrays.size()] = out == null ? -1 : bridge.number(out);
+            args[arrays.size() + 1] = o.casting().ordinal();
+            ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
         }
-        args[arrays.size()] = out == null ? -1 : bridge.number(out);
-        args[arrays.size() + 1] = o.casting().ordinal();
-        ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
         Distribution dist;
         DType dtype;
         if (out != null) {
