@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.Casts;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
@@ -20,6 +21,10 @@ import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.dist.Redistribution;
+import org.jdistarray.ops.BinaryOp;
+import org.jdistarray.ops.Np;
+import org.jdistarray.ops.UfuncOptions;
+import org.jdistarray.ops.UnaryOp;
 import org.jdistarray.protocol.ArrayDescriptor;
 import org.jdistarray.protocol.BufferSpec;
 import org.jdistarray.protocol.DType;
@@ -91,6 +96,23 @@ public final class DistArray implements AutoCloseable {
 
     static {
         StorageAccess.register(a -> ((DistArray) a).storage); // for the kernels of org.jdistarray.random
+        ArrayAccess.install(new ArrayAccess.Bridge() {
+            @Override
+            public Storage storage(DistArray a) {
+                a.checkOpen();
+                return a.storage;
+            }
+
+            @Override
+            public DistArray create(Distribution d, DType t, Storage s) {
+                return new DistArray(d, t, s);
+            }
+
+            @Override
+            public long number(DistArray a) {
+                return a.number;
+            }
+        });
     }
 
     DistArray(Distribution dist, DType dtype, Storage storage) {
@@ -451,6 +473,418 @@ public final class DistArray implements AutoCloseable {
     public DistArray swapaxes(int axis1, int axis2) {
         return DistArrays.swapaxes(this, axis1, axis2);
     }
+
+    // ================================================================ ufuncs (org.jdistarray.ops; one-line delegations)
+    // Operators of DistArray 0.5 as NumPy methods: a.add(b) is np.add(a, b) (logically collective, caller closes the
+    // result); a double argument is a Python float, a long (or int literal) a Python int. In-place forms write into
+    // this array (out=this, casting='same_kind'). Every other ufunc: Np, or apply(op).
+
+    /** <b>Logically collective.</b> {@code op(this)}. Caller must close the result. */
+    public DistArray apply(UnaryOp op) {
+        return Np.apply(op, this, null);
+    }
+
+    /** <b>Logically collective.</b> {@code op(this, other)}; {@code other} a DistArray or a Double/Long/Boolean. */
+    public DistArray apply(BinaryOp op, Object other) {
+        return Np.apply(op, this, other, null);
+    }
+
+    /** <b>Logically collective.</b> {@code -this}. Caller must close the result. */
+    public DistArray negative() {
+        return Np.negative(this);
+    }
+
+    /** <b>Logically collective.</b> {@code +this} (a copy). Caller must close the result. */
+    public DistArray positive() {
+        return Np.positive(this);
+    }
+
+    /** <b>Logically collective.</b> {@code abs(this)}. Caller must close the result. */
+    public DistArray absolute() {
+        return Np.absolute(this);
+    }
+
+    /** <b>Logically collective.</b> {@code ~this}. Caller must close the result. */
+    public DistArray invert() {
+        return Np.invert(this);
+    }
+
+    /** <b>Logically collective.</b> {@code this + other}. Caller must close the result. */
+    public DistArray add(DistArray other) {
+        return Np.add(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this + other} (a Python float). */
+    public DistArray add(double other) {
+        return Np.add(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this + other} (a Python int). */
+    public DistArray add(long other) {
+        return Np.add(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this - other}. Caller must close the result. */
+    public DistArray subtract(DistArray other) {
+        return Np.subtract(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this - other} (a Python float). */
+    public DistArray subtract(double other) {
+        return Np.subtract(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this - other} (a Python int). */
+    public DistArray subtract(long other) {
+        return Np.subtract(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this * other}. Caller must close the result. */
+    public DistArray multiply(DistArray other) {
+        return Np.multiply(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this * other} (a Python float). */
+    public DistArray multiply(double other) {
+        return Np.multiply(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this * other} (a Python int). */
+    public DistArray multiply(long other) {
+        return Np.multiply(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this / other}. Caller must close the result. */
+    public DistArray divide(DistArray other) {
+        return Np.divide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this / other} (a Python float). */
+    public DistArray divide(double other) {
+        return Np.divide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this / other} (a Python int). */
+    public DistArray divide(long other) {
+        return Np.divide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this // other}. Caller must close the result. */
+    public DistArray floorDivide(DistArray other) {
+        return Np.floorDivide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this // other} (a Python float). */
+    public DistArray floorDivide(double other) {
+        return Np.floorDivide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this // other} (a Python int). */
+    public DistArray floorDivide(long other) {
+        return Np.floorDivide(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this % other}. Caller must close the result. */
+    public DistArray remainder(DistArray other) {
+        return Np.remainder(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this % other} (a Python float). */
+    public DistArray remainder(double other) {
+        return Np.remainder(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this % other} (a Python int). */
+    public DistArray remainder(long other) {
+        return Np.remainder(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ** other}. Caller must close the result. */
+    public DistArray power(DistArray other) {
+        return Np.power(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ** other} (a Python float). */
+    public DistArray power(double other) {
+        return Np.power(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ** other} (a Python int). */
+    public DistArray power(long other) {
+        return Np.power(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this << other}. Caller must close the result. */
+    public DistArray leftShift(DistArray other) {
+        return Np.leftShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this << other} (a Python float). */
+    public DistArray leftShift(double other) {
+        return Np.leftShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this << other} (a Python int). */
+    public DistArray leftShift(long other) {
+        return Np.leftShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >> other}. Caller must close the result. */
+    public DistArray rightShift(DistArray other) {
+        return Np.rightShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >> other} (a Python float). */
+    public DistArray rightShift(double other) {
+        return Np.rightShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >> other} (a Python int). */
+    public DistArray rightShift(long other) {
+        return Np.rightShift(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this & other}. Caller must close the result. */
+    public DistArray bitwiseAnd(DistArray other) {
+        return Np.bitwiseAnd(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this & other} (a Python float). */
+    public DistArray bitwiseAnd(double other) {
+        return Np.bitwiseAnd(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this & other} (a Python int). */
+    public DistArray bitwiseAnd(long other) {
+        return Np.bitwiseAnd(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this | other}. Caller must close the result. */
+    public DistArray bitwiseOr(DistArray other) {
+        return Np.bitwiseOr(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this | other} (a Python float). */
+    public DistArray bitwiseOr(double other) {
+        return Np.bitwiseOr(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this | other} (a Python int). */
+    public DistArray bitwiseOr(long other) {
+        return Np.bitwiseOr(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ^ other}. Caller must close the result. */
+    public DistArray bitwiseXor(DistArray other) {
+        return Np.bitwiseXor(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ^ other} (a Python float). */
+    public DistArray bitwiseXor(double other) {
+        return Np.bitwiseXor(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this ^ other} (a Python int). */
+    public DistArray bitwiseXor(long other) {
+        return Np.bitwiseXor(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this < other}. Caller must close the result. */
+    public DistArray less(DistArray other) {
+        return Np.less(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this < other} (a Python float). */
+    public DistArray less(double other) {
+        return Np.less(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this < other} (a Python int). */
+    public DistArray less(long other) {
+        return Np.less(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this <= other}. Caller must close the result. */
+    public DistArray lessEqual(DistArray other) {
+        return Np.lessEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this <= other} (a Python float). */
+    public DistArray lessEqual(double other) {
+        return Np.lessEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this <= other} (a Python int). */
+    public DistArray lessEqual(long other) {
+        return Np.lessEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this == other}. Caller must close the result. */
+    public DistArray equal(DistArray other) {
+        return Np.equal(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this == other} (a Python float). */
+    public DistArray equal(double other) {
+        return Np.equal(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this == other} (a Python int). */
+    public DistArray equal(long other) {
+        return Np.equal(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this != other}. Caller must close the result. */
+    public DistArray notEqual(DistArray other) {
+        return Np.notEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this != other} (a Python float). */
+    public DistArray notEqual(double other) {
+        return Np.notEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this != other} (a Python int). */
+    public DistArray notEqual(long other) {
+        return Np.notEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this > other}. Caller must close the result. */
+    public DistArray greater(DistArray other) {
+        return Np.greater(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this > other} (a Python float). */
+    public DistArray greater(double other) {
+        return Np.greater(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this > other} (a Python int). */
+    public DistArray greater(long other) {
+        return Np.greater(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >= other}. Caller must close the result. */
+    public DistArray greaterEqual(DistArray other) {
+        return Np.greaterEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >= other} (a Python float). */
+    public DistArray greaterEqual(double other) {
+        return Np.greaterEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this >= other} (a Python int). */
+    public DistArray greaterEqual(long other) {
+        return Np.greaterEqual(this, other);
+    }
+
+    /** <b>Logically collective.</b> {@code this += other}; returns this array. */
+    public DistArray addInPlace(DistArray other) {
+        return Np.apply(BinaryOp.ADD, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this += other} (a Python float); returns this array. */
+    public DistArray addInPlace(double other) {
+        return Np.apply(BinaryOp.ADD, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this += other} (a Python int); returns this array. */
+    public DistArray addInPlace(long other) {
+        return Np.apply(BinaryOp.ADD, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this -= other}; returns this array. */
+    public DistArray subtractInPlace(DistArray other) {
+        return Np.apply(BinaryOp.SUBTRACT, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this -= other} (a Python float); returns this array. */
+    public DistArray subtractInPlace(double other) {
+        return Np.apply(BinaryOp.SUBTRACT, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this -= other} (a Python int); returns this array. */
+    public DistArray subtractInPlace(long other) {
+        return Np.apply(BinaryOp.SUBTRACT, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this *= other}; returns this array. */
+    public DistArray multiplyInPlace(DistArray other) {
+        return Np.apply(BinaryOp.MULTIPLY, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this *= other} (a Python float); returns this array. */
+    public DistArray multiplyInPlace(double other) {
+        return Np.apply(BinaryOp.MULTIPLY, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this *= other} (a Python int); returns this array. */
+    public DistArray multiplyInPlace(long other) {
+        return Np.apply(BinaryOp.MULTIPLY, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this /= other}; returns this array. */
+    public DistArray divideInPlace(DistArray other) {
+        return Np.apply(BinaryOp.DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this /= other} (a Python float); returns this array. */
+    public DistArray divideInPlace(double other) {
+        return Np.apply(BinaryOp.DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this /= other} (a Python int); returns this array. */
+    public DistArray divideInPlace(long other) {
+        return Np.apply(BinaryOp.DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this //= other}; returns this array. */
+    public DistArray floorDivideInPlace(DistArray other) {
+        return Np.apply(BinaryOp.FLOOR_DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this //= other} (a Python float); returns this array. */
+    public DistArray floorDivideInPlace(double other) {
+        return Np.apply(BinaryOp.FLOOR_DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this //= other} (a Python int); returns this array. */
+    public DistArray floorDivideInPlace(long other) {
+        return Np.apply(BinaryOp.FLOOR_DIVIDE, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this %= other}; returns this array. */
+    public DistArray remainderInPlace(DistArray other) {
+        return Np.apply(BinaryOp.REMAINDER, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this %= other} (a Python float); returns this array. */
+    public DistArray remainderInPlace(double other) {
+        return Np.apply(BinaryOp.REMAINDER, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this %= other} (a Python int); returns this array. */
+    public DistArray remainderInPlace(long other) {
+        return Np.apply(BinaryOp.REMAINDER, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this **= other}; returns this array. */
+    public DistArray powerInPlace(DistArray other) {
+        return Np.apply(BinaryOp.POWER, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this **= other} (a Python float); returns this array. */
+    public DistArray powerInPlace(double other) {
+        return Np.apply(BinaryOp.POWER, this, other, UfuncOptions.out(this));
+    }
+
+    /** <b>Logically collective.</b> {@code this **= other} (a Python int); returns this array. */
+    public DistArray powerInPlace(long other) {
+        return Np.apply(BinaryOp.POWER, this, other, UfuncOptions.out(this));
+    }
+
+    // ================================================================ end of ufuncs
 
     /** This array's number on its communicator (creation order, the same on every rank). */
     long number() {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Element-wise operations: JDistArray (UfuncBenchmark) vs a hand-fused C + MPI loop (c/ufunc_bench.c) vs NumPy +
+# mpi4py (ufunc_numpy.py, Debian's /usr/bin/python3), in the same job, ranks bound to cores, alternating rounds.
+#   bench/run_ufunc_bench.sh               # NP_LIST="1 2", ROUNDS=2, PEER_N=2^25, PEER_REPS=10
+# Prints PEER lines and the ratios of the best medians per op and rank count.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+export PEER_N=${PEER_N:-33554432} PEER_REPS=${PEER_REPS:-10} OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+NP_LIST=${NP_LIST:-1 2}
+ROUNDS=${ROUNDS:-2}
+WORK=$(mktemp -d -t jdist-ufunc-bench.XXXXXX)
+OUT=$WORK/results.txt
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    (cd "$ROOT" && mvn -o -q -B -Pbench -pl bench -am package -DskipTests)
+fi
+CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+mpicc -O3 -march=native -fno-math-errno -o "$WORK/ufunc_bench" "$HERE/c/ufunc_bench.c" -lm
+RUN=(mpirun --bind-to core); [ "$(id -u)" = 0 ] && RUN+=(--allow-run-as-root)
+RUN+=(-x PEER_N -x PEER_REPS -x OMP_NUM_THREADS -x OPENBLAS_NUM_THREADS)
+echo "# ufunc bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), N=$PEER_N reps=$PEER_REPS" | tee "$OUT"
+for np in $NP_LIST; do
+    for round in $(seq "$ROUNDS"); do
+        timeout 600 "${RUN[@]}" -np "$np" "$WORK/ufunc_bench" | tee -a "$OUT"
+        timeout 600 "${RUN[@]}" -np "$np" /usr/bin/python3 -m mpi4py "$HERE/ufunc_numpy.py" | tee -a "$OUT"
+        timeout 600 "${RUN[@]}" -np "$np" java -XX:+UseSerialGC -Djdistarray.mpi=openmpi -cp "$CP" \
+            org.jdistarray.bench.UfuncBenchmark | tee -a "$OUT"
+    done
+done
+echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+echo
+echo "# ratios (best median over rounds)"
+awk '/^PEER / {
+        for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+        k = f["impl"] SUBSEP f["op"] SUBSEP f["ranks"]
+        if (!(k in best) || f["seconds"] + 0 < best[k]) best[k] = f["seconds"] + 0
+        seen[f["op"] SUBSEP f["ranks"]] = 1
+    }
+    END {
+        for (s in seen) {
+            split(s, p, SUBSEP); j = best["jdistarray" SUBSEP s]; c = best["c_mpi" SUBSEP s]; y = best["mpi4py" SUBSEP s]
+            if (j == "") continue
+            printf "%s ranks=%s: jdistarray %.4g s", p[1], p[2], j
+            if (c != "") printf ", C %.4g s (speed %.2fx of C)", c, c / j
+            if (y != "") printf ", numpy %.4g s (%.2fx numpy)", y, y / j
+            printf "\n"
+        }
+    }' "$OUT" | sort
+echo "raw results: $OUT"

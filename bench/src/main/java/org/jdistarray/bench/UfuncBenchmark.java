@@ -1,0 +1,132 @@
+package org.jdistarray.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.ops.Expr;
+import org.jdistarray.ops.Np;
+import org.jdistarray.ops.UfuncOptions;
+import org.jdistarray.protocol.DType;
+
+/**
+ * Element-wise operations under mpirun, in the shared baseline line format; the C twin is {@code bench/c/ufunc_bench.c}
+ * and the NumPy + mpi4py twin {@code bench/ufunc_numpy.py}, run in the same job by {@code bench/run_ufunc_bench.sh}:
+ * <ul>
+ * <li>{@code axpy}: {@code y = a*x + y} in place ({@code Np.expr(x).multiply(a).add(y).eval(out(y))}), 24 N bytes;</li>
+ * <li>{@code axpy_out}: {@code z = a*x + y} into an existing {@code z}, 24 N bytes;</li>
+ * <li>{@code axpy_new}: {@code z = a*x + y} as a new array each call (allocation and first touch included), 24 N;</li>
+ * <li>{@code expr5}: {@code e = sqrt(a*a + b*b) * c - d}, fused, into an existing {@code e}, 40 N bytes;</li>
+ * <li>{@code add4096}: {@code z = a + b} on 4096 doubles (in total) into an existing {@code z}: seconds per call;</li>
+ * <li>{@code add4096_new}: the same as a new array per call ({@code a.add(b)}, closed after).</li>
+ * </ul>
+ * N = {@code PEER_N} doubles in total (default 2^25), block-distributed; medians of {@code PEER_REPS} repetitions of
+ * the slowest rank's time, after a warm-up.
+ */
+public final class UfuncBenchmark {
+    private UfuncBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        long n = Long.parseLong(env("PEER_N", "33554432"));
+        int reps = Integer.parseInt(env("PEER_REPS", "10"));
+        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "add4096", "add4096_new"};
+        try (MpiSession mpi = MpiSession.init()) {
+            Communicator comm = mpi.world();
+            for (String op : ops) {
+                switch (op) {
+                    case "axpy", "axpy_out", "axpy_new" -> axpy(comm, op, n, reps);
+                    case "expr5" -> expr5(comm, n, reps);
+                    case "add4096", "add4096_new" -> small(comm, op, reps);
+                    default -> throw new IllegalArgumentException("unknown op " + op);
+                }
+            }
+        }
+    }
+
+    private static void axpy(Communicator comm, String op, long n, int reps) {
+        Distribution d = Distribution.builder(comm).shape(n).build();
+        try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 7);
+             DistArray y = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
+            Expr e = Np.expr(x).multiply(0.5).add(y);
+            UfuncOptions out = UfuncOptions.out(op.equals("axpy") ? y : z);
+            Runnable body = switch (op) {
+                case "axpy_new" -> () -> e.eval().close();
+                default -> () -> e.eval(out);
+            };
+            double[] t = time(comm, body, reps, 1, 2);
+            report(comm, op, n, t, 24.0 * n, "tile=256");
+        }
+    }
+
+    private static void expr5(Communicator comm, long n, int reps) {
+        Distribution d = Distribution.builder(comm).shape(n).build();
+        try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 7);
+             DistArray b = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 5);
+             DistArray c = DistArrays.full(d, DType.FLOAT64, 2.0); DistArray dd = DistArrays.full(d, DType.FLOAT64, 1.0);
+             DistArray e = DistArrays.zeros(d, DType.FLOAT64)) {
+            Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
+            UfuncOptions out = UfuncOptions.out(e);
+            double[] t = time(comm, () -> x.eval(out), reps, 1, 2);
+            report(comm, "expr5", n, t, 40.0 * n, "sqrt(a*a+b*b)*c-d fused");
+        }
+    }
+
+    private static void small(Communicator comm, String op, int reps) {
+        Distribution d = Distribution.builder(comm).shape(4096).build();
+        int calls = 20000;
+        try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0]);
+             DistArray b = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
+            UfuncOptions out = UfuncOptions.out(z);
+            Runnable body = op.equals("add4096") ? () -> {
+                for (int i = 0; i < calls; i++) {
+                    Np.add(a, b, out);
+                }
+            } : () -> {
+                for (int i = 0; i < calls; i++) {
+                    a.add(b).close();
+                }
+            };
+            double[] t = time(comm, body, reps, calls, 3);
+            report(comm, op, 4096, t, 24.0 * 4096, "per call");
+        }
+    }
+
+    /** Per-call seconds of each repetition: the slowest rank's, sorted. */
+    private static double[] time(Communicator comm, Runnable body, int reps, int calls, int warmups) {
+        for (int w = 0; w < warmups; w++) {
+            body.run();
+        }
+        double[] t = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            comm.barrier();
+            long t0 = System.nanoTime();
+            body.run();
+            double dt = (System.nanoTime() - t0) / 1e9;
+            t[r] = Collectives.max(comm, dt) / calls;
+        }
+        Arrays.sort(t);
+        return t;
+    }
+
+    private static void report(Communicator comm, String op, long n, double[] t, double bytes, String note) {
+        if (comm.rank() != 0) {
+            return;
+        }
+        int m = t.length;
+        double median = m % 2 == 1 ? t[m / 2] : 0.5 * (t[m / 2 - 1] + t[m / 2]);
+        System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.6g gbs=%.2f reps=%d min=%.6g note=%s%n",
+                op, comm.size(), n, median, bytes / median / 1e9, m, t[0], note);
+        System.out.flush();
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}

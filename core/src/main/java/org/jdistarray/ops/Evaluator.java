@@ -1,0 +1,138 @@
+package org.jdistarray.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.array.internal.Storage;
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.CommContext;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.DistributionBuilder;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DistributionException;
+
+/** Evaluates an {@link Expr}: picks the result layout, plans every operand's reads, runs the tiles. */
+final class Evaluator {
+    private Evaluator() {
+    }
+
+    static DistArray eval(Expr e, UfuncOptions o) {
+        List<DistArray> arrays = new ArrayList<>();
+        collect(e, arrays);
+        if (arrays.isEmpty()) {
+            throw new IllegalArgumentException("an element-wise expression needs at least one DistArray operand: " + e);
+        }
+        ArrayAccess.Bridge bridge = ArrayAccess.get();
+        DistArray first = arrays.get(0);
+        CommContext ctx = first.distribution().context();
+        for (DistArray a : arrays) {
+            bridge.storage(a); // open?
+            if (a.distribution().context() != ctx) {
+                throw new DistributionException("element-wise operation: the operands live on different communicators");
+            }
+        }
+        DistArray out = o.out();
+        if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
+            long[] args = new long[arrays.size() + 2];
+            for (int i = 0; i < arrays.size(); i++) {
+                args[i] = bridge.number(arrays.get(i));
+            }
+            args[arrays.size()] = out == null ? -1 : bridge.number(out);
+            args[arrays.size() + 1] = o.casting().ordinal();
+            ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
+        }
+        Distribution dist;
+        DType dtype;
+        if (out != null) {
+            bridge.storage(out);
+            long[] s = Broadcast.shape(e.shape, out.shape());
+            if (!java.util.Arrays.equals(s, out.shape())) {
+                throw new IllegalArgumentException("non-broadcastable output operand with shape "
+                        + Broadcast.format(out.shape()) + " doesn't match the broadcast shape " + Broadcast.format(s));
+            }
+            if (out.distribution().context() != ctx) {
+                throw new DistributionException("element-wise operation: out= lives on another communicator");
+            }
+            if (!Promotion.canCast(e.dtype, out.dtype(), o.casting())) {
+                throw new UfuncTypeException("Cannot cast ufunc '" + name(e) + "' output from dtype('"
+                        + e.dtype.numpyName() + "') to dtype('" + out.dtype().numpyName() + "') with casting rule '"
+                        + o.casting().numpyName() + "'");
+            }
+            dist = out.distribution();
+            dtype = out.dtype();
+        } else {
+            dist = resultDistribution(e.shape, arrays);
+            dtype = e.dtype;
+        }
+        Program p = new Program(e, dist, dtype, bridge);
+        DistArray result = out;
+        if (result == null) {
+            int shift = bridge.storage(first).chunkShiftForCopies();
+            result = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
+        }
+        boolean bad;
+        try {
+            bad = p.run(bridge.storage(result));
+        } catch (RuntimeException ex) {
+            if (out == null) {
+                result.close();
+            }
+            throw ex;
+        }
+        if (p.hasIntegerPower() && Collectives.anyTrue(ctx.comm(), bad)) {
+            if (out == null) {
+                result.close();
+            }
+            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+        }
+        return result;
+    }
+
+    private static String name(Expr e) {
+        return switch (e.kind) {
+            case UNARY -> e.unaryOp.numpyName();
+            case BINARY -> e.binaryOp.numpyName();
+            case WHERE -> "where";
+            case CLIP -> "clip";
+            default -> "copy";
+        };
+    }
+
+    /** The distinct arrays of the tree in a deterministic order (the same on every rank). */
+    private static void collect(Expr e, List<DistArray> leaves) {
+        if (e.kind == Expr.Kind.ARRAY && leaves.stream().noneMatch(a -> a == e.array)) {
+            leaves.add(e.array);
+        }
+        for (Expr c : e.args) {
+            collect(c, leaves);
+        }
+    }
+
+    /**
+     * The first operand's distribution whose shape is the result's; if none has it and every operand is replicated,
+     * a replicated distribution of the result's shape.
+     */
+    private static Distribution resultDistribution(long[] shape, List<DistArray> arrays) {
+        for (DistArray a : arrays) {
+            if (java.util.Arrays.equals(a.shape(), shape)) {
+                return a.distribution();
+            }
+        }
+        DistArray first = arrays.get(0);
+        if (first.distribution().communicator().size() > 1) {
+            for (DistArray a : arrays) {
+                if (!a.distribution().isReplicated()) {
+                    throw Broadcast.needsRedistribution(a,
+                            Distribution.builder(first.distribution().communicator()).shape(shape).build());
+                }
+            }
+        }
+        DistributionBuilder b = Distribution.builder(first.distribution().communicator()).shape(shape);
+        for (int i = 0; i < shape.length; i++) {
+            b.undistributed(i);
+        }
+        return b.build();
+    }
+}

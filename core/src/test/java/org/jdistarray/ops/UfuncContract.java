@@ -1,0 +1,338 @@
+package org.jdistarray.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.jdistarray.array.Cases;
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrayContract;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.local.ThreadCommunicator;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DistributionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Oracle tests of the ufuncs on distributed arrays: every ufunc on every case of {@link Cases} (every distribution
+ * kind, 1-D to 4-D, irregular, empty and padded blocks) for float64, int32, and mixed float32/int16 and uint8/int64
+ * operands, against the same operation on a serial (one-rank) copy of the global values; array-scalar and
+ * scalar-array forms; broadcasting of replicated and aligned operands against the materialised broadcast; fused
+ * expressions against eager ones; {@code out=}, casting and in-place forms; errors raised on every rank. (That the
+ * serial results are NumPy's is {@link NumpyUfuncFixtureTest}.) Subclasses run the bodies on threads or under mpirun.
+ */
+public abstract class UfuncContract {
+    /** Operand dtype pairs: same type, and mixed pairs that promote. */
+    static final DType[][] PAIRS = {{DType.FLOAT64, DType.FLOAT64}, {DType.INT32, DType.INT32},
+            {DType.FLOAT32, DType.INT16}, {DType.UINT8, DType.INT64}};
+
+    protected abstract void onRanks(DistArrayContract.Spmd task) throws Exception;
+
+    static double second(long flat, BinaryOp op) {
+        double v = Cases.value(flat + 7);
+        return op == BinaryOp.POWER ? Math.abs(v) % 4 : op == BinaryOp.LEFT_SHIFT || op == BinaryOp.RIGHT_SHIFT
+                ? Math.abs(v) % 70 : v;
+    }
+
+    /** Gathers to rank 0 as text (bits of floats, values of integers) so that any dtype compares exactly. */
+    static String[] gather(DistArray a) {
+        if (a.dtype() == DType.FLOAT32 || a.dtype() == DType.FLOAT64) {
+            double[] v = a.toDoubleArray(0);
+            return v == null ? null : java.util.Arrays.stream(v).mapToObj(Double::toString).toArray(String[]::new);
+        }
+        long[] v = a.toLongArray(0);
+        return v == null ? null : java.util.Arrays.stream(v).mapToObj(Long::toString).toArray(String[]::new);
+    }
+
+    static DistArray make(Distribution d, DType t, java.util.function.LongToDoubleFunction f) {
+        long[] shape = d.shape();
+        return DistArrays.fromFunction(d, t, g -> f.applyAsDouble(Cases.flat(shape, g)));
+    }
+
+    /** The same computation on a one-rank copy of the global values (the serial reference). */
+    static String[] serial(long[] shape, Function<Distribution, DistArray> compute) {
+        try (ThreadCommunicator solo = ThreadCommunicator.solo()) {
+            Distribution d = Distribution.builder(solo).shape(shape).build();
+            try (DistArray r = compute.apply(d)) {
+                return gather(r);
+            }
+        }
+    }
+
+    private void eachCase(CaseBody body) throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                try {
+                    body.run(comm, d);
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError(c.name() + " on " + comm.size() + " ranks, rank " + comm.rank() + ": " + e, e);
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface CaseBody {
+        void run(Communicator comm, Distribution d) throws Exception;
+    }
+
+    @Test
+    void everyUnaryUfuncMatchesTheSerialReference() throws Exception {
+        eachCase((comm, d) -> {
+            for (DType t : new DType[] {DType.FLOAT64, DType.INT32, DType.FLOAT32, DType.UINT8}) {
+                for (UnaryOp op : UnaryOp.values()) {
+                    if (!typeOk(op, t)) {
+                        continue;
+                    }
+                    try (DistArray a = make(d, t, Cases::value); DistArray r = Np.apply(op, a, null)) {
+                        String[] got = gather(r);
+                        if (comm.rank() == 0) {
+                            String[] want = serial(d.shape(), s -> {
+                                try (DistArray x = make(s, t, Cases::value)) {
+                                    return Np.apply(op, x, null);
+                                }
+                            });
+                            assertArrayEquals(want, got, op + " " + t);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Whether NumPy has a loop for {@code op} on {@code t} (bool-only refusals are tested elsewhere). */
+    static boolean typeOk(UnaryOp op, DType t) {
+        try {
+            Loops.resolve(op, Operand.array(t), Casting.SAME_KIND);
+            return true;
+        } catch (UfuncTypeException e) {
+            return false;
+        }
+    }
+
+    static boolean typeOk(BinaryOp op, DType a, DType b) {
+        try {
+            Loops.resolve(op, Operand.array(a), Operand.array(b), Casting.SAME_KIND);
+            return true;
+        } catch (UfuncTypeException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void everyBinaryUfuncMatchesTheSerialReferenceForEveryPairClass() throws Exception {
+        eachCase((comm, d) -> {
+            for (DType[] p : PAIRS) {
+                for (BinaryOp op : BinaryOp.values()) {
+                    if (!typeOk(op, p[0], p[1])) {
+                        continue;
+                    }
+                    try (DistArray a = make(d, p[0], Cases::value); DistArray b = make(d, p[1], f -> second(f, op));
+                         DistArray r = Np.apply(op, a, b, null)) {
+                        String[] got = gather(r);
+                        if (comm.rank() == 0) {
+                            String[] want = serial(d.shape(), s -> {
+                                try (DistArray x = make(s, p[0], Cases::value);
+                                     DistArray y = make(s, p[1], f -> second(f, op))) {
+                                    return Np.apply(op, x, y, null);
+                                }
+                            });
+                            assertArrayEquals(want, got, op + " " + p[0] + " " + p[1]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void scalarOperandsOnEitherSide() throws Exception {
+        eachCase((comm, d) -> {
+            for (BinaryOp op : List.of(BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.DIVIDE,
+                    BinaryOp.FLOOR_DIVIDE, BinaryOp.REMAINDER, BinaryOp.GREATER, BinaryOp.MAXIMUM)) {
+                for (Object s : new Object[] {3L, -1L, 300L, 2.5, true}) {
+                    try (DistArray a = make(d, DType.UINT8, Cases::value); DistArray r1 = Np.apply(op, a, s, null);
+                         DistArray r2 = Np.apply(op, s, a, null)) {
+                        assertEquals(Promotion.resultType(DType.UINT8, s) == r1.dtype() || op.returnsBool()
+                                || !op.isUniform(), true);
+                        String[] g1 = gather(r1);
+                        String[] g2 = gather(r2);
+                        if (comm.rank() == 0) {
+                            assertArrayEquals(serial(d.shape(), x -> {
+                                try (DistArray y = make(x, DType.UINT8, Cases::value)) {
+                                    return Np.apply(op, y, s, null);
+                                }
+                            }), g1, op + " array, " + s);
+                            assertArrayEquals(serial(d.shape(), x -> {
+                                try (DistArray y = make(x, DType.UINT8, Cases::value)) {
+                                    return Np.apply(op, s, y, null);
+                                }
+                            }), g2, op + " " + s + ", array");
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void fusedExpressionsEqualTheEagerOnes() throws Exception {
+        eachCase((comm, d) -> {
+            try (DistArray a = make(d, DType.FLOAT64, Cases::value); DistArray x = make(d, DType.FLOAT64, f -> f % 7);
+                 DistArray y = make(d, DType.FLOAT32, f -> -f); DistArray m = make(d, DType.INT32, f -> f % 3 - 1);
+                 DistArray axpy = Np.expr(x).multiply(2.5).add(y).eval();
+                 DistArray norm = Np.expr(a).square().add(Np.expr(x).multiply(x)).sqrt().subtract(y).eval();
+                 DistArray sel = Expr.where(Np.expr(m).greater(0.0), Expr.of(a), Expr.of(y)).eval();
+                 DistArray t1 = x.multiply(2.5); DistArray e1 = t1.add(y);
+                 DistArray t2 = a.multiply(a); DistArray t3 = x.multiply(x); DistArray t4 = t2.add(t3);
+                 DistArray t5 = Np.sqrt(t4); DistArray e2 = t5.subtract(y);
+                 DistArray t6 = m.greater(0.0); DistArray e3 = Np.where(t6, a, y)) {
+                assertEquals(DType.FLOAT64, axpy.dtype());
+                assertArrayEquals(gather(e1), gather(axpy));
+                assertArrayEquals(gather(e2), gather(norm));
+                assertArrayEquals(gather(e3), gather(sel));
+            }
+        });
+    }
+
+    @Test
+    void outCastingAndInPlace() throws Exception {
+        eachCase((comm, d) -> {
+            try (DistArray a = make(d, DType.FLOAT64, Cases::value); DistArray b = make(d, DType.INT32, f -> f % 5);
+                 DistArray o = DistArrays.zeros(d, DType.INT32); DistArray sum = a.add(b)) {
+                UfuncTypeException e = assertThrows(UfuncTypeException.class,
+                        () -> Np.add(a, b, UfuncOptions.out(o)));
+                assertEquals("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int32') with casting"
+                        + " rule 'same_kind'", e.getMessage());
+                assertSame(o, Np.add(a, b, UfuncOptions.out(o).casting("unsafe")));
+                try (DistArray want = sum.astype(DType.INT32)) {
+                    assertArrayEquals(gather(want), gather(o));
+                }
+                assertSame(b, b.addInPlace(3));
+                assertSame(b, b.multiplyInPlace(b));
+                try (DistArray want = serialLike(d, f -> (f % 5 + 3) * (f % 5 + 3))) {
+                    assertArrayEquals(gather(want), gather(b));
+                }
+                assertThrows(UfuncTypeException.class, () -> b.addInPlace(1.5)); // float64 into int32: same_kind
+            }
+        });
+    }
+
+    private static DistArray serialLike(Distribution d, java.util.function.LongToDoubleFunction f) {
+        return make(d, DType.INT32, f);
+    }
+
+    @Test
+    void broadcastingOfReplicatedAndAlignedOperands() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            List<Distribution> results = new ArrayList<>();
+            results.add(Distribution.builder(comm).shape(2L * p + 1, 5).build());
+            results.add(Distribution.builder(comm).shape(2L * p + 1, 5).cyclic(0).build());
+            results.add(Distribution.builder(comm).shape(3, 2L * p, 4).grid(1, p, 1).build());
+            results.add(Distribution.builder(comm).shape(2L * p + 6, 5).padding(0, 1, 1).grid(p, 1).build());
+            for (Distribution d : results) {
+                long[] s = d.shape();
+                int nd = s.length;
+                List<long[]> opShapes = new ArrayList<>();
+                opShapes.add(new long[] {s[nd - 1]});
+                opShapes.add(new long[] {});
+                long[] ones = s.clone();
+                ones[0] = 1;
+                opShapes.add(ones);
+                long[] col = s.clone();
+                col[nd - 1] = 1;
+                opShapes.add(col);
+                for (long[] os : opShapes) {
+                    Distribution rep = replicated(comm, os);
+                    try (DistArray a = make(d, DType.FLOAT64, Cases::value); DistArray b = make(rep, DType.INT16, f -> f + 1);
+                         DistArray r = a.subtract(b); DistArray r2 = Np.subtract(b, a, null);
+                         DistArray full = DistArrays.fromFunction(d, DType.INT16, g -> 1 + broadcastFlat(os, s, g));
+                         DistArray want = a.subtract(full); DistArray want2 = full.subtract(a)) {
+                        assertArrayEquals(gather(want), gather(r), java.util.Arrays.toString(os));
+                        assertArrayEquals(gather(want2), gather(r2), java.util.Arrays.toString(os));
+                    }
+                }
+                if (d.gridShape()[0] == p && d.axes().get(0) instanceof org.jdistarray.protocol.BlockAxis) {
+                    // (n, 1) distributed along axis 0 exactly as the result: read in place, stride 0 along axis 1
+                    Distribution aligned = Distribution.builder(comm).shape(col).padding(0,
+                            d.shape()[0] == 2L * p + 6 ? 1 : 0, d.shape()[0] == 2L * p + 6 ? 1 : 0).grid(p, 1).build();
+                    try (DistArray a = make(d, DType.FLOAT64, Cases::value); DistArray b = make(aligned, DType.FLOAT64, f -> f * 3);
+                         DistArray r = a.add(b);
+                         DistArray full = DistArrays.fromFunction(d, DType.FLOAT64, g -> 3 * broadcastFlat(col, s, g));
+                         DistArray want = a.add(full)) {
+                        assertArrayEquals(gather(want), gather(r));
+                    }
+                }
+            }
+        });
+    }
+
+    static Distribution replicated(Communicator comm, long[] shape) {
+        var b = Distribution.builder(comm).shape(shape);
+        for (int i = 0; i < shape.length; i++) {
+            b.undistributed(i);
+        }
+        return b.build();
+    }
+
+    /** The flat index in an operand of shape {@code os} of the element broadcast to result index {@code g}. */
+    static long broadcastFlat(long[] os, long[] s, long[] g) {
+        long f = 0;
+        for (int j = 0; j < os.length; j++) {
+            long gi = g[j + s.length - os.length];
+            f = f * os[j] + (os[j] == 1 ? 0 : gi);
+        }
+        return f;
+    }
+
+    @Test
+    void errorsOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            Distribution d = Distribution.builder(comm).shape(3, 4).build();
+            Distribution v = Distribution.builder(comm).shape(5).undistributed(0).build();
+            try (DistArray a = DistArrays.ones(d, DType.FLOAT64); DistArray b = DistArrays.ones(v, DType.FLOAT64);
+                 DistArray bool = DistArrays.ones(d, DType.BOOL); DistArray ints = make(d, DType.INT64, f -> f - 3)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
+                assertEquals("operands could not be broadcast together with shapes (3,4) (5,) ", e.getMessage());
+                UfuncTypeException t = assertThrows(UfuncTypeException.class, () -> bool.subtract(bool));
+                assertTrue(t.getMessage().startsWith("numpy boolean subtract, the `-` operator, is not supported"));
+                assertThrows(UfuncTypeException.class, () -> Np.invert(a));
+                // an integer power with a negative exponent on one rank only: the error on every rank
+                IllegalArgumentException neg = assertThrows(IllegalArgumentException.class, () -> ints.power(ints));
+                assertEquals("Integers to negative integer powers are not allowed.", neg.getMessage());
+                try (DistArray o = DistArrays.zeros(Distribution.builder(comm).shape(4).undistributed(0).build(),
+                        DType.FLOAT64)) {
+                    IllegalArgumentException oe = assertThrows(IllegalArgumentException.class,
+                            () -> Np.add(a, a, UfuncOptions.out(o)));
+                    assertEquals("non-broadcastable output operand with shape (4,) doesn't match the broadcast shape"
+                            + " (3,4)", oe.getMessage());
+                }
+                if (p > 1) {
+                    // a (4,) block-distributed operand against rows of a (3,4) block-distributed result: its
+                    // elements are on other ranks
+                    Distribution row = Distribution.builder(comm).shape(4).cyclic(0).build();
+                    Distribution rows = Distribution.builder(comm).shape(3, 4).grid(p, 1).build();
+                    Distribution cyc = Distribution.builder(comm).shape(3, 4).cyclic(0).grid(p, 1).build();
+                    try (DistArray r = DistArrays.ones(row, DType.FLOAT64); DistArray c = DistArrays.ones(cyc, DType.FLOAT64);
+                         DistArray br = DistArrays.ones(rows, DType.FLOAT64)) {
+                        DistributionException x = assertThrows(DistributionException.class, () -> a.add(r));
+                        assertTrue(x.getMessage().contains("redistribute"), x.getMessage());
+                        DistributionException y = assertThrows(DistributionException.class, () -> br.add(c));
+                        assertTrue(y.getMessage().contains("shape (3,4)"), y.getMessage());
+                    }
+                }
+            }
+        });
+    }
+}
