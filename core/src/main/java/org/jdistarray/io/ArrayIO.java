@@ -238,6 +238,27 @@ public final class ArrayIO {
         return DnpyFiles.load(comm, prefix);
     }
 
+    /**
+     * <b>Not collective.</b> The headers of one {@code .dnpy} file (the rank's dimension data, dtype and local shape).
+     *
+     * @throws ArrayFileException naming the file if it is missing, not a {@code .dnpy} file, or corrupt
+     */
+    public static DnpyFileInfo readDnpyHeader(Path file) {
+        return DnpyFiles.readHeader(file);
+    }
+
+    /**
+     * <b>Not collective.</b> The files of a {@code .dnpy} set that exist: {@code <prefix>_0.dnpy},
+     * {@code <prefix>_1.dnpy}, ... up to the first missing rank (an empty list if there is no rank 0 file).
+     */
+    public static java.util.List<Path> dnpyFiles(String prefix) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (int r = 0; Files.isRegularFile(DnpyFiles.fileOf(prefix, r)); r++) {
+            out.add(DnpyFiles.fileOf(prefix, r));
+        }
+        return out;
+    }
+
     static long nameHash(Path path) {
         Path f = path.getFileName();
         return f == null ? 0 : f.toString().hashCode();

@@ -32,10 +32,6 @@ import org.jdistarray.protocol.Undistributed;
 final class DnpyFiles {
     static final byte[] MAGIC = {(byte) 0x93, 'D', 'A', 'R', 'R', 'Y'};
 
-    /** One rank's file as read: the dimension data and the embedded {@code .npy} header. */
-    record RankFile(Path path, String version, List<DimDistribution> dimData, NpyHeader npy) {
-    }
-
     private DnpyFiles() {
     }
 
@@ -124,7 +120,7 @@ final class DnpyFiles {
         Communicator lib = ctx.comm();
         Path path = fileOf(prefix, lib.rank());
         String name = path.toString();
-        RankFile f = IoAgreement.agree(lib, name, () -> readHeader(path));
+        DnpyFileInfo f = IoAgreement.agree(lib, name, () -> readHeader(path));
         int[] types = Collectives.allGather(lib, f.npy().dtype().ordinal());
         for (int r = 0; r < types.length; r++) {
             if (types[r] != types[0]) {
@@ -168,7 +164,7 @@ final class DnpyFiles {
      *
      * @throws ArrayFileException naming the file and the problem
      */
-    static RankFile readHeader(Path path) {
+    static DnpyFileInfo readHeader(Path path) {
         String name = path.toString();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -200,7 +196,7 @@ final class DnpyFiles {
             } catch (ProtocolException e) {
                 throw new ArrayFileException(name + ": corrupt .dnpy header: " + e.getMessage());
             }
-            return new RankFile(path, parsed.version(), parsed.dimData(), npy);
+            return new DnpyFileInfo(path, parsed.version(), parsed.dimData(), npy);
         } catch (NoSuchFileException e) {
             throw new ArrayFileException(name + ": no such file (a .dnpy set has one file per rank, <prefix>_<rank>"
                     + ".dnpy)");
