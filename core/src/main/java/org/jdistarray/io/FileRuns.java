@@ -57,55 +57,57 @@ final class FileRuns {
             out.flush();
             return;
         }
-        long[][] g = new long[n][];
-        long[][] l = new long[n][];
+        Axis[] axes = new Axis[n];
         for (int i = 0; i < n; i++) {
-            DimDistribution d = dims.get(i);
-            if (held) {
-                heldCells(d, g, l, i);
-            } else {
-                g[i] = d.ownedGlobalIndices().toArray();
-                l[i] = new long[g[i].length];
-                for (int k = 0; k < g[i].length; k++) {
-                    l[i][k] = d.localFromGlobal(g[i][k]);
-                }
-            }
-            if (g[i].length == 0) {
+            axes[i] = held ? Axis.held(dims.get(i)) : Axis.owned(dims.get(i));
+            if (axes[i].count == 0) {
                 return;
             }
         }
         // the last axis as segments contiguous in both the file and the block
         int last = n - 1;
+        Axis la = axes[last];
         boolean unit = fileStrides[last] == 1 && strides[last] == 1;
-        int m = g[last].length;
-        long[] segG = new long[m];
-        long[] segL = new long[m];
-        long[] segN = new long[m];
+        long[] segG;
+        long[] segL;
+        long[] segN;
         int segs = 0;
-        for (int k = 0; k < m; k++) {
-            if (segs > 0 && unit && g[last][k] == segG[segs - 1] + segN[segs - 1]
-                    && l[last][k] == segL[segs - 1] + segN[segs - 1]) {
-                segN[segs - 1]++;
-            } else {
-                segG[segs] = g[last][k];
-                segL[segs] = l[last][k];
-                segN[segs] = 1;
-                segs++;
+        if (la.g == null && unit) {
+            segG = new long[] {la.g0};
+            segL = new long[] {la.l0};
+            segN = new long[] {la.count};
+            segs = 1;
+        } else {
+            int m = (int) la.count;
+            segG = new long[m];
+            segL = new long[m];
+            segN = new long[m];
+            for (int k = 0; k < m; k++) {
+                long gk = la.global(k);
+                long lk = la.local(k);
+                if (segs > 0 && unit && gk == segG[segs - 1] + segN[segs - 1] && lk == segL[segs - 1] + segN[segs - 1]) {
+                    segN[segs - 1]++;
+                } else {
+                    segG[segs] = gk;
+                    segL[segs] = lk;
+                    segN[segs] = 1;
+                    segs++;
+                }
             }
         }
-        int[] pos = new int[last];
+        long[] pos = new long[last];
         while (true) {
             long fb = 0;
             long lb = offset;
             for (int i = 0; i < last; i++) {
-                fb += g[i][pos[i]] * fileStrides[i];
-                lb += l[i][pos[i]] * strides[i];
+                fb += axes[i].global(pos[i]) * fileStrides[i];
+                lb += axes[i].local(pos[i]) * strides[i];
             }
             for (int s = 0; s < segs; s++) {
                 out.run(fb + segG[s] * fileStrides[last], lb + segL[s] * strides[last], segN[s]);
             }
             int axis = last - 1;
-            while (axis >= 0 && ++pos[axis] == g[axis].length) {
+            while (axis >= 0 && ++pos[axis] == axes[axis].count) {
                 pos[axis] = 0;
                 axis--;
             }
@@ -116,28 +118,89 @@ final class FileRuns {
         out.flush();
     }
 
-    /** Every local index of axis {@code i} with its global index (cells with none are left out). */
-    private static void heldCells(DimDistribution d, long[][] g, long[][] l, int i) {
-        int m = (int) d.localSize();
-        long[] gs = new long[m];
-        long[] ls = new long[m];
-        int k = 0;
-        for (int j = 0; j < m; j++) {
-            long global;
-            try {
-                global = d.globalFromLocal(j);
-            } catch (IndexOutOfBoundsException none) {
-                continue;
-            }
-            if (global < 0 || global >= d.size()) {
-                continue;
-            }
-            gs[k] = global;
-            ls[k] = j;
-            k++;
+    /**
+     * One axis' cells in local order: a contiguous range ({@code g0 + k} at local {@code l0 + k}) with no per-element
+     * arrays (blocks, undistributed axes: O(1) memory for any size), or explicit arrays.
+     */
+    private static final class Axis {
+        final long count;
+        final long g0;
+        final long l0;
+        final long[] g;
+        final long[] l;
+
+        private Axis(long count, long g0, long l0, long[] g, long[] l) {
+            this.count = count;
+            this.g0 = g0;
+            this.l0 = l0;
+            this.g = g;
+            this.l = l;
         }
-        g[i] = java.util.Arrays.copyOf(gs, k);
-        l[i] = java.util.Arrays.copyOf(ls, k);
+
+        long global(long k) {
+            return g == null ? g0 + k : g[(int) k];
+        }
+
+        long local(long k) {
+            return l == null ? l0 + k : l[(int) k];
+        }
+
+        static Axis owned(DimDistribution d) {
+            long n = d.ownedCount();
+            if (n == 0) {
+                return new Axis(0, 0, 0, null, null);
+            }
+            if (d.isContiguous()) {
+                long first = d.ownedGlobalIndices().findFirst().getAsLong();
+                long l0 = d.localFromGlobal(first);
+                if (d.localFromGlobal(first + n - 1) == l0 + n - 1) {
+                    return new Axis(n, first, l0, null, null);
+                }
+            }
+            long[] g = d.ownedGlobalIndices().toArray();
+            long[] l = new long[g.length];
+            for (int k = 0; k < g.length; k++) {
+                l[k] = d.localFromGlobal(g[k]);
+            }
+            return new Axis(g.length, 0, 0, g, l);
+        }
+
+        /** Every local index with its global index (padding included; cells with none are left out). */
+        static Axis held(DimDistribution d) {
+            long m = d.localSize();
+            if (m == 0) {
+                return new Axis(0, 0, 0, null, null);
+            }
+            if (d.isContiguous()) {
+                long a = globalOrMinus(d, 0);
+                long b = globalOrMinus(d, m - 1);
+                if (a >= 0 && b == a + m - 1) {
+                    return new Axis(m, a, 0, null, null);
+                }
+            }
+            long[] gs = new long[(int) m];
+            long[] ls = new long[(int) m];
+            int k = 0;
+            for (int j = 0; j < m; j++) {
+                long global = globalOrMinus(d, j);
+                if (global < 0) {
+                    continue;
+                }
+                gs[k] = global;
+                ls[k] = j;
+                k++;
+            }
+            return new Axis(k, 0, 0, java.util.Arrays.copyOf(gs, k), java.util.Arrays.copyOf(ls, k));
+        }
+
+        private static long globalOrMinus(DimDistribution d, long local) {
+            try {
+                long global = d.globalFromLocal(local);
+                return global >= 0 && global < d.size() ? global : -1;
+            } catch (IndexOutOfBoundsException none) {
+                return -1;
+            }
+        }
     }
 
     /** Joins a run to the one before when both continue it (whole rows of a block). */
