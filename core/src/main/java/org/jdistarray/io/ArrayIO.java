@@ -58,8 +58,9 @@ public final class ArrayIO {
 
     /**
      * <b>Collective.</b> NumPy's {@code np.load} of a {@code .npy} file into a new array of the file's dtype with
-     * distribution {@code dist}: every rank reads only the cells of its local block (padding cells read the elements they
-     * mirror, so no ghost exchange is needed; the file's boundary cells are kept as stored). Reads format versions 1.0, 2.0 and 3.0, little- and
+     * distribution {@code dist}: every rank reads only the cells of its local block (padding cells read the elements
+     * they mirror, so no ghost exchange is needed; the file's boundary cells are kept as stored). Reads format versions
+     * 1.0, 2.0 and 3.0, little- and
      * big-endian data (converted to native order), C and Fortran order. The caller owns (must close) the result.
      *
      * @throws ArrayFileException on every rank if the file is missing, truncated or corrupt, or its shape is not

@@ -41,7 +41,8 @@ final class DnpyFiles {
 
     static void save(String prefix, DistArray array) {
         if (prefix == null || array == null) {
-            throw new IllegalArgumentException("saveDnpy: " + (prefix == null ? "the prefix" : "the array") + " is null");
+            throw new IllegalArgumentException("saveDnpy: " + (prefix == null ? "the prefix" : "the array")
+                    + " is null");
         }
         Distribution dist = array.distribution();
         CommContext ctx = dist.context();
@@ -54,7 +55,8 @@ final class DnpyFiles {
         try {
             if (dist.localMap().holdsNothing()) {
                 throw new IllegalArgumentException("saveDnpy: rank " + lib.rank() + " holds no part of this 0-d array"
-                        + " (held on rank " + dist.holder() + "); a .dnpy set needs a block on every rank: use saveNpy");
+                        + " (held on rank " + dist.holder() + "); a .dnpy set needs a block on every rank:"
+                        + " use saveNpy");
             }
             writeRank(tmp, dist, array);
         } catch (IOException e) {

@@ -85,7 +85,8 @@ final class FileRuns {
             for (int k = 0; k < m; k++) {
                 long gk = la.global(k);
                 long lk = la.local(k);
-                if (segs > 0 && unit && gk == segG[segs - 1] + segN[segs - 1] && lk == segL[segs - 1] + segN[segs - 1]) {
+                if (segs > 0 && unit && gk == segG[segs - 1] + segN[segs - 1]
+                        && lk == segL[segs - 1] + segN[segs - 1]) {
                     segN[segs - 1]++;
                 } else {
                     segG[segs] = gk;

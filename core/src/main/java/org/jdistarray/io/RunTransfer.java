@@ -121,7 +121,8 @@ final class RunTransfer implements FileRuns.Sink {
             int n = (int) Math.min(bytes, c.capacity() - p);
             ByteBuffer slice = c.slice(p, n);
             while (slice.hasRemaining()) {
-                int k = write ? ch.write(slice, filePos + slice.position()) : ch.read(slice, filePos + slice.position());
+                long at = filePos + slice.position();
+                int k = write ? ch.write(slice, at) : ch.read(slice, at);
                 if (k < 0) {
                     throw new IOException("unexpected end of file at byte " + (filePos + slice.position()));
                 }

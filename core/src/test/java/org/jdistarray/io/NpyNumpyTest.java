@@ -121,4 +121,36 @@ class NpyNumpyTest {
         cases.forEach(c -> args.add(c.name()));
         assertTrue(python(args.toArray(String[]::new)).contains("OK " + cases.size()));
     }
+
+    @Test
+    void dnpyBothWaysAsDistArrayWritesAndReadsIt() throws Exception {
+        assumeTrue(skip == null, skip);
+        python("write-dnpy", dir.toString());
+        LocalCluster.run(2, TIMEOUT, comm -> {
+            try (DistArray a = ArrayIO.loadDnpy(comm, dir.resolve("c7").toString())) {
+                assertEquals(DType.FLOAT64, a.dtype());
+                assertEquals(2, a.distribution().ownedGlobalIndices(0)[1] - a.distribution().ownedGlobalIndices(0)[0]);
+                IoTesting.assertHoldsReference(a, DType.FLOAT64, "c7");
+            }
+            try (DistArray a = ArrayIO.loadDnpy(comm, dir.resolve("bn").toString())) {
+                assertEquals(DType.INT32, a.dtype());
+                IoTesting.assertHoldsReference(a, DType.INT32, "bn");
+            }
+            // written here, read back and rewritten by the Python emulation of DistArray's writer
+            try (DistArray a = IoTesting.reference(Distribution.builder(comm).shape(7).cyclic(0).build(),
+                    DType.FLOAT64)) {
+                ArrayIO.saveDnpy(dir.resolve("j1__7__<f8").toString(), a);
+            }
+            try (DistArray a = IoTesting.reference(Distribution.builder(comm).shape(5, 3).block(0).undistributed(1)
+                    .build(), DType.INT32)) {
+                ArrayIO.saveDnpy(dir.resolve("j2__5x3__<i4").toString(), a);
+            }
+            try (DistArray a = IoTesting.reference(Distribution.builder(comm).shape(4, 6).block(0).cyclic(1)
+                    .grid(1, 2).build(), DType.FLOAT64)) {
+                ArrayIO.saveDnpy(dir.resolve("j3__4x6__<f8").toString(), a);
+            }
+        });
+        assertTrue(python("check-dnpy", dir.toString(), "j1__7__<f8", "j2__5x3__<i4", "j3__4x6__<f8")
+                .contains("OK 6"));
+    }
 }
