@@ -240,6 +240,29 @@ public final class ArrayIO {
     }
 
     /**
+     * <b>Collective.</b> NumPy's {@code open_memmap}: an array whose local blocks are memory-mapped runs of one
+     * {@code .npy} file, so that an array larger than memory is paged in and out by the OS. Possible only where every
+     * rank's block (padding included) is one contiguous run of the file: a block distribution of axis 0 with every
+     * other axis undistributed, a replicated array, a 0-d array; little-endian, C order; at most 2^31 - 1 bytes per
+     * rank. With {@link NpyMapMode#READ_WRITE} and {@link NpyMapMode#CREATE} writes to the array are writes to the
+     * shared file (the OS writes them back; other ranks' mappings see them at once, so padding cells alias the
+     * neighbours' elements). The mappings live until the array is unreachable; closing it frees nothing. The caller
+     * owns (must close) the result.
+     *
+     * @param dtype the dtype of a new file ({@link NpyMapMode#CREATE}), or {@code null} to take the file's (else it
+     *     is checked against the file's)
+     * @throws ArrayFileException on every rank if the file is bad, or some rank's block is not one run of the file
+     */
+    public static DistArray memmapNpy(Path path, Distribution dist, NpyMapMode mode, DType dtype) {
+        return NpyMemmap.map(path, dist, mode, dtype);
+    }
+
+    /** <b>Collective.</b> {@link #memmapNpy(Path, Distribution, NpyMapMode, DType)} of an existing file. */
+    public static DistArray memmapNpy(Path path, Distribution dist, NpyMapMode mode) {
+        return NpyMemmap.map(path, dist, mode, null);
+    }
+
+    /**
      * <b>Not collective.</b> The headers of one {@code .dnpy} file (the rank's dimension data, dtype and local shape).
      *
      * @throws ArrayFileException naming the file if it is missing, not a {@code .dnpy} file, or corrupt

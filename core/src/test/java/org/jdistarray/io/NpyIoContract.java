@@ -225,6 +225,48 @@ public abstract class NpyIoContract {
         });
     }
 
+    @Test
+    void memmapNpy() throws Exception {
+        onRanks(comm -> {
+            Path dir = IoTesting.sharedDir(comm);
+            Path file = dir.resolve("m.npy");
+            Distribution rows = Distribution.builder(comm).shape(3L * comm.size() + 2, 5).block(0).undistributed(1)
+                    .build();
+            try (DistArray a = IoTesting.reference(rows, DType.FLOAT64)) {
+                ArrayIO.saveNpy(file, a);
+            }
+            try (DistArray m = ArrayIO.memmapNpy(file, rows, NpyMapMode.READ_ONLY)) {
+                IoTesting.assertHoldsReference(m, DType.FLOAT64, "read-only mapping");
+            }
+            try (DistArray m = ArrayIO.memmapNpy(file, rows, NpyMapMode.READ_WRITE, DType.FLOAT64)) {
+                m.fill(3.0);
+            }
+            comm.barrier();
+            try (DistArray b = ArrayIO.loadNpy(file, Distribution.builder(comm).shape(rows.shape()).cyclic(0).build())) {
+                for (long k = 0; k < b.local().elementCount(); k++) {
+                    assertEquals(3.0, b.local().getDouble(k));
+                }
+            }
+            Path fresh = dir.resolve("new.npy");
+            try (DistArray m = ArrayIO.memmapNpy(fresh, rows, NpyMapMode.CREATE, DType.INT32)) {
+                assertEquals(0.0, m.local().elementCount() > 0 ? m.local().getDouble(0) : 0.0, "zero-filled");
+                long[] shape = rows.shape();
+                m.forEachOwned((g, off) -> m.local().setDouble(off, Cases.valueAs(Cases.flat(shape, g), DType.INT32)));
+            }
+            comm.barrier();
+            if (comm.rank() == 0) {
+                assertArrayEquals(Cases.reference(rows.shape(), DType.INT32), IoTesting.readWhole(fresh));
+            }
+            Distribution cyclic = Distribution.builder(comm).shape(rows.shape()).cyclic(0).build();
+            if (comm.size() > 1) {
+                ArrayFileException e = assertThrows(ArrayFileException.class,
+                        () -> ArrayIO.memmapNpy(file, cyclic, NpyMapMode.READ_ONLY).close());
+                assertTrue(e.getMessage().contains("not one contiguous run"), e.getMessage());
+            }
+            comm.barrier();
+        });
+    }
+
     /** Writes elements by index. */
     interface ElementWriter {
         void put(ByteBuffer b, long i);

@@ -23,5 +23,6 @@ class NpyIoThreadTest {
         c.bigEndianAndFortranOrderAndVersions();
         c.failedSaveKeepsThePreviousFile();
         c.badFilesFailOnEveryRank();
+        c.memmapNpy();
     }
 }
