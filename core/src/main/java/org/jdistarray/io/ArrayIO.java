@@ -148,38 +148,30 @@ public final class ArrayIO {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(token) + ".tmp");
         byte[] header = NpyHeader.encode(array.dtype(), dist.shape());
         long total = header.length + dist.globalSize() * array.dtype().itemSize();
-        IoAgreement.agree(lib, name, () -> {
-            if (array.isClosed()) {
-                throw new IllegalStateException("saveNpy: the array is closed");
-            }
-            if (rank == 0) {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    ByteBuffer b = ByteBuffer.wrap(header);
-                    while (b.hasRemaining()) {
-                        ch.write(b, b.position());
-                    }
-                    if (total > header.length) {
-                        ch.write(ByteBuffer.allocate(1), total - 1); // size the file; the ranks fill it
-                    }
+        try {
+            IoAgreement.agree(lib, name, () -> {
+                if (array.isClosed()) {
+                    throw new IllegalStateException("saveNpy: the array is closed");
                 }
+                if (rank == 0) {
+                    createSized(tmp, header, total);
+                }
+                return null;
+            });
+            RuntimeException failure = null;
+            try {
+                if (rank == 0 || !dist.isReplicated()) {
+                    writeOwned(tmp, name, header.length, array);
+                }
+                IntConsumer fault = saveFault;
+                if (fault != null) {
+                    fault.accept(rank);
+                }
+            } catch (IOException e) {
+                failure = new ArrayFileException(name + ": " + e, e);
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            return null;
-        });
-        RuntimeException failure = null;
-        try {
-            if (rank == 0 || !dist.isReplicated()) {
-                writeOwned(tmp, name, header.length, array);
-            }
-            IntConsumer fault = saveFault;
-            if (fault != null) {
-                fault.accept(rank);
-            }
-        } catch (IOException e) {
-            failure = new ArrayFileException(name + ": " + e, e);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
             IoAgreement.agree(lib, failure);
             IoAgreement.agree(lib, name, () -> {
                 if (rank == 0) {
@@ -200,6 +192,19 @@ public final class ArrayIO {
                 }
             }
             throw e;
+        }
+    }
+
+    /** The temporary file with its header, sized to the whole array (the ranks fill it in). */
+    private static void createSized(Path tmp, byte[] header, long total) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(header);
+            while (b.hasRemaining()) {
+                ch.write(b, b.position());
+            }
+            if (total > header.length) {
+                ch.write(ByteBuffer.allocate(1), total - 1);
+            }
         }
     }
 
