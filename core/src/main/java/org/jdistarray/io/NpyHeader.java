@@ -268,7 +268,7 @@ public record NpyHeader(DType dtype, boolean bigEndian, boolean fortranOrder, lo
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 
-    /** NumPy's shape string: {@code (3, 4)}, {@code (5,)}, {@code ()}. */
+    /** <b>Not collective.</b> NumPy's shape string: {@code (3, 4)}, {@code (5,)}, {@code ()}. */
     public static String shapeString(long[] shape) {
         if (shape.length == 1) {
             return "(" + shape[0] + ",)";
