@@ -1,6 +1,6 @@
 /**
  * JDistArray's core: communicators (threads and MPI through JNA), distributions, distributed arrays, native-handle
- * ownership, sparse assembly and solver results. The {@code *.internal} packages (native memory, the MPI binding)
+ * ownership, sparse assembly, solver results and parallel file I/O. The {@code *.internal} packages (native memory, the MPI binding)
  * are not exported; JNA reaches them reflectively (structures, direct mapping), so they are opened to it alone.
  */
 module org.jdistarray.core {
@@ -16,6 +16,7 @@ module org.jdistarray.core {
     exports org.jdistarray.comm.mpi;
     exports org.jdistarray.dist;
     exports org.jdistarray.dist.numbering;
+    exports org.jdistarray.io;
     exports org.jdistarray.nativelib;
     exports org.jdistarray.random;
     exports org.jdistarray.ops;
