@@ -12,7 +12,6 @@ import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.Casts;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
-import org.jdistarray.array.internal.StorageAccess;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -68,22 +67,6 @@ public final class DistArray implements AutoCloseable {
     /** Default limit of the result of {@link #toDoubleArray(int)} and the other gathers: 2 GiB. */
     public static final long DEFAULT_GATHER_LIMIT_BYTES = 1L << 31;
 
-    static {
-        org.jdistarray.array.internal.ArrayInternals.install(new org.jdistarray.array.internal.ArrayInternals.Access() {
-            @Override
-            public Storage storage(DistArray a) {
-                a.checkOpen();
-                return a.storage;
-            }
-
-            @Override
-            public void verify(DistArray a, String operation, long... args) {
-                a.checkOpen();
-                a.verify(operation, args);
-            }
-        });
-    }
-
     private final Distribution dist;
     private final DType dtype;
     private final Storage storage;
@@ -91,11 +74,9 @@ public final class DistArray implements AutoCloseable {
     private final AtomicInteger borrows = new AtomicInteger();
     private final CommContext context;
     private final long number;
-
     private GhostExchange ghosts;
 
     static {
-        StorageAccess.register(a -> ((DistArray) a).storage); // for the kernels of org.jdistarray.random
         ArrayAccess.install(new ArrayAccess.Bridge() {
             @Override
             public Storage storage(DistArray a) {
@@ -111,6 +92,12 @@ public final class DistArray implements AutoCloseable {
             @Override
             public long number(DistArray a) {
                 return a.number;
+            }
+
+            @Override
+            public void verify(DistArray a, String operation, long... args) {
+                a.checkOpen();
+                a.verify(operation, args);
             }
         });
     }

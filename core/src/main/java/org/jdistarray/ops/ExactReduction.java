@@ -6,7 +6,7 @@ import java.nio.LongBuffer;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
-import org.jdistarray.array.internal.ArrayInternals;
+import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.DoubleLanes;
 import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.Storage;
@@ -52,7 +52,7 @@ final class ExactReduction {
         }
         double v = finish(kind, acc, count, ddof, result == DType.FLOAT32);
         DistArray out = DistArrays.empty(layout.result, result);
-        Storage s = ArrayInternals.get().storage(out);
+        Storage s = ArrayAccess.get().storage(out);
         if (s.elementCount() > 0) {
             s.setDouble(0, v);
         }

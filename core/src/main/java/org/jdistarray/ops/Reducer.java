@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
-import org.jdistarray.array.internal.ArrayInternals;
+import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.CommContext;
@@ -34,7 +34,7 @@ final class Reducer {
         if (o == null) {
             throw new IllegalArgumentException(kind.numpyName + ": the options are null (use ReduceOptions.defaults())");
         }
-        ArrayInternals.Access access = ArrayInternals.get();
+        ArrayAccess.Bridge access = ArrayAccess.get();
         access.verify(a, kind.numpyName, o.fingerprint());
         Distribution dist = a.distribution();
         boolean[] reduced = reducedAxes(kind, dist.ndim(), o.axisOrNull());
@@ -286,7 +286,7 @@ final class Reducer {
                         + " result of shape " + Arrays.toString(result.shape()) + " and grid "
                         + Arrays.toString(result.distribution().gridShape()) + " (it needs the result's layout)");
             }
-            ArrayInternals.Access access = ArrayInternals.get();
+            ArrayAccess.Bridge access = ArrayAccess.get();
             ConvertKernels.convert(access.storage(result), access.storage(target), result.distribution().localElementCount());
         }
         return target;

@@ -6,7 +6,7 @@ import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.internal.Casts;
 import org.jdistarray.array.internal.Storage;
-import org.jdistarray.array.internal.StorageAccess;
+import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.dist.Distribution;
@@ -74,7 +74,7 @@ final class Permuted {
         }
         LongBuffer asked = DirectBuffers.longs((int) Math.max(1, total));
         comm.allToAllV(requests.limit(m), sendCounts, asked.limit((int) total), recvCounts);
-        Storage src = StorageAccess.of(a);
+        Storage src = ArrayAccess.get().storage(a);
         DType t = a.dtype();
         boolean fp = Casts.isFloat(t);
         LongBuffer answers = DirectBuffers.longs((int) Math.max(1, total));
@@ -85,7 +85,7 @@ final class Permuted {
         LongBuffer values = DirectBuffers.longs(Math.max(1, m));
         comm.allToAllV(answers.limit((int) total), recvCounts, values.limit(m), sendCounts);
         DistArray out = DistArrays.empty(dist, t);
-        Storage dst = StorageAccess.of(out);
+        Storage dst = ArrayAccess.get().storage(out);
         for (int j = 0; j < m; j++) {
             long v = values.get(order[j]);
             if (fp) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.Storage;
-import org.jdistarray.array.internal.StorageAccess;
+import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.AxisDistribution;
 import org.jdistarray.protocol.Block;
@@ -36,7 +36,7 @@ final class RandomFill {
     private RandomFill(DistArray a, Sampler sampler) {
         Distribution dist = a.distribution();
         this.sampler = sampler;
-        this.st = StorageAccess.of(a);
+        this.st = ArrayAccess.get().storage(a);
         this.dtype = a.dtype();
         this.dims = dist.dimData();
         long[] shape = dist.shape();

@@ -29,7 +29,7 @@ public final class SmallSumOverheadDriver {
                             sink = s.globalSize();
                         }
                     });
-                    org.jdistarray.array.internal.Storage st = org.jdistarray.array.internal.ArrayInternals.get().storage(a);
+                    org.jdistarray.array.internal.Storage st = org.jdistarray.array.internal.ArrayAccess.get().storage(a);
                     time("sumF64 kernel", () -> sink = ReduceKernels.sumF64(st.chunkOf(0), 0, 4096));
                     time("state + accumulate", () -> {
                         ReduceState rs = new ReduceState(ReduceKind.SUM, DType.FLOAT64, DType.FLOAT64, 1);

@@ -20,6 +20,9 @@ public final class ArrayAccess {
 
         /** The array's number on its communicator (creation order). */
         long number(DistArray a);
+
+        /** <b>Collective.</b> The array's collective call check ({@code CommContext.verify} with its number). */
+        void verify(DistArray a, String operation, long... args);
     }
 
     private static volatile Bridge bridge;
