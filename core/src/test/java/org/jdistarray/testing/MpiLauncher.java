@@ -128,10 +128,34 @@ public final class MpiLauncher {
      */
     public static final class MpiRuns {
         private final MpiImplementation implementation;
+        private final List<String> jvmArgs;
+        private final List<String> classpath;
         private volatile Optional<Path> launcher;
 
         private MpiRuns(MpiImplementation implementation) {
+            this(implementation, List.of(), List.of());
+        }
+
+        private MpiRuns(MpiImplementation implementation, List<String> jvmArgs, List<String> classpath) {
             this.implementation = implementation;
+            this.jvmArgs = List.copyOf(jvmArgs);
+            this.classpath = List.copyOf(classpath);
+        }
+
+        /** The same launches with extra options for every rank JVM (such as {@code -Djdistarray.mpi.binding=jni}). */
+        public MpiRuns withJvmArgs(String... args) {
+            List<String> all = new ArrayList<>(jvmArgs);
+            all.addAll(List.of(args));
+            return new MpiRuns(implementation, all, classpath);
+        }
+
+        /** The same launches with {@code entries} after the test classpath (such as classes compiled by a test). */
+        public MpiRuns withClasspath(Path... entries) {
+            List<String> all = new ArrayList<>(classpath);
+            for (Path p : entries) {
+                all.add(p.toAbsolutePath().toString());
+            }
+            return new MpiRuns(implementation, jvmArgs, all);
         }
 
         public MpiImplementation implementation() {
@@ -217,8 +241,10 @@ public final class MpiLauncher {
             cmd.add("-Djdistarray.mpi=" + implementation.key());
             cmd.add("-Djdistarray.checks=" + System.getProperty("jdistarray.checks", "false"));
             cmd.add("-Djdistarray.mpitest.dir=" + dir);
+            cmd.addAll(jvmArgs);
             cmd.add("-cp");
-            cmd.add(testClasspath());
+            cmd.add(classpath.isEmpty() ? testClasspath()
+                    : testClasspath() + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, classpath));
             cmd.add(main.getName());
             cmd.addAll(args);
             return cmd;
