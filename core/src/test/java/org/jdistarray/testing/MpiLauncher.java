@@ -205,7 +205,13 @@ public final class MpiLauncher {
          * classpath, and reports; {@link Result#mpirunOutput()} holds every rank's stdout and stderr.
          */
         public Result launchMain(int n, Duration timeout, Class<?> main, String... args) {
-            String label = implementation.key() + "-np" + n + "-" + main.getSimpleName() + "-" + LAUNCHES.incrementAndGet();
+            return launchMain(n, timeout, main.getName(), args);
+        }
+
+        /** {@link #launchMain(int, Duration, Class, String...)} by class name (a class on {@link #withClasspath}). */
+        public Result launchMain(int n, Duration timeout, String main, String... args) {
+            String simple = main.substring(main.lastIndexOf('.') + 1);
+            String label = implementation.key() + "-np" + n + "-" + simple + "-" + LAUNCHES.incrementAndGet();
             Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
             return execute(label, n, dir, command(n, dir, main, List.of(args)), timeout);
         }
@@ -216,10 +222,10 @@ public final class MpiLauncher {
             for (Class<?> c : testClasses) {
                 names.add(c.getName());
             }
-            return command(n, dir, MpiTestMain.class, names);
+            return command(n, dir, MpiTestMain.class.getName(), names);
         }
 
-        private List<String> command(int n, Path dir, Class<?> main, List<String> args) {
+        private List<String> command(int n, Path dir, String main, List<String> args) {
             List<String> cmd = new ArrayList<>();
             if (n > 0) {
                 cmd.add(launcher().orElseThrow(() -> new AssertionFailedError(installHint())).toString());
@@ -245,7 +251,7 @@ public final class MpiLauncher {
             cmd.add("-cp");
             cmd.add(classpath.isEmpty() ? testClasspath()
                     : testClasspath() + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, classpath));
-            cmd.add(main.getName());
+            cmd.add(main);
             cmd.addAll(args);
             return cmd;
         }
@@ -286,7 +292,7 @@ public final class MpiLauncher {
     }
 
     /** The full test classpath of this JVM (Surefire/Failsafe set it; a manifest-only booter jar is resolved). */
-    static String testClasspath() {
+    public static String testClasspath() {
         String cp = System.getProperty("java.class.path", "");
         String[] entries = cp.split(File.pathSeparator);
         boolean booterOnly = entries.length == 1 && entries[0].contains("surefirebooter");
