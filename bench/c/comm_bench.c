@@ -70,6 +70,13 @@ static void pp_body(void *p) {
         }
     }
 }
+static void rank_body(void *p) {
+    int *sink = p, r;
+    for (long i = 0; i < LAT_CALLS; i++) {
+        MPI_Comm_rank(MPI_COMM_WORLD, &r);
+        *sink += r;
+    }
+}
 struct sr { double *send, *recv; long n; int peer; };
 static void sr_body(void *p) {
     struct sr *s = p;
@@ -117,6 +124,11 @@ int main(int argc, char **argv) {
             free(s.send);
             free(s.recv);
         }
+    }
+    if (all) { /* MPI_Comm_rank: the floor under one JNI call of Open MPI's Java bindings (ompi_java getrank) */
+        volatile int sink = 0;
+        time_op(rank_body, (void *)&sink, LAT_CALLS, t);
+        report("getrank", 1, t, -1, "MPI_Comm_rank");
     }
     free(t);
     MPI_Finalize();

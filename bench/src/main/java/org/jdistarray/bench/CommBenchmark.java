@@ -23,7 +23,8 @@ import org.jdistarray.comm.mpi.MpiSession;
  * {@code -Djdistarray.mpi.binding}). With {@code -Dbench.ompiJava=true} (Open MPI's Java bindings on the class path
  * and the JNI binding in use) it also times the same calls made directly through Open MPI's Java API
  * ({@code impl=ompi_java}: {@code MPI.COMM_WORLD.allReduce(...)} on direct buffers, {@link OmpiJavaPeer}), the
- * floor of what a JNI path can reach.
+ * floor of what a JNI path can reach, and {@code getrank}: {@code comm.getRank()} (one JNI call around
+ * {@code MPI_Comm_rank}, against the C twin's {@code MPI_Comm_rank}), the cost of crossing JNI.
  * Each figure is the median over {@code PEER_REPS} repetitions (after a warm-up) of the slowest rank's time, divided
  * by the calls per repetition. The C twin is {@code bench/c/comm_bench.c}; {@code bench/run_comm_bench.sh} runs both.
  *
@@ -57,6 +58,9 @@ public final class CommBenchmark {
                 if (raw && !op.equals("sendrecv8m")) {
                     OmpiJavaPeer.run(mpi.world(), op, reps, latencyCalls);
                 }
+            }
+            if (raw && args.length == 0) {
+                OmpiJavaPeer.run(mpi.world(), "getrank", reps, latencyCalls); // the cost of one JNI call
             }
         }
     }

@@ -19,6 +19,7 @@ final class OmpiJavaPeer {
     private static final MethodHandle ALL_REDUCE;
     private static final MethodHandle SEND;
     private static final MethodHandle RECV;
+    private static final MethodHandle GET_RANK;
     private static final Object DOUBLE;
     private static final Object SUM;
 
@@ -39,6 +40,8 @@ final class OmpiJavaPeer {
             RECV = l.findVirtual(comm, "recv", MethodType.methodType(Class.forName("mpi.Status"), Object.class,
                     int.class, datatype, int.class, int.class)).asType(MethodType.methodType(Object.class,
                     Object.class, Object.class, int.class, Object.class, int.class, int.class));
+            GET_RANK = l.findVirtual(comm, "getRank", MethodType.methodType(int.class))
+                    .asType(MethodType.methodType(int.class, Object.class));
             DOUBLE = mpi.getField("DOUBLE").get(null);
             SUM = mpi.getField("SUM").get(null);
         } catch (ReflectiveOperationException e) {
@@ -73,6 +76,13 @@ final class OmpiJavaPeer {
                     }
                 }
             };
+        } else if (op.equals("getrank")) {
+            int[] sink = new int[1];
+            body = () -> {
+                for (int i = 0; i < calls; i++) {
+                    sink[0] += rank(c);
+                }
+            };
         } else {
             return;
         }
@@ -86,12 +96,21 @@ final class OmpiJavaPeer {
                 throw new IllegalStateException("ompi_java allreduce gave " + out.get(0));
             }
         }
-        CommBenchmark.report(world, "ompi_java", op, 1, t, -1, reps, "open-mpi-java-api");
+        CommBenchmark.report(world, "ompi_java", op, 1, t, -1, reps, op.equals("getrank")
+                ? "jni-call-floor:MPI_Comm_rank" : "open-mpi-java-api");
     }
 
     private static void allReduce(Object comm, Buffer in, Buffer out) {
         try {
             ALL_REDUCE.invokeExact(comm, (Object) in, (Object) out, 1, DOUBLE, SUM);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int rank(Object comm) {
+        try {
+            return (int) GET_RANK.invokeExact(comm);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
