@@ -58,6 +58,7 @@ ratios() {
         impl = f["impl"]; if ("binding" in f) impl = impl "/" f["binding"]
         k = impl SUBSEP f["op"]
         if (!(k in best) || f["seconds"] + 0 < best[k]) { best[k] = f["seconds"] + 0; gbs[k] = f["gbs"] }
+        if (!(k in fast) || f["min"] + 0 < fast[k]) fast[k] = f["min"] + 0
         ops[f["op"]] = 1; impls[impl] = 1
     }
     END {
@@ -67,11 +68,13 @@ ratios() {
             if (c == "") continue
             if (op == "sendrecv8m") line = sprintf("%s %s: C %s GB/s", mpi, op, gbs["c_mpi" SUBSEP op])
             else line = sprintf("%s %s: C %.3f us", mpi, op, c * 1e6)
+            cf = fast["c_mpi" SUBSEP op]
             for (i = 1; i <= n; i++) {
                 j = best[order[i] SUBSEP op]
                 if (j == "") continue
                 if (op == "sendrecv8m") line = line sprintf(", %s %s GB/s (%.0f%% of C)", order[i], gbs[order[i] SUBSEP op], 100 * c / j)
-                else line = line sprintf(", %s %.3f us (%.2fx C)", order[i], j * 1e6, j / c)
+                else line = line sprintf(", %s %.3f us (%.2fx C; fastest rep %.2fx)", order[i], j * 1e6, j / c,
+                                         fast[order[i] SUBSEP op] / cf)
             }
             print line
         }
