@@ -2,7 +2,7 @@ package org.jdistarray.comm.mpi;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 
 import org.jdistarray.testing.EnabledIfMpirun;
@@ -21,8 +21,8 @@ class CommunicatorJniMpiIT extends MpiLaunchTests {
         return CommunicatorJniMpiIT.class.getClassLoader().getResource("mpi/MPI.class") != null;
     }
 
-    @BeforeAll
-    static void needsTheJar() {
+    @BeforeEach
+    void needsTheJar() { // per test, so that every test is reported skipped with the reason
         assumeTrue(jarPresent(), "Open MPI's Java bindings (org.open-mpi:mpi-java) are not on the class path:"
                 + " run bin/install-deps (bin/build-mpi-java) to build them; the JNA binding is tested by CommunicatorMpiIT");
     }
