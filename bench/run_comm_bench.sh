@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Communicator benchmark: JDistArray (MpiCommunicator, JNA direct mapping) vs C MPI, same operations, same job.
+# Communicator benchmark: JDistArray (MpiCommunicator) on both its bindings vs C MPI, same operations, same job.
+# Under Open MPI each round runs C, JDistArray on JNA (-Djdistarray.mpi.binding=jna), and, when Open MPI's Java
+# bindings are on the class path (bin/install-deps builds them), JDistArray on JNI (binding=jni) followed by the same
+# calls made directly through Open MPI's Java API (impl=ompi_java, the floor of any JNI path). MPICH: C and JNA.
 #   bench/run_comm_bench.sh             # Open MPI: 2 ranks, PEER_REPS=15, ROUNDS=2 (C, Java, C, Java, ...)
 #   MPI=mpich bench/run_comm_bench.sh   # MPICH: C built with mpicc.mpich, both under mpiexec.mpich
 #   MPI=both bench/run_comm_bench.sh    # Open MPI, then MPICH; ratios for each
@@ -21,6 +24,9 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$ROOT" && mvn -q -B -Pbench -pl bench -am package -DskipTests)
 fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+# Open MPI's Java bindings: on the classpath when core's ompi-java profile found them in ~/.m2
+has_jni=0; case "$CP" in *mpi-java-*.jar*) has_jni=1 ;; esac
+[ "$has_jni" = 1 ] || echo "# Open MPI's Java bindings not found (bin/install-deps builds them): JNA and C only" >&2
 
 # first command of the list that exists
 first() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done; return 1; }
@@ -43,22 +49,34 @@ wait_idle() {
     done
 }
 
+# one line per op: C, then every Java variant (jdistarray/jna, jdistarray/jni, ompi_java) with its ratio to C
 ratios() {
     awk -v mpi="$2" '
     /^PEER / {
+        delete f
         for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
-        k = f["impl"] SUBSEP f["op"]
+        impl = f["impl"]; if ("binding" in f) impl = impl "/" f["binding"]
+        k = impl SUBSEP f["op"]
         if (!(k in best) || f["seconds"] + 0 < best[k]) { best[k] = f["seconds"] + 0; gbs[k] = f["gbs"] }
-        ops[f["op"]] = 1
+        if (!(k in fast) || f["min"] + 0 < fast[k]) fast[k] = f["min"] + 0
+        ops[f["op"]] = 1; impls[impl] = 1
     }
     END {
+        n = split("jdistarray/jna jdistarray/jni ompi_java", order, " ")
         for (op in ops) {
-            j = best["jdistarray" SUBSEP op]; c = best["c_mpi" SUBSEP op]
-            if (j == "" || c == "") continue
-            if (op == "allreduce8")
-                printf "%s allreduce8: C %.3f us, JDistArray %.3f us, time ratio %.2fx (goal <= 2x)\n", mpi, c * 1e6, j * 1e6, j / c
-            else
-                printf "%s %s: C %s GB/s, JDistArray %s GB/s, bandwidth ratio %.0f%% (goal >= 90%%)\n", mpi, op, gbs["c_mpi" SUBSEP op], gbs["jdistarray" SUBSEP op], 100 * c / j
+            c = best["c_mpi" SUBSEP op]
+            if (c == "") continue
+            if (op == "sendrecv8m") line = sprintf("%s %s: C %s GB/s", mpi, op, gbs["c_mpi" SUBSEP op])
+            else line = sprintf("%s %s: C %.3f us", mpi, op, c * 1e6)
+            cf = fast["c_mpi" SUBSEP op]
+            for (i = 1; i <= n; i++) {
+                j = best[order[i] SUBSEP op]
+                if (j == "") continue
+                if (op == "sendrecv8m") line = line sprintf(", %s %s GB/s (%.0f%% of C)", order[i], gbs[order[i] SUBSEP op], 100 * c / j)
+                else line = line sprintf(", %s %.3f us (%.2fx C; fastest rep %.2fx)", order[i], j * 1e6, j / c,
+                                         fast[order[i] SUBSEP op] / cf)
+            }
+            print line
         }
     }' "$1"
 }
@@ -87,7 +105,13 @@ run_one() {
         wait_idle "$out"
         timeout 300 "${run[@]}" "$WORK/comm_bench_$mpi" | tee -a "$out"
         wait_idle "$out"
-        timeout 300 "${run[@]}" java "${java_opts[@]}" -cp "$CP" org.jdistarray.bench.CommBenchmark | tee -a "$out"
+        timeout 300 "${run[@]}" java "${java_opts[@]}" -Djdistarray.mpi.binding=jna -cp "$CP" \
+            org.jdistarray.bench.CommBenchmark | tee -a "$out"
+        if [ "$mpi" = openmpi ] && [ "$has_jni" = 1 ]; then
+            wait_idle "$out"
+            timeout 300 "${run[@]}" java "${java_opts[@]}" -Djdistarray.mpi.binding=jni -Dbench.ompiJava=true \
+                -cp "$CP" org.jdistarray.bench.CommBenchmark | tee -a "$out"
+        fi
     done
     echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out"
 }

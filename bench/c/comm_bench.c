@@ -3,7 +3,8 @@
  *   mpicc -O2 -o comm_bench comm_bench.c
  *   mpirun -np 2 ./comm_bench [allreduce8] [sendrecv8m]
  *
- * allreduce8: MPI_Allreduce of one double (seconds per call); sendrecv8m: MPI_Sendrecv of 8 MiB with rank^1
+ * allreduce8: MPI_Allreduce of one double (seconds per call); pingpong8: MPI_Send/MPI_Recv of one double from
+ * rank 0 to 1 and back (seconds per round trip, 2 ranks or more); sendrecv8m: MPI_Sendrecv of 8 MiB with rank^1
  * (gbs = 8 MiB per direction / seconds). Median over PEER_REPS (default 15) of the slowest rank's time per call,
  * after a warm-up; COMM_LATENCY_CALLS (20000) and COMM_BANDWIDTH_CALLS (10) calls per repetition.
  */
@@ -57,6 +58,25 @@ static void ar_body(void *p) {
         MPI_Allreduce(&a->in, &a->out, 1, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD);
 }
 
+static void pp_body(void *p) {
+    double *b = p;
+    for (long i = 0; i < LAT_CALLS; i++) {
+        if (rank == 0) {
+            MPI_Send(b, 1, MPI_DOUBLE, 1, 0, MPI_COMM_WORLD);
+            MPI_Recv(b, 1, MPI_DOUBLE, 1, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        } else if (rank == 1) {
+            MPI_Recv(b, 1, MPI_DOUBLE, 0, 0, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+            MPI_Send(b, 1, MPI_DOUBLE, 0, 0, MPI_COMM_WORLD);
+        }
+    }
+}
+static void rank_body(void *p) {
+    int *sink = p, r;
+    for (long i = 0; i < LAT_CALLS; i++) {
+        MPI_Comm_rank(MPI_COMM_WORLD, &r);
+        *sink += r;
+    }
+}
 struct sr { double *send, *recv; long n; int peer; };
 static void sr_body(void *p) {
     struct sr *s = p;
@@ -83,6 +103,12 @@ int main(int argc, char **argv) {
             if (a.out != nprocs * (nprocs + 1) / 2.0) { fprintf(stderr, "allreduce wrong\n"); MPI_Abort(MPI_COMM_WORLD, 1); }
             report("allreduce8", 1, t, -1, "c");
         }
+        if ((all || strcmp(op, "pingpong8") == 0) && nprocs >= 2) {
+            double b = rank + 1.0;
+            for (int w = 0; w < 3; w++) pp_body(&b);
+            time_op(pp_body, &b, LAT_CALLS, t);
+            report("pingpong8", 1, t, -1, "round-trip");
+        }
         if (all || strcmp(op, "sendrecv8m") == 0) {
             long n = 1L << 20;
             struct sr s = { calloc(n, sizeof(double)), calloc(n, sizeof(double)), n, rank ^ 1 };
@@ -98,6 +124,11 @@ int main(int argc, char **argv) {
             free(s.send);
             free(s.recv);
         }
+    }
+    if (all) { /* MPI_Comm_rank: the floor under one JNI call of Open MPI's Java bindings (ompi_java getrank) */
+        volatile int sink = 0;
+        time_op(rank_body, (void *)&sink, LAT_CALLS, t);
+        report("getrank", 1, t, -1, "MPI_Comm_rank");
     }
     free(t);
     MPI_Finalize();

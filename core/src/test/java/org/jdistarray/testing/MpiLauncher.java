@@ -128,10 +128,34 @@ public final class MpiLauncher {
      */
     public static final class MpiRuns {
         private final MpiImplementation implementation;
+        private final List<String> jvmArgs;
+        private final List<String> classpath;
         private volatile Optional<Path> launcher;
 
         private MpiRuns(MpiImplementation implementation) {
+            this(implementation, List.of(), List.of());
+        }
+
+        private MpiRuns(MpiImplementation implementation, List<String> jvmArgs, List<String> classpath) {
             this.implementation = implementation;
+            this.jvmArgs = List.copyOf(jvmArgs);
+            this.classpath = List.copyOf(classpath);
+        }
+
+        /** The same launches with extra options for every rank JVM (such as {@code -Djdistarray.mpi.binding=jni}). */
+        public MpiRuns withJvmArgs(String... args) {
+            List<String> all = new ArrayList<>(jvmArgs);
+            all.addAll(List.of(args));
+            return new MpiRuns(implementation, all, classpath);
+        }
+
+        /** The same launches with {@code entries} after the test classpath (such as classes compiled by a test). */
+        public MpiRuns withClasspath(Path... entries) {
+            List<String> all = new ArrayList<>(classpath);
+            for (Path p : entries) {
+                all.add(p.toAbsolutePath().toString());
+            }
+            return new MpiRuns(implementation, jvmArgs, all);
         }
 
         public MpiImplementation implementation() {
@@ -181,7 +205,13 @@ public final class MpiLauncher {
          * classpath, and reports; {@link Result#mpirunOutput()} holds every rank's stdout and stderr.
          */
         public Result launchMain(int n, Duration timeout, Class<?> main, String... args) {
-            String label = implementation.key() + "-np" + n + "-" + main.getSimpleName() + "-" + LAUNCHES.incrementAndGet();
+            return launchMain(n, timeout, main.getName(), args);
+        }
+
+        /** {@link #launchMain(int, Duration, Class, String...)} by class name (a class on {@link #withClasspath}). */
+        public Result launchMain(int n, Duration timeout, String main, String... args) {
+            String simple = main.substring(main.lastIndexOf('.') + 1);
+            String label = implementation.key() + "-np" + n + "-" + simple + "-" + LAUNCHES.incrementAndGet();
             Path dir = baseDir().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("HHmmss")) + "-" + label);
             return execute(label, n, dir, command(n, dir, main, List.of(args)), timeout);
         }
@@ -192,10 +222,10 @@ public final class MpiLauncher {
             for (Class<?> c : testClasses) {
                 names.add(c.getName());
             }
-            return command(n, dir, MpiTestMain.class, names);
+            return command(n, dir, MpiTestMain.class.getName(), names);
         }
 
-        private List<String> command(int n, Path dir, Class<?> main, List<String> args) {
+        private List<String> command(int n, Path dir, String main, List<String> args) {
             List<String> cmd = new ArrayList<>();
             if (n > 0) {
                 cmd.add(launcher().orElseThrow(() -> new AssertionFailedError(installHint())).toString());
@@ -217,9 +247,11 @@ public final class MpiLauncher {
             cmd.add("-Djdistarray.mpi=" + implementation.key());
             cmd.add("-Djdistarray.checks=" + System.getProperty("jdistarray.checks", "false"));
             cmd.add("-Djdistarray.mpitest.dir=" + dir);
+            cmd.addAll(jvmArgs);
             cmd.add("-cp");
-            cmd.add(testClasspath());
-            cmd.add(main.getName());
+            cmd.add(classpath.isEmpty() ? testClasspath()
+                    : testClasspath() + java.io.File.pathSeparator + String.join(java.io.File.pathSeparator, classpath));
+            cmd.add(main);
             cmd.addAll(args);
             return cmd;
         }
@@ -260,7 +292,7 @@ public final class MpiLauncher {
     }
 
     /** The full test classpath of this JVM (Surefire/Failsafe set it; a manifest-only booter jar is resolved). */
-    static String testClasspath() {
+    public static String testClasspath() {
         String cp = System.getProperty("java.class.path", "");
         String[] entries = cp.split(File.pathSeparator);
         boolean booterOnly = entries.length == 1 && entries[0].contains("surefirebooter");

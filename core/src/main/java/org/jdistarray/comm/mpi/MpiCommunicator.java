@@ -37,7 +37,7 @@ public final class MpiCommunicator implements Communicator {
 
     MpiCommunicator(MpiSession session, long handle, boolean owned) {
         this.session = session;
-        this.mpi = session.binding();
+        this.mpi = session.mpiBinding();
         this.handle = handle;
         this.owned = owned;
         if (owned) {
@@ -311,9 +311,29 @@ public final class MpiCommunicator implements Communicator {
         return handle;
     }
 
+    /**
+     * <b>Not collective.</b> This communicator as a communicator of Open MPI's own Java bindings, for code written
+     * against them: {@code Intracomm c = comm.toOpenMpi(mpi.Intracomm.class)}. For the world communicator it is
+     * {@code MPI.COMM_WORLD} itself; otherwise an {@code mpi.Intracomm} on the same MPI communicator, which stays
+     * owned by this communicator (never {@code free()} it; it is valid while this one is open). The bindings'
+     * own methods need MPI initialised through them: by the program's {@code MPI.Init}, or by an {@link MpiSession}
+     * on the JNI binding ({@link MpiSession#binding()}).
+     *
+     * @param type {@code mpi.Intracomm.class} (or a supertype such as {@code mpi.Comm.class})
+     * @throws CommunicationException if Open MPI's Java bindings are not on the class path or MPI is not Open MPI
+     */
+    public <T> T toOpenMpi(Class<T> type) {
+        ensureUsable();
+        if (session.implementation() != MpiImplementation.OPEN_MPI) {
+            throw new CommunicationException("Open MPI's Java bindings need Open MPI, this process uses "
+                    + session.implementation().displayName());
+        }
+        return mpi.openMpiComm(handle, type);
+    }
+
     @Override
     public String toString() {
-        return "MpiCommunicator[" + (owned ? "derived" : "world") + ", rank " + rank + " of " + size + "]";
+        return "MpiCommunicator[" + (owned ? "derived" : handle == mpi.commWorld() ? "world" : "wrapped") + ", rank " + rank + " of " + size + "]";
     }
 
     MpiBinding binding() {

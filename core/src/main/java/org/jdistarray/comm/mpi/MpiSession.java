@@ -1,6 +1,7 @@
 package org.jdistarray.comm.mpi;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jdistarray.comm.CommunicationException;
 import org.jdistarray.comm.mpi.internal.MpiBinding;
@@ -50,10 +51,31 @@ public final class MpiSession implements AutoCloseable {
      */
     public static final String ABORT_ON_UNCAUGHT_PROPERTY = "jdistarray.mpi.abortOnUncaught";
 
+    /**
+     * The system property that chooses how JDistArray calls MPI: {@code -Djdistarray.mpi.binding=auto} (the default:
+     * Open MPI's own Java bindings, JNI, when MPI is Open MPI, {@code mpi.jar} is on the class path and MPI is
+     * initialised through them or by this session; else JNA), {@code jni} (Open MPI's Java bindings, or
+     * {@link #init} fails saying why) or {@code jna} (JNA direct mapping of the C API; the only one for MPICH). Read
+     * by the first {@link #init} of the process; see {@link #binding()}.
+     */
+    public static final String BINDING_PROPERTY = "jdistarray.mpi.binding";
+
+    /** How this process calls MPI's C functions (see {@link #BINDING_PROPERTY}). */
+    public enum Binding {
+        /** JNA direct mapping of the MPI C API (Open MPI and MPICH). */
+        JNA,
+        /**
+         * Open MPI's own Java bindings ({@code mpi.jar} and {@code libmpi_java.so}, JNI) for the communication calls
+         * (collectives and point-to-point); communicator management, requests and errors stay on JNA.
+         */
+        JNI
+    }
+
     /** Several sessions may be open (one initialises MPI, the others join); the slot orders their starts and ends. */
     private static final SessionSlot<MpiSession> SLOT = new SessionSlot<>("MpiSession");
     private static volatile boolean finalizedByUs;
     private static boolean handlerInstalled;
+    private static boolean bindingChosen;
 
     private final MpiBinding mpi;
     private final boolean owner;
@@ -94,6 +116,10 @@ public final class MpiSession implements AutoCloseable {
                 throw new CommunicationException("MPI has been finalized in this process and cannot be initialized again");
             }
             boolean owner = !mpi.initialized();
+            if (!bindingChosen) {
+                mpi.useJni(chooseJni(mpi, owner));
+                bindingChosen = true;
+            }
             int provided = owner ? mpi.initThread(requested.mpiValue()) : mpi.queryThread();
             mpi.afterInit();
             boolean abort = !"false".equalsIgnoreCase(System.getProperty(ABORT_ON_UNCAUGHT_PROPERTY, "true").trim());
@@ -104,6 +130,25 @@ public final class MpiSession implements AutoCloseable {
             }
             return new MpiSession(mpi, owner, requested, ThreadLevel.of(provided), abort);
         });
+    }
+
+    /** {@link #BINDING_PROPERTY}: whether to use the JNI path. */
+    private static boolean chooseJni(MpiBinding mpi, boolean beforeInit) {
+        String choice = System.getProperty(BINDING_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        switch (choice) {
+            case "jna":
+                return false;
+            case "jni":
+                mpi.jniUnavailable(beforeInit).ifPresent(why -> {
+                    throw new CommunicationException("-D" + BINDING_PROPERTY + "=jni: " + why);
+                });
+                return true;
+            case "auto":
+            case "":
+                return MpiBinding.jniPresent() && mpi.jniUnavailable(beforeInit).isEmpty();
+            default:
+                throw new IllegalArgumentException("-D" + BINDING_PROPERTY + "=" + choice + ": expected jni, jna or auto");
+        }
     }
 
     /**
@@ -126,6 +171,37 @@ public final class MpiSession implements AutoCloseable {
     public MpiCommunicator world() {
         ensureActive();
         return world;
+    }
+
+    /** <b>Not collective.</b> How this process calls MPI: {@link Binding#JNI} or {@link Binding#JNA}. */
+    public Binding binding() {
+        return mpi.usesJni() ? Binding.JNI : Binding.JNA;
+    }
+
+    /**
+     * <b>Not collective.</b> A communicator of Open MPI's own Java bindings ({@code mpi.Comm}, such as
+     * {@code MPI.COMM_WORLD} of a program that called {@code MPI.Init}) as a JDistArray communicator on the same
+     * MPI communicator: {@link #world()} itself for the world communicator (no duplicate world), else a communicator
+     * that does not own the handle (its {@link MpiCommunicator#close()} does not free it; the caller keeps the
+     * {@code mpi.Comm} alive longer). Sets {@code MPI_ERRORS_RETURN} on it, as on every JDistArray communicator.
+     * Typed {@code Object} so that core needs no {@code mpi.jar} to compile; see
+     * {@link MpiCommunicator#toOpenMpi(Class)} for the other direction.
+     *
+     * @throws IllegalArgumentException if {@code openMpiComm} is not an {@code mpi.Comm}
+     * @throws CommunicationException   if Open MPI's Java bindings are not on the class path or MPI is not Open MPI
+     */
+    public MpiCommunicator fromOpenMpi(Object openMpiComm) {
+        ensureActive();
+        if (mpi.implementation() != MpiImplementation.OPEN_MPI) {
+            throw new CommunicationException("an mpi.Comm of Open MPI's Java bindings needs Open MPI, this process uses "
+                    + mpi.implementation().displayName());
+        }
+        long h = mpi.handleOf(openMpiComm);
+        if (h == mpi.commWorld()) {
+            return world;
+        }
+        mpi.setErrorsReturn(h);
+        return new MpiCommunicator(this, h, false);
     }
 
     /** <b>Not collective.</b> The thread level asked for. */
@@ -218,7 +294,7 @@ public final class MpiSession implements AutoCloseable {
         objects.forget(c);
     }
 
-    MpiBinding binding() {
+    MpiBinding mpiBinding() {
         return mpi;
     }
 
@@ -231,7 +307,7 @@ public final class MpiSession implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MpiSession[" + mpi.implementation().displayName() + ", provided " + provided + (owner ? ", owner" : "")
+        return "MpiSession[" + mpi.implementation().displayName() + ", " + binding() + ", provided " + provided + (owner ? ", owner" : "")
                 + (objects.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -6,13 +6,19 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * {@link MpiLaunchTests} under the default implementation's launcher: Open MPI's {@code mpirun}, or MPICH's
- * {@code mpiexec.mpich} with {@code -Djdistarray.mpi=mpich}.
+ * {@code mpiexec.mpich} with {@code -Djdistarray.mpi=mpich}; on the JNA binding ({@code -Djdistarray.mpi.binding=jna}).
  */
 @Tag("mpi")
 @EnabledIfMpirun
 class CommunicatorMpiIT extends MpiLaunchTests {
     @Override
     MpiLauncher.MpiRuns mpi() {
-        return MpiLauncher.using(MpiLauncher.defaultImplementation());
+        return MpiLauncher.using(MpiLauncher.defaultImplementation())
+                .withJvmArgs("-D" + MpiSession.BINDING_PROPERTY + "=jna"); // the JNI binding: CommunicatorJniMpiIT
+    }
+
+    @Override
+    String loadedMarker() {
+        return "MpiSession[" + mpi().implementation().displayName() + ", JNA,";
     }
 }

@@ -15,4 +15,10 @@ class CommunicatorMpichIT extends MpiLaunchTests {
     MpiLauncher.MpiRuns mpi() {
         return MpiLauncher.mpich();
     }
+
+    /** MPICH stays on JNA under the default {@code -Djdistarray.mpi.binding=auto}, even with mpi.jar on the class path. */
+    @Override
+    String loadedMarker() {
+        return "MpiSession[MPICH, JNA,";
+    }
 }

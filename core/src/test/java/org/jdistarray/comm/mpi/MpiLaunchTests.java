@@ -105,7 +105,12 @@ abstract class MpiLaunchTests {
     /** Every rank's first log line names the session, whose implementation must be the one launched. */
     private void assertLoaded(MpiLauncher.Result r) {
         for (String log : r.rankLogs()) {
-            assertTrue(log.contains("MpiSession[" + mpi().implementation().displayName() + ","), log);
+            assertTrue(log.contains(loadedMarker()), log);
         }
+    }
+
+    /** What each rank's log shows of its session ({@code MpiSession[<implementation>, <binding>, ...}). */
+    String loadedMarker() {
+        return "MpiSession[" + mpi().implementation().displayName() + ",";
     }
 }

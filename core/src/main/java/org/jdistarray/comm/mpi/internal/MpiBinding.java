@@ -59,6 +59,8 @@ public final class MpiBinding {
     private final MpiHandles h;
     private final MpiCalls fn;
     private volatile int worldRank = -1;
+    /** Non-null: the calls that Open MPI's Java bindings have go through them (JNI); see {@link #useJni}. */
+    private volatile JniCalls jni;
 
     private MpiBinding(MpiLibrary.Loaded loaded) {
         this.libraryPath = String.valueOf(loaded.library().getFile());
@@ -91,6 +93,60 @@ public final class MpiBinding {
         return h.commSelf;
     }
 
+    // ---- binding choice
+
+    /** Whether Open MPI's Java bindings ({@code mpi.jar}) are on the class path (without loading them). */
+    public static boolean jniPresent() {
+        return OmpiJniLoader.present();
+    }
+
+    /**
+     * Why the JNI path cannot be used in this process (MPICH, no {@code mpi.jar}, its library does not load, or MPI
+     * was initialised outside the Java bindings, whose error classes are then not set up); empty if it can.
+     * {@code beforeInit}: MPI is not initialised yet ({@link #initThread} would go through the bindings).
+     */
+    public java.util.Optional<String> jniUnavailable(boolean beforeInit) {
+        if (h.implementation() != MpiImplementation.OPEN_MPI) {
+            return java.util.Optional.of("Open MPI's Java bindings need Open MPI, this process uses "
+                    + h.implementation().displayName());
+        }
+        java.util.Optional<OmpiJni> j = OmpiJniLoader.get();
+        if (j.isEmpty()) {
+            return java.util.Optional.of(OmpiJniLoader.unavailableReason());
+        }
+        if (!beforeInit && !j.get().javaSideInitialized()) {
+            return java.util.Optional.of("MPI was initialised outside Open MPI's Java bindings (not by MPI.Init or"
+                    + " an MpiSession on them), so their error reporting is not set up");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Routes the calls that have a JNI stub through Open MPI's Java bindings ({@code true}) or JNA ({@code false}). */
+    public void useJni(boolean on) {
+        jni = on ? new JniCalls(this, OmpiJniLoader.get().orElseThrow()) : null;
+    }
+
+    /** Whether the JNI path is in use. */
+    public boolean usesJni() {
+        return jni != null;
+    }
+
+    /** The C handle of an {@code mpi.Comm} of Open MPI's Java bindings. */
+    public long handleOf(Object openMpiComm) {
+        return OmpiJniLoader.get().orElseThrow(() -> new CommunicationException(OmpiJniLoader.unavailableReason()))
+                .handleOf(openMpiComm);
+    }
+
+    /** An {@code mpi.Intracomm} on the C handle {@code comm} (not owning it). */
+    public <T> T openMpiComm(long comm, Class<T> type) {
+        try {
+            return OmpiJniLoader.get().orElseThrow(() -> new CommunicationException(OmpiJniLoader.unavailableReason()))
+                    .wrap(comm, type);
+        } catch (ReflectiveOperationException e) {
+            throw new CommunicationException("cannot make an mpi.Intracomm: " + e, e);
+        }
+    }
+
     // ---- lifecycle
 
     public boolean initialized() {
@@ -114,6 +170,13 @@ public final class MpiBinding {
         MpiLibrary.launcherMismatch(h.implementation(), System.getenv()).ifPresent(why -> {
             throw new CommunicationException(why);
         });
+        if (jni != null) { // through the bindings, so that their Java side is initialised too
+            try {
+                return OmpiJniLoader.get().orElseThrow().initThread(required);
+            } catch (Throwable e) {
+                throw jniLifecycle(e, "MPI_Init_thread");
+            }
+        }
         Scratch s = SCRATCH.get();
         check(MpiNative.MPI_Init_thread(0, 0, required, s.address + OUT_INT), "MPI_Init_thread");
         return s.buf.getInt(OUT_INT);
@@ -133,7 +196,30 @@ public final class MpiBinding {
     }
 
     public void finalizeMpi() {
+        OmpiJni j = jni != null ? OmpiJniLoader.get().orElseThrow() : null;
+        if (j != null && j.javaSideInitialized()) {
+            try {
+                j.finalizeMpi();
+                return;
+            } catch (Throwable e) {
+                throw jniLifecycle(e, "MPI_Finalize");
+            }
+        }
         check(MpiNative.MPI_Finalize(), "MPI_Finalize");
+    }
+
+    private RuntimeException jniLifecycle(Throwable e, String function) {
+        OmpiJni j = OmpiJniLoader.get().orElseThrow();
+        if (j.isMpiException(e) && j.errorCode(e) > 0) {
+            return exception(function, j.errorCode(e));
+        }
+        if (e instanceof RuntimeException r) {
+            return r;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return new CommunicationException(function + " through Open MPI's Java bindings failed: " + e, e);
     }
 
     public void abort(long comm, int code) {
@@ -188,78 +274,147 @@ public final class MpiBinding {
     // ---- collectives
 
     public void barrier(long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            j.barrier(comm);
+            return;
+        }
         check(fn.MPI_Barrier(comm), "MPI_Barrier");
     }
 
     public void bcast(Buffer b, ElementType t, int root, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            j.bcast(b, b.remaining(), h.datatype(t), t, root, comm);
+            return;
+        }
         check(fn.MPI_Bcast(address(b, t), b.remaining(), h.datatype(t), root, comm), "MPI_Bcast");
     }
 
     /** {@code send == null} means {@code MPI_IN_PLACE}. */
     public void allreduce(Buffer send, Buffer recv, int count, ElementType t, ReduceOp op, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            j.allreduce(send, recv, count, h.datatype(t), t, h.op(op), comm);
+            return;
+        }
         long s = send == null ? h.inPlace : address(send, t);
         check(fn.MPI_Allreduce(s, address(recv, t), count, h.datatype(t), h.op(op), comm), "MPI_Allreduce");
     }
 
     /** {@code send == null} means {@code MPI_IN_PLACE} (root only); {@code recv} may be null off the root. */
     public void reduce(Buffer send, Buffer recv, int count, ElementType t, ReduceOp op, int root, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            j.reduce(send, recv, count, h.datatype(t), t, h.op(op), root, comm);
+            return;
+        }
         long s = send == null ? h.inPlace : address(send, t);
         check(fn.MPI_Reduce(s, address(recv, t), count, h.datatype(t), h.op(op), root, comm), "MPI_Reduce");
     }
 
     public void allgather(Buffer send, int count, Buffer recv, ElementType t, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.allgather(send, count, recv, dt, t, comm);
+            return;
+        }
         check(fn.MPI_Allgather(address(send, t), count, dt, address(recv, t), count, dt, comm), "MPI_Allgather");
     }
 
     public void allgatherv(Buffer send, int count, Buffer recv, int[] counts, int[] displs, ElementType t, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.allgatherv(send, count, recv, counts, displs, dt, t, comm);
+            return;
+        }
         check(fn.MPI_Allgatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, comm),
                 "MPI_Allgatherv");
     }
 
     public void gather(Buffer send, int count, Buffer recv, ElementType t, int root, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.gather(send, count, recv, dt, t, root, comm);
+            return;
+        }
         check(fn.MPI_Gather(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Gather");
     }
 
     public void gatherv(Buffer send, int count, Buffer recv, int[] counts, int[] displs, ElementType t, int root,
             long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.gatherv(send, count, recv, counts, displs, dt, t, root, comm);
+            return;
+        }
         check(fn.MPI_Gatherv(address(send, t), count, dt, address(recv, t), counts, displs, dt, root, comm),
                 "MPI_Gatherv");
     }
 
     public void scatter(Buffer send, Buffer recv, int count, ElementType t, int root, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.scatter(send, recv, count, dt, t, root, comm);
+            return;
+        }
         check(fn.MPI_Scatter(address(send, t), count, dt, address(recv, t), count, dt, root, comm), "MPI_Scatter");
     }
 
     public void scatterv(Buffer send, int[] counts, int[] displs, Buffer recv, int count, ElementType t, int root,
             long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.scatterv(send, counts, displs, recv, count, dt, t, root, comm);
+            return;
+        }
         check(fn.MPI_Scatterv(address(send, t), counts, displs, dt, address(recv, t), count, dt, root, comm),
                 "MPI_Scatterv");
     }
 
     public void alltoall(Buffer send, Buffer recv, int block, ElementType t, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.alltoall(send, recv, block, dt, t, comm);
+            return;
+        }
         check(fn.MPI_Alltoall(address(send, t), block, dt, address(recv, t), block, dt, comm), "MPI_Alltoall");
     }
 
     public void alltoallv(Buffer send, int[] sc, int[] sd, Buffer recv, int[] rc, int[] rd, ElementType t, long comm) {
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            j.alltoallv(send, sc, sd, recv, rc, rd, dt, t, comm);
+            return;
+        }
         check(fn.MPI_Alltoallv(address(send, t), sc, sd, dt, address(recv, t), rc, rd, dt, comm), "MPI_Alltoallv");
     }
 
     // ---- point-to-point
 
     public void send(Buffer b, ElementType t, int dest, int tag, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            j.send(b, b.remaining(), h.datatype(t), t, dest, tag, comm);
+            return;
+        }
         check(fn.MPI_Send(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm), "MPI_Send");
     }
 
     /** Returns {source, tag, count}. */
     public int[] recv(Buffer b, ElementType t, int source, int tag, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            return wild(j.recv(b, b.remaining(), h.datatype(t), t, wildSource(source), wildTag(tag), comm));
+        }
         Scratch s = SCRATCH.get();
         check(fn.MPI_Recv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
                 s.address), "MPI_Recv");
@@ -269,8 +424,13 @@ public final class MpiBinding {
     /** Returns {source, tag, count} of the receive. */
     public int[] sendrecv(Buffer send, ElementType t, int dest, int sendTag, Buffer recv, int source, int recvTag,
             long comm) {
-        Scratch s = SCRATCH.get();
         long dt = h.datatype(t);
+        JniCalls j = jni;
+        if (j != null) {
+            return wild(j.sendrecv(send, send.remaining(), recv, recv.remaining(), dt, t, dest, sendTag,
+                    wildSource(source), wildTag(recvTag), comm));
+        }
+        Scratch s = SCRATCH.get();
         check(fn.MPI_Sendrecv(address(send, t), send.remaining(), dt, dest, sendTag, address(recv, t),
                 recv.remaining(), dt, wildSource(source), wildTag(recvTag), comm, s.address), "MPI_Sendrecv");
         return status(s, t);
@@ -278,6 +438,10 @@ public final class MpiBinding {
 
     /** Starts a send; returns the request handle. */
     public long isend(Buffer b, ElementType t, int dest, int tag, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            return j.isend(b, b.remaining(), h.datatype(t), dest, tag, comm);
+        }
         Scratch s = SCRATCH.get();
         check(fn.MPI_Isend(address(b, t), b.remaining(), h.datatype(t), dest, tag, comm, s.address + REQUEST),
                 "MPI_Isend");
@@ -286,6 +450,10 @@ public final class MpiBinding {
 
     /** Starts a receive; returns the request handle. */
     public long irecv(Buffer b, ElementType t, int source, int tag, long comm) {
+        JniCalls j = jni;
+        if (j != null) {
+            return j.irecv(b, b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm);
+        }
         Scratch s = SCRATCH.get();
         check(fn.MPI_Irecv(address(b, t), b.remaining(), h.datatype(t), wildSource(source), wildTag(tag), comm,
                 s.address + REQUEST), "MPI_Irecv");
@@ -315,6 +483,13 @@ public final class MpiBinding {
         int tag = s.buf.getInt(h.statusTagOffset());
         check(fn.MPI_Get_count(s.address, h.datatype(t), s.address + OUT_INT), "MPI_Get_count");
         return new int[] {source == h.anySource() ? Communicator.ANY_SOURCE : source, tag, s.buf.getInt(OUT_INT)};
+    }
+
+    private int[] wild(int[] status) {
+        if (status[0] == h.anySource()) {
+            status[0] = Communicator.ANY_SOURCE;
+        }
+        return status;
     }
 
     private int wildSource(int source) {
@@ -347,8 +522,13 @@ public final class MpiBinding {
 
     private void check(int rc, String function) {
         if (rc != 0) {
-            throw new MpiException(function, rc, errorClass(rc), errorString(rc), worldRank);
+            throw exception(function, rc);
         }
+    }
+
+    /** The exception for error code {@code rc} of {@code function}, the same on the JNA and the JNI path. */
+    MpiException exception(String function, int rc) {
+        return new MpiException(function, rc, errorClass(rc), errorString(rc), worldRank);
     }
 
     /** {@code MPI_Error_class} of {@code code} (MPICH's codes carry more than the class); the code if that fails. */
