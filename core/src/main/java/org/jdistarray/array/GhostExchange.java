@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jdistarray.array.internal.LocalBox;
 import org.jdistarray.array.internal.Storage;
+import org.jdistarray.array.internal.StridedCopy;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.comm.Request;
@@ -178,31 +179,13 @@ final class GhostExchange {
                 pending[k++] = comm.iRecv(t.buffer(), t.peer(), t.tag());
             }
             for (Transfer t : s) {
-                pack(st, t);
+                StridedCopy.pack(st, t.box(), t.buffer(), 0);
                 pending[k++] = comm.iSend(t.buffer(), t.peer(), t.tag());
             }
             Request.awaitAll(pending);
             for (Transfer t : r) {
-                unpack(st, t);
+                StridedCopy.unpack(t.buffer(), 0, st, t.box());
             }
         }
-    }
-
-    private void pack(Storage st, Transfer t) {
-        ByteBuffer b = t.buffer();
-        int[] pos = {0};
-        t.box().forEachRow((local, offset, length) -> {
-            st.copyOut(offset, length, b, pos[0]);
-            pos[0] += (int) length * itemSize;
-        });
-    }
-
-    private void unpack(Storage st, Transfer t) {
-        ByteBuffer b = t.buffer();
-        int[] pos = {0};
-        t.box().forEachRow((local, offset, length) -> {
-            st.copyIn(b, pos[0], offset, length);
-            pos[0] += (int) length * itemSize;
-        });
     }
 }
