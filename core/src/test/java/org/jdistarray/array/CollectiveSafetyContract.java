@@ -235,4 +235,36 @@ public abstract class CollectiveSafetyContract {
             }
         });
     }
+
+    /** The operations of the later issues go through the same check: a rank that skips one makes every rank throw. */
+    @Test
+    void aRankThatSkipsARedistributionReductionOrRandomFillMakesEveryRankThrow() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            Distribution rows = plain(comm);
+            Distribution cyclic = Distribution.builder(comm).shape(rows.shape()).cyclic(0, 1).build();
+            try (DistArray a = DistArrays.ones(rows, DType.FLOAT64); DistArray b = DistArrays.ones(rows, DType.FLOAT64)) {
+                boolean skips = comm.rank() == comm.size() - 1;
+                assertThrows(CollectiveMismatchException.class, () -> {
+                    if (!skips) {
+                        a.redistribute(cyclic).close();
+                    }
+                    b.redistribute(cyclic).close();
+                });
+                assertThrows(CollectiveMismatchException.class, () -> {
+                    if (!skips) {
+                        org.jdistarray.ops.Reductions.sum(a).close();
+                    }
+                    org.jdistarray.ops.Reductions.sum(b).close();
+                });
+                assertThrows(CollectiveMismatchException.class,
+                        () -> org.jdistarray.random.RandomArrays.rand(rows, comm.rank()).close());
+                try (DistArray s = org.jdistarray.ops.Reductions.sum(a)) {
+                    assertEquals(a.globalSize(), s.item(), 0.0, "the communicator is usable afterwards");
+                }
+            }
+        });
+    }
 }
