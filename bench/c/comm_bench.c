@@ -86,7 +86,13 @@ static void sr_body(void *p) {
 }
 
 int main(int argc, char **argv) {
-    MPI_Init(&argc, &argv);
+    /* COMM_THREAD_LEVEL (0 single .. 3 multiple; unset: plain MPI_Init) measures what the thread level costs */
+    const char *tl = getenv("COMM_THREAD_LEVEL");
+    int provided = -1;
+    if (tl != NULL && *tl != '\0')
+        MPI_Init_thread(&argc, &argv, atoi(tl), &provided);
+    else
+        MPI_Init(&argc, &argv);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &nprocs);
     REPS = env_long("PEER_REPS", 15);

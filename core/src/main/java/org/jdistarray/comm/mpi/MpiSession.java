@@ -60,6 +60,9 @@ public final class MpiSession implements AutoCloseable {
      */
     public static final String BINDING_PROPERTY = "jdistarray.mpi.binding";
 
+    /** The system property that sets the thread level {@link #init()} asks for (default {@code serialized}). */
+    public static final String THREAD_LEVEL_PROPERTY = "jdistarray.mpi.threadLevel";
+
     /** How this process calls MPI's C functions (see {@link #BINDING_PROPERTY}). */
     public enum Binding {
         /** JNA direct mapping of the MPI C API (Open MPI and MPICH). */
@@ -96,9 +99,29 @@ public final class MpiSession implements AutoCloseable {
         this.world = new MpiCommunicator(this, mpi.commWorld(), false);
     }
 
-    /** <b>Collective</b> over all processes of the job. {@link #init(ThreadLevel)} with {@link ThreadLevel#SERIALIZED}. */
+    /**
+     * <b>Collective</b> over all processes of the job. {@link #init(ThreadLevel)} with the level named by
+     * {@link #THREAD_LEVEL_PROPERTY} ({@code single}, {@code funneled}, {@code serialized}, {@code multiple}),
+     * {@link ThreadLevel#SERIALIZED} when it is not set.
+     *
+     * @throws IllegalArgumentException if the property names no thread level
+     */
     public static MpiSession init() {
-        return init(ThreadLevel.SERIALIZED);
+        return init(defaultThreadLevel());
+    }
+
+    /** {@link #THREAD_LEVEL_PROPERTY}, or {@link ThreadLevel#SERIALIZED}. */
+    static ThreadLevel defaultThreadLevel() {
+        String v = System.getProperty(THREAD_LEVEL_PROPERTY, "").trim();
+        if (v.isEmpty()) {
+            return ThreadLevel.SERIALIZED;
+        }
+        try {
+            return ThreadLevel.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + THREAD_LEVEL_PROPERTY + "=" + v
+                    + ": not a thread level (single, funneled, serialized, multiple)", e);
+        }
     }
 
     /**
