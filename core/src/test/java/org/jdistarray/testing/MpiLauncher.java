@@ -86,6 +86,33 @@ public final class MpiLauncher {
         return using(defaultImplementation()).launch(n, timeout, testClasses);
     }
 
+    /**
+     * Open MPI's launcher with every rank JVM on the named binding ({@code "jna"} or {@code "jni"}:
+     * {@code -Djdistarray.mpi.binding}), so that a suite runs on each binding explicitly rather than on whichever
+     * {@code auto} picks. {@code "jni"} skips the calling test, with the reason, when Open MPI's Java bindings are not
+     * on the class path. Check the binding each rank used with {@link #assertBinding}.
+     */
+    public static MpiRuns onBinding(String binding) {
+        if (binding.equals("jni")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    MpiLauncher.class.getClassLoader().getResource("mpi/MPI.class") != null,
+                    "Open MPI's Java bindings (org.open-mpi:mpi-java) are not on the class path: run bin/install-deps");
+        } else if (!binding.equals("jna")) {
+            throw new IllegalArgumentException("binding " + binding + ": expected jna or jni");
+        }
+        return openMpi().withJvmArgs("-Djdistarray.mpi.binding=" + binding);
+    }
+
+    /** Every rank's log names a session on {@code binding} (its first line is the {@code MpiSession[...]}). */
+    public static void assertBinding(Result r, String binding) {
+        String marker = ", " + binding.toUpperCase(java.util.Locale.ROOT) + ",";
+        for (String log : r.rankLogs()) {
+            if (!log.contains("MpiSession[") || !log.substring(log.indexOf("MpiSession[")).contains(marker)) {
+                throw new AssertionFailedError("a rank did not run on the " + binding + " binding:\n" + log);
+            }
+        }
+    }
+
     /** The default implementation's launcher on the PATH, if any. */
     public static Optional<Path> mpirun() {
         return using(defaultImplementation()).launcher();

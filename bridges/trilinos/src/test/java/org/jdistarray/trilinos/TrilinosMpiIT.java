@@ -8,6 +8,8 @@ import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Trilinos bridge on real MPI ranks, as a singleton and under {@code mpirun -np 1} and {@code -np 2} (this machine
@@ -36,9 +38,12 @@ class TrilinosMpiIT {
         assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
     }
 
-    @Test
-    void twoRanks() {
-        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
+    /** The 2-rank suite on each MPI binding explicitly (JNI: skipped, with the reason, without mpi.jar). */
+    @ParameterizedTest(name = "two ranks on {0}")
+    @ValueSource(strings = {"jna", "jni"})
+    void twoRanksOnEachBinding(String binding) {
+        MpiLauncher.Result r = MpiLauncher.onBinding(binding).run(2, TIMEOUT, SUITE);
         assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+        MpiLauncher.assertBinding(r, binding);
     }
 }
