@@ -357,6 +357,30 @@ public final class DistArray implements AutoCloseable {
     }
 
     /**
+     * <b>Logically collective</b> (no communication). Exports this shared-memory array to other processes: writes
+     * this rank's descriptor file into {@code dir}, no copy, O(1) in the array's size. See
+     * {@link SharedArrays#export(DistArray, java.nio.file.Path, boolean)}.
+     */
+    public java.nio.file.Path exportShared(java.nio.file.Path dir) {
+        checkOpen();
+        return SharedArrays.export(this, dir, false);
+    }
+
+    /** <b>Logically collective</b> (no communication). As {@link #exportShared(java.nio.file.Path)}, read-only. */
+    public java.nio.file.Path exportSharedReadOnly(java.nio.file.Path dir) {
+        checkOpen();
+        return SharedArrays.export(this, dir, true);
+    }
+
+    /**
+     * <b>Collective.</b> Wraps blocks another process exported to shared memory, with no copy, after validating the
+     * descriptors. See {@link SharedArrays#importShared(Communicator, java.nio.file.Path)}.
+     */
+    public static DistArray importShared(Communicator comm, java.nio.file.Path where) {
+        return SharedArrays.importShared(comm, where);
+    }
+
+    /**
      * <b>Collective.</b> Fills the communication padding of every padded block axis from the neighbours that own
      * the cells, axis by axis with non-blocking sends, each axis including the padding of the axes before it, so
      * that corners are right (PETSc DMDA box stencils). On a periodic axis the boundary padding at each end is filled

@@ -1,0 +1,234 @@
+"""Read and write JDistArray's shared-memory protocol exports (Distributed Array Protocol 0.10.0).
+
+Pure Python + NumPy, no build step. A JDistArray rank writes ``<dir>/dap-rank<r>.json``::
+
+    {"__distarray__": {"__version__": "0.10.0", "buffer": {"dtype": "<f8", "shape": [5]},
+                       "dim_data": [{"dist_type": "b", "size": 10, ...}]},
+     "shm": {"path": "/dev/shm/jdistarray-...", "offset": 0, "nbytes": 40, "readonly": false,
+             "pid": 123, "rank": 0, "nranks": 2}}
+
+``load(path)`` maps the block (no copy) and returns an object whose ``__distarray__()`` is the protocol
+dictionary of protocol.md: ``buffer`` a NumPy view of the shared memory (a PEP 3118 object), ``dim_data`` a
+tuple of dicts, ``padding`` a tuple, ``indices`` an integer ndarray, DistArray's ``'n'`` written as ``'b'``.
+``export(array, dim_data, dir)`` does the reverse for a block of this process (see ``empty``).
+"""
+
+import atexit
+import json
+import mmap
+import os
+import re
+import secrets
+
+import numpy as np
+
+__all__ = ["load", "load_rank", "empty", "export", "to_json", "sweep_stale", "SharedBlock", "Export"]
+
+VERSION = "0.10.0"
+SHM_DIR = os.environ.get("JDISTARRAY_SHM_DIR", "/dev/shm")
+_NAME = re.compile(r"jdistarray-(?:py-)?(\d+)-[A-Za-z0-9_.-]+$")
+_OWNED = []
+
+
+def descriptor_file(directory, rank):
+    """The descriptor file of ``rank`` in ``directory``."""
+    return os.path.join(directory, "dap-rank%d.json" % rank)
+
+
+def _dim_dict(d, extent):
+    """One JSON dimension dictionary as protocol.md writes it (tuples, ndarrays, 'n' as 'b')."""
+    if not d:
+        return {}
+    out = dict(d)
+    if out.get("dist_type") == "n":  # DistArray 0.5's undistributed axis: the protocol spells it as a block
+        out.update(dist_type="b", proc_grid_rank=0, proc_grid_size=1, start=0, stop=out["size"])
+    if "padding" in out:
+        out["padding"] = tuple(out["padding"])
+    if "indices" in out:
+        out["indices"] = np.asarray(out["indices"], dtype=np.int64)
+    return out
+
+
+class SharedBlock:
+    """One rank's block of an exported array, mapped with no copy. ``array`` is the NumPy view."""
+
+    def __init__(self, descriptor, path=None):
+        dist = descriptor["__distarray__"]
+        shm = descriptor["shm"]
+        buf = dist["buffer"]
+        shape = tuple(int(n) for n in buf["shape"])
+        dtype = np.dtype(buf["dtype"])
+        nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
+        if int(shm["nbytes"]) != nbytes:
+            raise ValueError("descriptor says %d bytes, buffer %s %s needs %d" % (shm["nbytes"], buf["dtype"], shape, nbytes))
+        self.path = path
+        self.segment = shm["path"]
+        self.readonly = bool(shm.get("readonly", False))
+        self.pid = shm.get("pid")
+        self.rank = shm.get("rank")
+        self.version = dist["__version__"]
+        self.dim_data = tuple(_dim_dict(d, shape[i] if i < len(shape) else 0)
+                              for i, d in enumerate(dist["dim_data"]))
+        if nbytes == 0:
+            self.array = np.empty(shape, dtype=dtype)
+            if self.readonly:
+                self.array.flags.writeable = False
+        else:
+            self.array = np.memmap(self.segment, dtype=dtype, mode="r" if self.readonly else "r+",
+                                   offset=int(shm.get("offset", 0)), shape=shape, order="C")
+
+    def __distarray__(self):
+        return {"__version__": self.version, "buffer": self.array, "dim_data": self.dim_data}
+
+    def flush(self):
+        if isinstance(self.array, np.memmap) and not self.readonly:
+            self.array.flush()
+
+
+def load(path):
+    """Maps the block described by the descriptor file ``path`` (no copy)."""
+    with open(path, "r", encoding="utf-8") as f:
+        return SharedBlock(json.load(f), path)
+
+
+def load_rank(directory, rank):
+    """``load`` of ``<directory>/dap-rank<rank>.json``."""
+    return load(descriptor_file(directory, rank))
+
+
+def to_json(dist):
+    """The JSON form (protocol.md section 7) of a ``__distarray__()`` dictionary, as JDistArray's validator reads it."""
+    buf = memoryview(dist["buffer"])
+    dims = []
+    for d in dist["dim_data"]:
+        j = {}
+        for k, v in d.items():
+            if isinstance(v, tuple):
+                v = list(v)
+            elif isinstance(v, np.ndarray):
+                v = v.tolist()
+            elif isinstance(v, np.integer):
+                v = int(v)
+            j[k] = v
+        dims.append(j)
+    arr = np.asarray(dist["buffer"])
+    return {"__version__": dist["__version__"],
+            "buffer": {"dtype": arr.dtype.str, "shape": list(buf.shape)},
+            "dim_data": dims}
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale(directory=SHM_DIR):
+    """Removes this user's ``jdistarray-*`` segments whose creating process is dead; returns how many."""
+    removed = 0
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return 0
+    for name in names:
+        m = _NAME.match(name)
+        if not m:
+            continue
+        pid = int(m.group(1))
+        if pid == os.getpid() or _alive(pid):
+            continue
+        p = os.path.join(directory, name)
+        try:
+            if os.stat(p).st_uid == os.getuid():
+                os.unlink(p)
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
+class Export:
+    """A block of this process in shared memory: ``array`` (an np.memmap), unlinked by ``close()`` or at exit."""
+
+    def __init__(self, shape, dtype):
+        sweep_stale()
+        self.shape = tuple(int(n) for n in shape)
+        self.dtype = np.dtype(dtype)
+        self.nbytes = int(np.prod(self.shape, dtype=np.int64)) * self.dtype.itemsize
+        self.segment = os.path.join(SHM_DIR, "jdistarray-py-%d-%s.shm" % (os.getpid(), secrets.token_hex(6)))
+        fd = os.open(self.segment, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.fchmod(fd, 0o600)
+            os.ftruncate(fd, max(self.nbytes, 64))
+        finally:
+            os.close(fd)
+        self.array = np.memmap(self.segment, dtype=self.dtype, mode="r+", shape=self.shape, order="C") \
+            if self.nbytes else np.empty(self.shape, dtype=self.dtype)
+        self.descriptors = []
+        self.closed = False
+        _OWNED.append(self)
+
+    def write_descriptor(self, dim_data, directory, rank, nranks, readonly=False):
+        """Writes ``<directory>/dap-rank<rank>.json`` (mode 0600, atomically); returns its path."""
+        dims = to_json({"__version__": VERSION, "buffer": self.array, "dim_data": tuple(dim_data)})["dim_data"]
+        doc = {"__distarray__": {"__version__": VERSION,
+                                 "buffer": {"dtype": self.dtype.str, "shape": list(self.shape)},
+                                 "dim_data": dims},
+               "shm": {"path": self.segment, "offset": 0, "nbytes": self.nbytes, "readonly": bool(readonly),
+                       "pid": os.getpid(), "rank": rank, "nranks": nranks}}
+        os.makedirs(directory, exist_ok=True)
+        path = descriptor_file(directory, rank)
+        tmp = path + ".%d.tmp" % os.getpid()
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
+            f.write("\n")
+        os.replace(tmp, path)
+        self.descriptors.append(path)
+        return path
+
+    def __distarray__(self):
+        raise TypeError("an Export's dim_data is known after write_descriptor; load() the descriptor file")
+
+    def close(self):
+        """Unlinks the segment and the descriptors (idempotent). The mapping stays valid for existing views."""
+        if self.closed:
+            return
+        self.closed = True
+        if isinstance(self.array, np.memmap):
+            self.array.flush()
+        for p in self.descriptors + [self.segment]:
+            try:
+                os.unlink(p)
+            except FileNotFoundError:
+                pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def empty(shape, dtype=np.float64):
+    """A new zero-filled block in shared memory owned by this process (an ``Export``; fill ``.array``)."""
+    return Export(shape, dtype)
+
+
+def export(array, dim_data, directory, rank, nranks, readonly=False):
+    """Copies ``array`` into a new shared block once and writes its descriptor; returns the ``Export``."""
+    array = np.ascontiguousarray(array)
+    e = Export(array.shape, array.dtype)
+    e.array[...] = array
+    e.write_descriptor(dim_data, directory, rank, nranks, readonly)
+    return e
+
+
+@atexit.register
+def _unlink_at_exit():
+    for e in list(_OWNED):
+        e.close()
