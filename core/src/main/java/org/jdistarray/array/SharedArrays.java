@@ -235,7 +235,7 @@ public final class SharedArrays {
         SharedSegment s;
         try {
             s = SharedSegment.attach(seg, shm.get("offset").asLong(), need, shm.path("readonly").asBoolean(false));
-        } catch (IllegalArgumentException | UncheckedIOException ex) {
+        } catch (RuntimeException ex) {
             throw new ProtocolException(List.of(new Violation(-1, SHM_KEY, ex.getMessage())));
         }
         ByteBuffer b = s.buffer();

@@ -136,4 +136,141 @@ public abstract class SharedExportContract {
             }
         });
     }
+
+    @Test
+    void pythonExportsAndJavaImportsWithNoCopy() throws Exception {
+        assumeTrue(DapPython.skipReason() == null, DapPython.skipReason());
+        onRanks(comm -> {
+            Path dir = sharedDir(comm, "import");
+            long n = 3L * comm.size() + 2;
+            Process py = null;
+            RuntimeException started = null;
+            if (comm.rank() == 0) {
+                Files.createDirectories(dir);
+                py = DapPython.start(List.of(DapPython.script(dir).toString(), "export", dir.toString(),
+                        Integer.toString(comm.size()), Long.toString(n)));
+                java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(py.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                String line = r.readLine();
+                if (!"exported".equals(line)) {
+                    started = new IllegalStateException("python did not export: " + line);
+                }
+            }
+            org.jdistarray.comm.CollectiveErrors.agree(comm, started);
+            Path seg;
+            try (DistArray a = DistArray.importShared(comm, dir)) {
+                assertFalse(SharedArrays.isShared(a) && SharedArrays.segmentPath(a) != null
+                        && SharedArrays.segmentPath(a).toString().contains("jdistarray-" + ProcessHandle.current().pid()));
+                assertEquals(n, a.shape()[0]);
+                JsonNode desc = JSON.readTree(Files.readString(SharedArrays.descriptorFile(dir, comm.rank())));
+                seg = Path.of(desc.get("shm").get("path").asText());
+                double mine = 0;
+                for (long i = 0; i < a.local().elementCount(); i++) {
+                    long g = a.local().globalFromLocal(i)[0];
+                    assertEquals(2.0 * g + 1, a.local().getDouble(i), "python's value at " + g);
+                    mine += a.local().getDouble(i);
+                    a.local().setDouble(i, -(2.0 * g + 1)); // written into Python's memory
+                }
+                assertEquals((double) n * n, Collectives.sum(comm, mine), "sum of 2g+1 over 0..n-1");
+            }
+            assertTrue(Files.exists(seg), "closing the importer must not unlink the exporter's block");
+            comm.barrier();
+            if (comm.rank() == 0) {
+                Files.createFile(dir.resolve("done"));
+                String out = new String(py.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(py.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(0, py.exitValue(), out);
+                assertTrue(out.contains("java writes seen"), out);
+                assertFalse(Files.exists(seg), "python's exporter unlinks its block on close");
+                Files.delete(dir.resolve("done"));
+                Files.deleteIfExists(dir.resolve("dap_check.py"));
+                Files.deleteIfExists(dir);
+            }
+            comm.barrier();
+        });
+    }
+
+    @Test
+    void javaReimportsItsOwnExportAndReadOnlyStaysReadOnly() throws Exception {
+        onRanks(comm -> {
+            Path dir = sharedDir(comm, "ro");
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                try (DistArray a = sharedOf(d)) {
+                    a.exportShared(dir);
+                    comm.barrier();
+                    try (DistArray b = DistArray.importShared(comm, dir)) {
+                        assertTrue(b.distribution().isCompatible(d), c.name());
+                        for (long i = 0; i < b.local().elementCount(); i++) {
+                            b.local().setDouble(i, 7.0); // the same memory: shows in a
+                        }
+                        for (long i = 0; i < a.local().elementCount(); i++) {
+                            assertEquals(7.0, a.local().getDouble(i), c.name());
+                        }
+                    }
+                    a.exportSharedReadOnly(dir);
+                    comm.barrier();
+                    try (DistArray b = DistArray.importShared(comm, dir)) {
+                        for (long i = 0; i < b.local().elementCount(); i++) {
+                            assertEquals(7.0, b.local().getDouble(i), c.name());
+                            b.local().setDouble(i, 8.0); // copy-on-write: stays in b
+                        }
+                        for (long i = 0; i < a.local().elementCount(); i++) {
+                            assertEquals(7.0, a.local().getDouble(i), c.name() + ": a read-only import wrote through");
+                        }
+                    }
+                    if (DapPython.skipReason() == null && comm.rank() == 0) {
+                        String out = DapPython.run(DapPython.script(dir).toString(), "readonly", dir.toString(),
+                                Integer.toString(comm.size()));
+                        assertTrue(out.contains("readonly ok"), out);
+                    }
+                    comm.barrier();
+                }
+            }
+            comm.barrier();
+            if (comm.rank() == 0) {
+                Files.deleteIfExists(dir.resolve("dap_check.py"));
+                Files.deleteIfExists(dir);
+            }
+        });
+    }
+
+    @Test
+    void invalidDescriptorsThrowTheViolationsOnEveryRank() throws Exception {
+        String[][] broken = {
+            {"dist_type q", "\"dist_type\":\"b\"", "\"dist_type\":\"q\""},
+            {"bad version", "\"0.10.0\"", "\"v1.0.0alpha\""},
+            {"nbytes", "\"nbytes\":", "\"nbytes\":1"},
+            {"no shm", "\"shm\"", "\"shm_\""},
+            {"not json", "{", "{{"},
+            {"no segment", "\"path\":\"", "\"path\":\"/nonexistent"},
+        };
+        onRanks(comm -> {
+            Path dir = sharedDir(comm, "bad");
+            Distribution d = Distribution.builder(comm).shape(4L * comm.size()).build();
+            try (DistArray a = sharedOf(d)) {
+                Path mine = a.exportShared(dir);
+                String good = Files.readString(mine);
+                for (String[] b : broken) {
+                    int bad = comm.size() - 1;
+                    Path file = dir.resolve("case-rank" + comm.rank() + ".json");
+                    Files.writeString(file, comm.rank() == bad ? good.replaceFirst(
+                            java.util.regex.Pattern.quote(b[1]), java.util.regex.Matcher.quoteReplacement(b[2])) : good);
+                    comm.barrier();
+                    org.jdistarray.protocol.ProtocolException e = org.junit.jupiter.api.Assertions.assertThrows(
+                            org.jdistarray.protocol.ProtocolException.class, () -> DistArray.importShared(comm, file),
+                            b[0]);
+                    if (comm.rank() == bad) {
+                        assertTrue(!e.violations().isEmpty() || b[0].equals("not json"), b[0] + ": " + e);
+                    }
+                    comm.barrier();
+                    Files.delete(file);
+                }
+            }
+            comm.barrier();
+            if (comm.rank() == 0) {
+                Files.deleteIfExists(dir);
+            }
+        });
+    }
 }

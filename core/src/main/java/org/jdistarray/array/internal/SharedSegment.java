@@ -106,7 +106,8 @@ public final class SharedSegment implements AutoCloseable {
     /**
      * <b>Not collective.</b> Maps {@code bytes} bytes at {@code offset} of another process's segment (not owned:
      * never unlinked here). A read-only segment is mapped copy-on-write: writes (also by native code) stay in this
-     * process and never fault.
+     * process and never fault; only if this user cannot open the file for writing at all is it mapped read-only
+     * (then Java writes throw {@link java.nio.ReadOnlyBufferException}; native code must not write).
      *
      * @throws IllegalArgumentException if the file is shorter than {@code offset + bytes} (mapping it would fault)
      * @throws UncheckedIOException if it cannot be opened or mapped
@@ -120,8 +121,12 @@ public final class SharedSegment implements AutoCloseable {
             throw new IllegalArgumentException("the block at offset " + offset + " of " + path + " is not "
                     + NativeMemory.ALIGNMENT + "-byte aligned");
         }
-        try (FileChannel ch = readOnly ? FileChannel.open(path, StandardOpenOption.READ)
-                : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        boolean writable = Files.isWritable(path);
+        if (!readOnly && !writable) {
+            throw new IllegalArgumentException(path + " is not writable by this user; a read-write export needs it");
+        }
+        try (FileChannel ch = writable ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < offset + bytes) {
                 throw new IllegalArgumentException(path + " holds " + size + " bytes, the descriptor describes "
@@ -132,8 +137,8 @@ public final class SharedSegment implements AutoCloseable {
                 offset = 0; // an empty block at the end of the file: map the file's first byte, use none of it
                 len = Math.min(size, 1);
             }
-            MappedByteBuffer m = ch.map(readOnly ? FileChannel.MapMode.PRIVATE : FileChannel.MapMode.READ_WRITE,
-                    offset, len);
+            MappedByteBuffer m = ch.map(!readOnly ? FileChannel.MapMode.READ_WRITE
+                    : writable ? FileChannel.MapMode.PRIVATE : FileChannel.MapMode.READ_ONLY, offset, len);
             return new SharedSegment(path, m.slice(0, (int) bytes).order(ByteOrder.nativeOrder()), false, readOnly);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot map " + path + ": " + e.getMessage(), e);
