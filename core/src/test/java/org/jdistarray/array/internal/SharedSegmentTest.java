@@ -1,0 +1,114 @@
+package org.jdistarray.array.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lifetime of shared segments: owner-only mode, unlink on close, attach bounds, and the removal of segments a
+ * crashed process (Java or Python) left behind.
+ */
+class SharedSegmentTest {
+
+    private static String run(String... cmd) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PYTHONPATH", pythonDir().toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        return out.strip();
+    }
+
+    private static Path pythonDir() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("python/jdistarray_dap.py"))) {
+                return p.resolve("python");
+            }
+        }
+        throw new IllegalStateException("python/jdistarray_dap.py not found");
+    }
+
+    private static boolean numpy() throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
+            return false;
+        }
+        Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import numpy").start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    @Test
+    void ownerOnlyZeroedAndUnlinkedOnClose() throws Exception {
+        SharedSegment s = SharedSegment.create(1000);
+        Path p = s.path();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+        assertEquals(0, NativeMemory.addressOf(s.buffer()) % NativeMemory.ALIGNMENT);
+        assertEquals(1000, s.buffer().capacity());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(0, s.buffer().get(i));
+        }
+        s.buffer().putDouble(8, 2.5);
+        try (SharedSegment other = SharedSegment.attach(p, 0, 1000, false)) {
+            assertEquals(2.5, other.buffer().getDouble(8));
+            assertFalse(other.isOwner());
+        }
+        assertTrue(Files.exists(p), "an attached segment's close must not unlink");
+        s.close();
+        assertFalse(Files.exists(p));
+        s.buffer().putDouble(8, 1.0); // a view after close: the unlinked mapping, never a crash
+        assertEquals(1.0, s.buffer().getDouble(8));
+        s.close();
+    }
+
+    @Test
+    void attachRefusesBlocksBeyondTheFile() {
+        try (SharedSegment s = SharedSegment.create(64)) {
+            assertThrows(IllegalArgumentException.class, () -> SharedSegment.attach(s.path(), 0, 128, false));
+            assertThrows(IllegalArgumentException.class, () -> SharedSegment.attach(s.path(), 3, 8, false));
+        }
+    }
+
+    @Test
+    void segmentsOfACrashedJavaProcessAreRemovedByThePythonModule() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Path seg = Path.of(run(java, "-cp", System.getProperty("java.class.path"),
+                SharedSegmentCrashMain.class.getName()));
+        assertTrue(Files.exists(seg), "the crashed process's segment is left: " + seg);
+        if (numpy()) {
+            String out = run("/usr/bin/python3", "-c", "import jdistarray_dap as d; print(d.sweep_stale())");
+            assertTrue(Integer.parseInt(out.lines().reduce((a, b) -> b).orElse("0")) >= 1, out);
+        } else {
+            assertTrue(SharedSegment.sweepStale() >= 1);
+        }
+        assertFalse(Files.exists(seg));
+    }
+
+    @Test
+    void segmentsOfAKilledPythonProcessAreRemovedOnTheNextStart() throws Exception {
+        assumeTrue(numpy(), "needs /usr/bin/python3 with numpy");
+        String out = run("/usr/bin/python3", "-c", "import os, signal, jdistarray_dap as d\n"
+                + "e = d.empty((10,), 'f8'); print(e.segment, flush=True); os.kill(os.getpid(), signal.SIGKILL)");
+        Path seg = Path.of(out.lines().findFirst().orElseThrow());
+        assertTrue(Files.exists(seg), "the killed process's segment is left: " + seg);
+        assertTrue(SharedSegment.sweepStale() >= 1);
+        assertFalse(Files.exists(seg));
+        Path live = SharedSegment.SHM_DIR.resolve("jdistarray-" + ProcessHandle.current().pid() + "-live.shm");
+        Files.writeString(live, "x");
+        try {
+            SharedSegment.sweepStale();
+            assertTrue(Files.exists(live), "a live process's segment must stay");
+        } finally {
+            Files.deleteIfExists(live);
+        }
+    }
+}
