@@ -232,3 +232,23 @@ def export(array, dim_data, directory, rank, nranks, readonly=False):
 def _unlink_at_exit():
     for e in list(_OWNED):
         e.close()
+
+
+def _main(argv):
+    """``python3 jdistarray_dap.py json FILE...`` prints each descriptor's ``__distarray__()`` in JSON form (one
+    object, or an array for several files: ``bin/jdistarray validate`` reads both); ``sweep`` removes stale
+    segments of dead processes."""
+    if len(argv) >= 2 and argv[0] == "json":
+        docs = [to_json(load(p).__distarray__()) for p in argv[1:]]
+        print(json.dumps(docs[0] if len(docs) == 1 else docs))
+        return 0
+    if argv == ["sweep"]:
+        print(sweep_stale())
+        return 0
+    print("usage: jdistarray_dap.py json DESCRIPTOR... | sweep", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(_main(sys.argv[1:]))
