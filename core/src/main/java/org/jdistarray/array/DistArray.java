@@ -357,8 +357,8 @@ public final class DistArray implements AutoCloseable {
     }
 
     /**
-     * <b>Logically collective</b> (no communication). Exports this shared-memory array to other processes: writes
-     * this rank's descriptor file into {@code dir}, no copy, O(1) in the array's size. See
+     * <b>Collective.</b> Exports this shared-memory array to other processes: writes this rank's descriptor file into
+     * {@code dir}, no copy, O(1) in the array's size; on return every rank's file is in place. See
      * {@link SharedArrays#export(DistArray, java.nio.file.Path, boolean)}.
      */
     public java.nio.file.Path exportShared(java.nio.file.Path dir) {
@@ -366,7 +366,7 @@ public final class DistArray implements AutoCloseable {
         return SharedArrays.export(this, dir, false);
     }
 
-    /** <b>Logically collective</b> (no communication). As {@link #exportShared(java.nio.file.Path)}, read-only. */
+    /** <b>Collective.</b> As {@link #exportShared(java.nio.file.Path)}, read-only for the importers. */
     public java.nio.file.Path exportSharedReadOnly(java.nio.file.Path dir) {
         checkOpen();
         return SharedArrays.export(this, dir, true);

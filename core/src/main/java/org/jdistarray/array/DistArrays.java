@@ -306,7 +306,7 @@ public final class DistArrays {
     }
 
     /**
-     * <b>Logically collective</b> (creation). A zero-filled array in named shared memory, exportable to other
+     * <b>Collective</b> (creation, one small all-reduce). A zero-filled array in named shared memory, exportable to other
      * processes with {@link DistArray#exportShared}. See {@link SharedArrays#zeros}. Caller must close it.
      */
     public static DistArray zerosShared(Distribution dist, DType dtype) {

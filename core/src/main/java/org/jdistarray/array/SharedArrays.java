@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jdistarray.array.internal.ConvertKernels;
+import org.jdistarray.array.internal.NativeMemory;
 import org.jdistarray.array.internal.SharedSegment;
 import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.CollectiveErrors;
@@ -59,22 +60,42 @@ public final class SharedArrays {
     }
 
     /**
-     * <b>Logically collective</b> (creation). A zero-filled array whose local block lives in named shared memory.
-     * Caller must close it (which unlinks the block).
+     * <b>Collective</b> (creation; one small all-reduce so that a failure on one rank fails every rank). A
+     * zero-filled array whose local block lives in named shared memory. Caller must close it (which unlinks the block).
      *
-     * @throws IllegalArgumentException if the local block exceeds {@code 2^31 - 1} bytes
-     * @throws UncheckedIOException if {@code /dev/shm} has no room
+     * @throws IllegalArgumentException on every rank if some rank's block exceeds {@code 2^31 - 1} bytes
+     * @throws UncheckedIOException on every rank if {@code /dev/shm} has no room on some rank
      */
     public static DistArray zeros(Distribution dist, DType dtype) {
         if (dist == null || dtype == null) {
             throw new IllegalArgumentException("distribution and dtype are required");
         }
-        long bytes = Math.multiplyExact(dist.localElementCount(), (long) dtype.itemSize());
-        return new DistArray(dist, dtype, Storage.shared(SharedSegment.create(bytes), dtype));
+        Communicator lib = dist.context().comm();
+        SharedSegment seg = null;
+        RuntimeException failure = null;
+        try {
+            long elements = dist.localElementCount();
+            if (elements > Integer.MAX_VALUE / dtype.itemSize()) {
+                throw new IllegalArgumentException("a shared-memory block holds at most 2^31 - 1 bytes; rank "
+                        + dist.rank() + "'s block has " + elements + " " + dtype.numpyName() + " elements");
+            }
+            seg = SharedSegment.create(elements * dtype.itemSize());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            CollectiveErrors.agree(lib, failure); // every rank has its block, or every rank throws
+        } catch (RuntimeException e) {
+            if (seg != null) {
+                seg.close();
+            }
+            throw e;
+        }
+        return new DistArray(dist, dtype, Storage.shared(seg, dtype));
     }
 
     /**
-     * <b>Logically collective</b>. A copy of {@code a} in named shared memory (same distribution and dtype): the one
+     * <b>Collective</b> (as {@link #zeros}). A copy of {@code a} in named shared memory (same distribution and dtype): the one
      * copy needed to export an ordinary array. Caller must close both.
      */
     public static DistArray toShared(DistArray a) {
@@ -101,17 +122,27 @@ public final class SharedArrays {
     }
 
     /**
-     * <b>Logically collective</b> (every rank writes its own file, no communication). Writes this rank's descriptor
-     * ({@code <dir>/dap-rank<r>.json}, replaced atomically, mode 0600) for the shared array {@code a}; no data is
-     * copied. The descriptor is removed when {@code a} is closed.
+     * <b>Collective</b> (every rank writes its own file, then one small all-reduce: when it returns, every rank's
+     * descriptor is in place, or every rank throws). Writes this rank's descriptor ({@code <dir>/dap-rank<r>.json},
+     * replaced atomically, mode 0600) for the shared array {@code a}; no data is copied. The descriptor is removed
+     * when {@code a} is closed.
      *
      * @param readOnly whether importers must map the block read-only ({@code jdistarray_dap} maps it with mode
      *     {@code 'r'}; Java importers copy-on-write)
      * @return this rank's descriptor file
-     * @throws IllegalStateException if {@code a} is not in shared memory ({@link #toShared} it first)
-     * @throws UncheckedIOException if the file cannot be written
+     * @throws IllegalStateException on every rank if {@code a} is not in shared memory on some rank ({@link #toShared}
+     *     it first)
+     * @throws UncheckedIOException on every rank if some rank cannot write its file
      */
     public static Path export(DistArray a, Path dir, boolean readOnly) {
+        Communicator lib = a.distribution().context().comm();
+        return CollectiveErrors.agree(lib, () -> writeDescriptor(a, dir, readOnly));
+    }
+
+    private static Path writeDescriptor(DistArray a, Path dir, boolean readOnly) {
+        if (dir == null) {
+            throw new IllegalArgumentException("exportShared: the directory is null");
+        }
         SharedSegment seg = a.storage().sharedSegment();
         if (seg == null) {
             throw new IllegalStateException("exportShared: the array's local block is not in shared memory;"
@@ -131,7 +162,7 @@ public final class SharedArrays {
         }
         ObjectNode shm = root.putObject(SHM_KEY);
         shm.put("path", seg.path().toAbsolutePath().toString());
-        shm.put("offset", 0);
+        shm.put("offset", NativeMemory.addressOf(e.buffer()) - NativeMemory.addressOf(seg.buffer()));
         shm.put("nbytes", e.descriptor().buffer().byteCount());
         shm.put("readonly", readOnly);
         shm.put("pid", SharedSegment.pid());
@@ -227,6 +258,11 @@ public final class SharedArrays {
             throw new ProtocolException(List.of(new Violation(-1, SHM_KEY + ".nbytes", nbytes
                     + " bytes, but the buffer " + d.buffer() + " needs " + need)));
         }
+        long offset = shm.get("offset").asLong();
+        if (offset % d.buffer().dtype().itemSize() != 0) {
+            throw new ProtocolException(List.of(new Violation(-1, SHM_KEY + ".offset", offset
+                    + " is not a multiple of the item size " + d.buffer().dtype().itemSize())));
+        }
         Path seg = Path.of(shm.get("path").asText());
         if (!Files.isRegularFile(seg)) {
             throw new ProtocolException(List.of(new Violation(-1, SHM_KEY + ".path", "no such shared-memory block: "
@@ -234,7 +270,7 @@ public final class SharedArrays {
         }
         SharedSegment s;
         try {
-            s = SharedSegment.attach(seg, shm.get("offset").asLong(), need, shm.path("readonly").asBoolean(false));
+            s = SharedSegment.attach(seg, offset, need, shm.path("readonly").asBoolean(false));
         } catch (RuntimeException ex) {
             throw new ProtocolException(List.of(new Violation(-1, SHM_KEY, ex.getMessage())));
         }

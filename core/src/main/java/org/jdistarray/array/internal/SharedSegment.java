@@ -117,10 +117,6 @@ public final class SharedSegment implements AutoCloseable {
             throw new IllegalArgumentException("a shared-memory block holds 0 to 2^31 - 1 bytes at offset >= 0, not "
                     + bytes + " bytes at " + offset);
         }
-        if (offset % NativeMemory.ALIGNMENT != 0) {
-            throw new IllegalArgumentException("the block at offset " + offset + " of " + path + " is not "
-                    + NativeMemory.ALIGNMENT + "-byte aligned");
-        }
         boolean writable = Files.isWritable(path);
         if (!readOnly && !writable) {
             throw new IllegalArgumentException(path + " is not writable by this user; a read-write export needs it");
