@@ -22,7 +22,8 @@ import secrets
 
 import numpy as np
 
-__all__ = ["load", "load_rank", "empty", "export", "to_json", "sweep_stale", "SharedBlock", "Export"]
+__all__ = ["load", "load_rank", "empty", "export", "to_json", "validate_json", "sweep_stale", "SharedBlock", "Export",
+           "InvalidDescriptor"]
 
 VERSION = "0.10.0"
 SHM_DIR = os.environ.get("JDISTARRAY_SHM_DIR", "/dev/shm")
@@ -49,10 +50,125 @@ def _dim_dict(d, extent):
     return out
 
 
+class InvalidDescriptor(ValueError):
+    """A descriptor file that breaks the protocol or does not say where its block is; ``violations`` lists why."""
+
+    def __init__(self, path, violations):
+        super().__init__("%s: invalid descriptor: %s" % (path, "; ".join(violations)))
+        self.violations = violations
+
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def validate_json(doc):
+    """The violations (strings) of a descriptor file's JSON: the protocol rules of the reference validator
+    (protocol.md 4.2) on ``__distarray__`` in its JSON form, and the ``shm`` location. Empty if valid."""
+    v = []
+    if not isinstance(doc, dict):
+        return ["the descriptor is not a JSON object"]
+    dist, shm = doc.get("__distarray__"), doc.get("shm")
+    if not isinstance(dist, dict):
+        v.append("__distarray__: missing or not an object")
+    else:
+        extra = set(dist) - {"__version__", "buffer", "dim_data"}
+        missing = {"__version__", "buffer", "dim_data"} - set(dist)
+        if extra:
+            v.append("__distarray__: extra keys %s" % sorted(extra))
+        if missing:
+            v.append("__distarray__: missing keys %s" % sorted(missing))
+        ver = dist.get("__version__")
+        if "__version__" in dist and (not isinstance(ver, str) or ver not in ("0.10.0", "0.10")):
+            v.append("__version__: %r is not a supported version (0.10.0)" % (ver,))
+        buf = dist.get("buffer")
+        shape = None
+        if "buffer" in dist:
+            if not isinstance(buf, dict) or not isinstance(buf.get("dtype"), str) \
+                    or not isinstance(buf.get("shape"), list) or not all(_is_int(n) and n >= 0 for n in buf["shape"]):
+                v.append("buffer: needs 'dtype' (a NumPy type string) and 'shape' (ints >= 0)")
+            else:
+                shape = buf["shape"]
+                try:
+                    np.dtype(buf["dtype"])
+                except TypeError:
+                    v.append("buffer.dtype: %r is not a NumPy type string" % buf["dtype"])
+        dims = dist.get("dim_data")
+        if "dim_data" in dist:
+            if not isinstance(dims, list):
+                v.append("dim_data: not a list")
+            else:
+                if shape is not None and len(dims) != len(shape):
+                    v.append("dim_data: %d dimension dictionaries for a %d-d buffer" % (len(dims), len(shape)))
+                for i, dd in enumerate(dims):
+                    v.extend("dim_data[%d].%s" % (i, m) for m in _dim_violations(dd))
+    if not isinstance(shm, dict):
+        v.append("shm: missing or not an object (where is the buffer?)")
+    else:
+        if not isinstance(shm.get("path"), str):
+            v.append("shm.path: missing or not a string")
+        for k in ("offset", "nbytes"):
+            if not _is_int(shm.get(k)) or shm[k] < 0:
+                v.append("shm.%s: missing or not an integer >= 0" % k)
+        if "readonly" in shm and not isinstance(shm["readonly"], bool):
+            v.append("shm.readonly: not a boolean")
+    return v
+
+
+def _dim_violations(dd):
+    if not isinstance(dd, dict):
+        return ["(dict): not a dictionary"]
+    if not dd:
+        return []
+    out = []
+    t = dd.get("dist_type")
+    if t not in ("b", "c", "u", "n"):
+        return ["dist_type: %r is not 'b', 'c' or 'u'" % (t,)]
+    for k in ("size", "proc_grid_rank", "proc_grid_size"):
+        if not _is_int(dd.get(k)):
+            out.append("%s: missing or not an int" % k)
+    if out:
+        return out
+    if dd["size"] < 0:
+        out.append("size: negative")
+    if dd["proc_grid_size"] < 1:
+        out.append("proc_grid_size: must be >= 1")
+    if not 0 <= dd["proc_grid_rank"] < dd["proc_grid_size"]:
+        out.append("proc_grid_rank: outside [0, proc_grid_size)")
+    if t == "b":
+        if not _is_int(dd.get("start")) or not _is_int(dd.get("stop")):
+            return out + ["start/stop: missing or not ints"]
+        if not 0 <= dd["start"] <= dd["stop"] <= dd["size"]:
+            out.append("start/stop: need 0 <= start <= stop <= size")
+        pad = dd.get("padding", [0, 0])
+        if not isinstance(pad, (list, tuple)) or len(pad) != 2 or not all(_is_int(p) and p >= 0 for p in pad):
+            out.append("padding: not a pair of ints >= 0")
+    elif t == "c":
+        b = dd.get("block_size", 1)
+        if not _is_int(dd.get("start")):
+            out.append("start: missing or not an int")
+        elif not _is_int(b) or b < 1:
+            out.append("block_size: must be an int >= 1")
+        elif dd["start"] != dd["proc_grid_rank"] * b:
+            out.append("start: must be proc_grid_rank * block_size")
+    elif t == "u":
+        idx = dd.get("indices")
+        if not isinstance(idx, list) or not all(_is_int(g) for g in idx):
+            out.append("indices: missing or not a list of ints")
+        elif len(set(idx)) != len(idx):
+            out.append("indices: not unique")
+        if "one_to_one" in dd and not isinstance(dd["one_to_one"], bool):
+            out.append("one_to_one: not a bool")
+    return out
+
+
 class SharedBlock:
     """One rank's block of an exported array, mapped with no copy. ``array`` is the NumPy view."""
 
     def __init__(self, descriptor, path=None):
+        problems = validate_json(descriptor)
+        if problems:
+            raise InvalidDescriptor(path, problems)
         dist = descriptor["__distarray__"]
         shm = descriptor["shm"]
         buf = dist["buffer"]
@@ -60,7 +176,18 @@ class SharedBlock:
         dtype = np.dtype(buf["dtype"])
         nbytes = int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
         if int(shm["nbytes"]) != nbytes:
-            raise ValueError("descriptor says %d bytes, buffer %s %s needs %d" % (shm["nbytes"], buf["dtype"], shape, nbytes))
+            raise InvalidDescriptor(path, ["shm.nbytes: %d, but the buffer %s %s needs %d"
+                                           % (shm["nbytes"], buf["dtype"], shape, nbytes)])
+        for i, dd in enumerate(dist["dim_data"]):
+            if dd and dd.get("dist_type") in ("b", "n") and "stop" in dd and dd["stop"] - dd["start"] != shape[i]:
+                raise InvalidDescriptor(path, ["dim_data[%d]: stop - start != buffer.shape[%d]" % (i, i)])
+        try:
+            have = os.stat(shm["path"]).st_size
+        except OSError as e:
+            raise InvalidDescriptor(path, ["shm.path: %s" % e]) from None
+        if have < int(shm["offset"]) + nbytes:
+            raise InvalidDescriptor(path, ["shm.path: %s holds %d bytes, the block needs %d at offset %d"
+                                           % (shm["path"], have, nbytes, shm["offset"])])
         self.path = path
         self.segment = shm["path"]
         self.readonly = bool(shm.get("readonly", False))
@@ -86,9 +213,15 @@ class SharedBlock:
 
 
 def load(path):
-    """Maps the block described by the descriptor file ``path`` (no copy)."""
+    """Maps the block described by the descriptor file ``path`` (no copy) after validating it.
+
+    Raises ``InvalidDescriptor`` (a ValueError, with ``violations``) for a broken descriptor or bad JSON."""
     with open(path, "r", encoding="utf-8") as f:
-        return SharedBlock(json.load(f), path)
+        try:
+            doc = json.load(f)
+        except ValueError as e:
+            raise InvalidDescriptor(path, ["not JSON: %s" % e]) from None
+    return SharedBlock(doc, path)
 
 
 def load_rank(directory, rank):

@@ -85,6 +85,26 @@ def main():
                 if a.size:
                     raise AssertionError("a read-only export was writable")
         print("readonly ok")
+    elif cmd == "invalid":
+        good = open(dap.descriptor_file(directory, 0)).read()
+        cases = [('"dist_type": "b"', '"dist_type": "q"', "dist_type"), ('"0.10.0"', '"v1.0.0alpha"', "__version__"),
+                 ('"nbytes": ', '"nbytes": 1', "nbytes"), ('"shm"', '"shm_"', "shm"), ("{", "{{", "JSON"),
+                 ('"path": "', '"path": "/nonexistent', "shm.path"), ('"size": ', '"size": -', "size"),
+                 ('"proc_grid_size": ', '"proc_grid_size": -', "proc_grid")]
+        compact = json.dumps(json.loads(good))
+        for old, new, key in cases:
+            bad = os.path.join(directory, "bad.json")
+            with open(bad, "w") as f:
+                f.write(compact.replace(old, new, 1))
+            assert compact.replace(old, new, 1) != compact, old
+            try:
+                dap.load(bad)
+            except dap.InvalidDescriptor as e:
+                assert key in str(e), (key, str(e))
+            else:
+                raise AssertionError("accepted a broken descriptor: " + key)
+            os.unlink(bad)
+        print("invalid ok %d" % len(cases))
     elif cmd == "export":
         n = int(sys.argv[4])
         blocks = []
