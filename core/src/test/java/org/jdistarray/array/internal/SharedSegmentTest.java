@@ -98,6 +98,15 @@ class SharedSegmentTest {
     }
 
     @Test
+    void aNormalExitWithoutCloseLeavesNothing() throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Path seg = Path.of(run(java, "-cp", System.getProperty("java.class.path"),
+                SharedSegmentCrashMain.class.getName(), "exit"));
+        assertTrue(seg.getFileName().toString().startsWith("jdistarray-"), seg.toString());
+        assertFalse(Files.exists(seg), "the shutdown hook must unlink what was not closed: " + seg);
+    }
+
+    @Test
     void segmentsOfAKilledPythonProcessAreRemovedOnTheNextStart() throws Exception {
         assumeTrue(numpy(), "needs /usr/bin/python3 with numpy");
         String out = run("/usr/bin/python3", "-c", "import os, signal, jdistarray_dap as d\n"
