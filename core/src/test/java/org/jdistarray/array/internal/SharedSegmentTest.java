@@ -107,6 +107,15 @@ class SharedSegmentTest {
     }
 
     @Test
+    void aNormalPythonExitWithoutCloseLeavesNothing() throws Exception {
+        assumeTrue(numpy(), "needs /usr/bin/python3 with numpy");
+        Path seg = Path.of(run("/usr/bin/python3", "-c", "import jdistarray_dap as d\n"
+                + "e = d.empty((10,), 'f8'); e.array[:] = 1; print(e.segment)"));
+        assertTrue(seg.getFileName().toString().startsWith("jdistarray-py-"), seg.toString());
+        assertFalse(Files.exists(seg), "atexit must unlink what was not closed: " + seg);
+    }
+
+    @Test
     void segmentsOfAKilledPythonProcessAreRemovedOnTheNextStart() throws Exception {
         assumeTrue(numpy(), "needs /usr/bin/python3 with numpy");
         String out = run("/usr/bin/python3", "-c", "import os, signal, jdistarray_dap as d\n"
