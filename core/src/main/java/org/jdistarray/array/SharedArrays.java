@@ -102,6 +102,8 @@ public final class SharedArrays {
         if (a == null) {
             throw new IllegalArgumentException("toShared: the array is null");
         }
+        a.checkOpen();
+        a.verify("toShared");
         Storage from = a.storage();
         Distribution d = a.distribution();
         long n = d.localElementCount();
@@ -135,6 +137,8 @@ public final class SharedArrays {
      * @throws UncheckedIOException on every rank if some rank cannot write its file
      */
     public static Path export(DistArray a, Path dir, boolean readOnly) {
+        a.checkOpen();
+        a.verify("exportShared", readOnly ? 1 : 0); // every rank exports the same array
         Communicator lib = a.distribution().context().comm();
         return CollectiveErrors.agree(lib, () -> writeDescriptor(a, dir, readOnly));
     }

@@ -279,4 +279,28 @@ public abstract class SharedExportContract {
             }
         });
     }
+
+    @Test
+    void ranksExportingDifferentArraysAllThrow() throws Exception {
+        onRanks(comm -> {
+            Path dir = sharedDir(comm, "mismatch");
+            Distribution d = Distribution.builder(comm).shape(5).build();
+            try (DistArray a = DistArrays.zerosShared(d, DType.INT64); DistArray b = DistArrays.zerosShared(d, DType.INT64)) {
+                if (comm.size() > 1) {
+                    org.junit.jupiter.api.Assertions.assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                            () -> (comm.rank() == 0 ? a : b).exportShared(dir));
+                }
+                try (DistArray plain = DistArrays.zeros(d, DType.INT64)) {
+                    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                            () -> plain.exportShared(dir));
+                    assertTrue(e.getMessage().contains("toShared"), e.getMessage());
+                }
+                a.exportShared(dir); // still usable after the failures
+            }
+            comm.barrier();
+            if (comm.rank() == 0) {
+                Files.deleteIfExists(dir);
+            }
+        });
+    }
 }
