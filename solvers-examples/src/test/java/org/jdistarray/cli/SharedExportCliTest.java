@@ -110,6 +110,8 @@ class SharedExportCliTest {
                         assertEquals(fromJava.get("dim_data").get(i), fromPython.get("dim_data").get(i),
                                 c.getKey() + " dim " + i);
                     }
+                    CliRun direct = CliRun.of("validate", mine.toString()); // Java's descriptor file itself
+                    assertEquals("valid", direct.out().strip(), c.getKey() + ": " + direct.out() + direct.err());
                     CliRun v = CliRun.of("validate", py.toString());
                     assertEquals(0, v.code(), c.getKey() + ": " + v.out() + v.err());
                     assertEquals("valid", v.out().strip());
