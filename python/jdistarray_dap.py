@@ -313,6 +313,9 @@ class Export:
                                  "dim_data": dims},
                "shm": {"path": self.segment, "offset": 0, "nbytes": self.nbytes, "readonly": bool(readonly),
                        "pid": os.getpid(), "rank": rank, "nranks": nranks}}
+        problems = validate_json(doc)
+        if problems:
+            raise InvalidDescriptor(descriptor_file(directory, rank), problems)
         os.makedirs(directory, exist_ok=True)
         path = descriptor_file(directory, rank)
         tmp = path + ".%d.tmp" % os.getpid()
