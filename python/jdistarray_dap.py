@@ -122,7 +122,7 @@ def _dim_violations(dd):
         return []
     out = []
     t = dd.get("dist_type")
-    if t not in ("b", "c", "u", "n"):
+    if t not in ("b", "c", "u"):  # DistArray's 'n' is not a protocol type: exporters write it as 'b'
         return ["dist_type: %r is not 'b', 'c' or 'u'" % (t,)]
     for k in ("size", "proc_grid_rank", "proc_grid_size"):
         if not _is_int(dd.get(k)):
@@ -307,7 +307,8 @@ class Export:
 
     def write_descriptor(self, dim_data, directory, rank, nranks, readonly=False):
         """Writes ``<directory>/dap-rank<rank>.json`` (mode 0600, atomically); returns its path."""
-        dims = to_json({"__version__": VERSION, "buffer": self.array, "dim_data": tuple(dim_data)})["dim_data"]
+        dims = to_json({"__version__": VERSION, "buffer": self.array,
+                        "dim_data": tuple(_dim_dict(d, 0) for d in dim_data)})["dim_data"]  # 'n' written as 'b'
         doc = {"__distarray__": {"__version__": VERSION,
                                  "buffer": {"dtype": self.dtype.str, "shape": list(self.shape)},
                                  "dim_data": dims},

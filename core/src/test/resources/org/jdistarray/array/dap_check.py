@@ -104,6 +104,15 @@ def main():
             else:
                 raise AssertionError("accepted a broken descriptor: " + key)
             os.unlink(bad)
+        e = dap.empty((3, 2), np.int32)  # DistArray's 'n' axis is exported as the protocol's 'b'
+        path = e.write_descriptor([{"dist_type": "n", "size": 3}, {"dist_type": "b", "size": 2, "proc_grid_rank": 0,
+                                   "proc_grid_size": 1, "start": 0, "stop": 2}], os.path.join(directory, "n"), 0, 1)
+        dd = json.load(open(path))["__distarray__"]["dim_data"][0]
+        assert dd == {"dist_type": "b", "size": 3, "proc_grid_rank": 0, "proc_grid_size": 1, "start": 0, "stop": 3}, dd
+        assert dap.load(path).__distarray__()["dim_data"][0]["dist_type"] == "b"
+        e.close()
+        assert not os.path.exists(path) and not os.path.exists(e.segment)
+        os.rmdir(os.path.join(directory, "n"))
         print("invalid ok %d" % len(cases))
     elif cmd == "export":
         n = int(sys.argv[4])
