@@ -27,10 +27,12 @@ import java.util.regex.Pattern;
  * (Python's {@code jdistarray_dap} uses {@code jdistarray-py-<pid>-...}). The first use in a process removes
  * segments of this naming whose process is dead (left by a crash) and which belong to this user.
  *
- * <p><b>Lifetime.</b> A segment created here is owned: {@link #close()} unlinks the file (idempotent), and a shutdown
- * hook unlinks those still open at a normal JVM exit. An attached (foreign) segment is never unlinked here. The
- * mapping itself is released by the garbage collector once no buffer of it is reachable, so a view used after close
- * reads and writes the (unlinked) segment: never a crash, never another array's memory.
+ * <p><b>Lifetime.</b> A segment created here is owned: {@link #close()} returns its pages to the system
+ * ({@code madvise(MADV_REMOVE)}: every mapping of it, in any process, reads zeros from then on) and unlinks the file
+ * (idempotent); a shutdown hook does the same for those still open at a normal JVM exit. An attached (foreign)
+ * segment is never released or unlinked here. The address range itself is unmapped by the garbage collector once no
+ * buffer of it is reachable, so a view used after close reads zeros (or what was written after close) of the
+ * unlinked file: never a crash, never another array's memory, as {@link NativeMemory}'s quarantine.
  */
 public final class SharedSegment implements AutoCloseable {
     /** Directory of the segments. */
@@ -58,6 +60,9 @@ public final class SharedSegment implements AutoCloseable {
     private final boolean readOnly;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Set<Path> companions = ConcurrentHashMap.newKeySet();
+    private long mapAddress;
+    private long mapLength;
+    private ByteBuffer mapping; // keeps the mapping reachable while the segment is open
 
     private SharedSegment(Path path, ByteBuffer buffer, boolean owner, boolean readOnly) {
         this.path = path;
@@ -82,8 +87,8 @@ public final class SharedSegment implements AutoCloseable {
         try {
             Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             MappedByteBuffer m;
+            long fileBytes = Math.max(bytes, NativeMemory.ALIGNMENT);
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                long fileBytes = Math.max(bytes, NativeMemory.ALIGNMENT);
                 ch.truncate(fileBytes);
                 if (ch.size() < fileBytes) {
                     ch.write(ByteBuffer.allocate(1), fileBytes - 1); // extend (sparse: reads as zeros)
@@ -91,6 +96,9 @@ public final class SharedSegment implements AutoCloseable {
                 m = ch.map(FileChannel.MapMode.READ_WRITE, 0, fileBytes);
             }
             SharedSegment s = new SharedSegment(p, m.slice(0, (int) bytes).order(ByteOrder.nativeOrder()), true, false);
+            s.mapAddress = NativeMemory.addressOf(m);
+            s.mapLength = PageMapping.lengthFor(fileBytes);
+            s.mapping = m;
             OPEN.add(s);
             return s;
         } catch (IOException e) {
@@ -240,6 +248,10 @@ public final class SharedSegment implements AutoCloseable {
             deleteQuietly(c);
         }
         if (owner) {
+            if (mapLength > 0) {
+                PageMapping.removeShared(mapAddress, mapLength); // the memory goes back now, views read zeros
+            }
+            mapping = null;
             deleteQuietly(path);
         }
     }
