@@ -3,6 +3,7 @@ package org.jdistarray.array;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -354,6 +355,30 @@ public final class DistArray implements AutoCloseable {
         }
         ArrayDescriptor d = new ArrayDescriptor(new BufferSpec(dtype, dist.localShape()), dist.dimData());
         return new ProtocolExport(d, local().exportBuffer());
+    }
+
+    /**
+     * <b>Collective.</b> Exports this shared-memory array to other processes: writes this rank's descriptor file into
+     * {@code dir}, no copy, O(1) in the array's size; on return every rank's file is in place. See
+     * {@link SharedArrays#export(DistArray, Path, boolean)}.
+     */
+    public Path exportShared(Path dir) {
+        checkOpen();
+        return SharedArrays.export(this, dir, false);
+    }
+
+    /** <b>Collective.</b> As {@link #exportShared(Path)}, read-only for the importers. */
+    public Path exportSharedReadOnly(Path dir) {
+        checkOpen();
+        return SharedArrays.export(this, dir, true);
+    }
+
+    /**
+     * <b>Collective.</b> Wraps blocks another process exported to shared memory, with no copy, after validating the
+     * descriptors. See {@link SharedArrays#importShared(Communicator, Path)}.
+     */
+    public static DistArray importShared(Communicator comm, Path where) {
+        return SharedArrays.importShared(comm, where);
     }
 
     /**

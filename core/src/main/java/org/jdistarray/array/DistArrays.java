@@ -305,6 +305,14 @@ public final class DistArrays {
         return RedistributeOps.exchangeGhosts(a, ghostPlan);
     }
 
+    /**
+     * <b>Collective</b> (creation, one small all-reduce). A zero-filled array in named shared memory, exportable to other
+     * processes with {@link DistArray#exportShared}. See {@link SharedArrays#zeros}. Caller must close it.
+     */
+    public static DistArray zerosShared(Distribution dist, DType dtype) {
+        return SharedArrays.zeros(dist, dtype);
+    }
+
     /** Allocation with a chosen chunk size: lets tests run every path on multi-chunk blocks. */
     static DistArray allocate(Distribution dist, DType dtype, boolean zero, int chunkShift) {
         if (dist == null || dtype == null) {

@@ -17,15 +17,20 @@ import picocli.CommandLine.Option;
  * {@code jdistarray demo}: the flagship example. Starts {@code mpirun -np 2} (Open MPI) of
  * {@code org.jdistarray.examples.PoissonDemo}: a 512 x 512 Poisson problem built from distributed arrays, handed to
  * the solvers without copies, and solved by each of them (PETSc CG + Jacobi and CG + GAMG), printed side by side
- * with iterations, times and errors. {@code demo --protocol} runs the former in-process protocol demo.
+ * with iterations, times and errors. {@code demo --protocol} runs the former in-process protocol demo; {@code demo
+ * --python} the mixed Java/Python job of {@code org.jdistarray.examples.PythonPoissonDemo}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the flagship example: a Poisson problem on distributed arrays solved with PETSc under mpirun "
-                + "(--protocol: the protocol export demo).")
+                + "(--protocol: the protocol export demo; --python: Java, Python and PETSc on shared memory).")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--protocol", description = "run the protocol demo (one process) instead of the solver demo")
     boolean protocol;
+
+    @Option(names = "--python", description = "run the mixed Java/Python demo: Python (NumPy) reads the right-hand side "
+            + "and the solution from shared memory with no copy, PETSc solves on Python's blocks")
+    boolean python;
 
     @Option(names = {"-N", "--grid"}, defaultValue = "512", description = "interior grid points per axis (default ${DEFAULT-VALUE})")
     int n;
@@ -64,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         out.println("jdistarray demo: " + String.join(" ", cmd.subList(0, cmd.indexOf("-np") + 2))
-                + " java -cp <classpath> org.jdistarray.examples.PoissonDemo N=" + n + " rtol=" + rtol);
+                + " java -cp <classpath> org.jdistarray.examples." + (python ? "PythonPoissonDemo" : "PoissonDemo")
+                + " N=" + n + " rtol=" + rtol);
         out.flush();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -92,10 +98,29 @@ final class DemoCommand implements Callable<Integer> {
         cmd.add("-Djdistarray.mpi=openmpi");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.jdistarray.examples.PoissonDemo");
+        cmd.add(python ? "org.jdistarray.examples.PythonPoissonDemo" : "org.jdistarray.examples.PoissonDemo");
         cmd.add("N=" + n);
         cmd.add("rtol=" + rtol);
+        if (python) {
+            cmd.add("python=" + pythonDir());
+        }
         return cmd;
+    }
+
+    /** The repository's {@code python} directory (jdistarray_dap.py), found above this class's jar or classes. */
+    static String pythonDir() {
+        try {
+            java.nio.file.Path p = java.nio.file.Path.of(DemoCommand.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI()).toAbsolutePath();
+            for (; p != null; p = p.getParent()) {
+                if (java.nio.file.Files.isRegularFile(p.resolve("python/jdistarray_dap.py"))) {
+                    return p.resolve("python").toString();
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            // fall through
+        }
+        throw new IllegalStateException("python/jdistarray_dap.py not found above the jdistarray jar");
     }
 
     private static boolean onPath(String exe) {

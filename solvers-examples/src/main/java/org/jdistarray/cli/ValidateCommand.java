@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a protocol export (JSON form, protocol.md §7) against every rule of the protocol.",
-            "FILE holds one export object, or an array of all ranks' exports (adds the cross-rank rules).",
+            "FILE holds one export object, or an array of all ranks' exports (adds the cross-rank rules);",
+            "a shared-memory descriptor (exportShared's dap-rank<r>.json) is checked by its __distarray__ part.",
             "Prints 'valid' (exit 0), or 'invalid:' and one violation per line (exit 1).",
             "A missing file or malformed JSON: one line on stderr, exit 2."})
 final class ValidateCommand implements Callable<Integer> {
@@ -57,6 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("error: " + file + " is empty");
             return JDistArrayCli.EXIT_BAD_INPUT;
         }
+        tree = unwrapShared(tree);
         List<String> problems = new ArrayList<>();
         if (tree.isArray()) {
             List<JsonNode> exports = new ArrayList<>();
@@ -84,4 +86,21 @@ final class ValidateCommand implements Callable<Integer> {
         problems.forEach(p -> out.println("  " + p));
         return 1;
     }
+
+    /** A shared-memory descriptor file ({@code exportShared}: {@code {"__distarray__": ..., "shm": ...}}) is checked
+     * by its protocol part; so is each item of an array of them. */
+    private static JsonNode unwrapShared(JsonNode tree) {
+        if (tree.isObject() && tree.has(SHARED_KEY) && tree.has("shm")) {
+            return tree.get(SHARED_KEY);
+        }
+        if (tree.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.arrayNode();
+            tree.forEach(t -> out.add(unwrapShared(t)));
+            return out;
+        }
+        return tree;
+    }
+
+    private static final String SHARED_KEY = "__distarray__";
 }

@@ -20,6 +20,7 @@ final class PageMapping {
     private static final int MAP_ANONYMOUS = 0x20;
     private static final int MADV_DONTNEED = 4;
     private static final int MADV_HUGEPAGE = 14;
+    private static final int MADV_REMOVE = 9;
     /** Mappings from this size on ask for transparent huge pages, as NumPy does for its large arrays (4 MiB). */
     static final long HUGE_THRESHOLD = 4L << 20;
     private static final long MAP_FAILED = -1;
@@ -75,6 +76,14 @@ final class PageMapping {
         if (madvise(address, length, MADV_DONTNEED) != 0) {
             throw new IllegalStateException("madvise(MADV_DONTNEED) failed, errno " + Native.getLastError());
         }
+    }
+
+    /**
+     * Frees the backing pages of a range of a shared file mapping (tmpfs: punches a hole; the file keeps its size), so
+     * every mapping of the file reads zeros there from now on. Returns false where not supported.
+     */
+    static boolean removeShared(long address, long length) {
+        return AVAILABLE && madvise(address, length, MADV_REMOVE) == 0;
     }
 
     /** Unmaps the range. */

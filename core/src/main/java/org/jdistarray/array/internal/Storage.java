@@ -25,8 +25,14 @@ public final class Storage {
     private final DType dtype;
     private final int itemSize;
     private final NativeMemory owned;
+    private final SharedSegment shared;
 
     private Storage(ByteBuffer[] chunks, int shift, long address, long byteSize, DType dtype, NativeMemory owned) {
+        this(chunks, shift, address, byteSize, dtype, owned, null);
+    }
+
+    private Storage(ByteBuffer[] chunks, int shift, long address, long byteSize, DType dtype, NativeMemory owned,
+            SharedSegment shared) {
         this.chunks = chunks;
         this.shift = shift;
         this.mask = (1L << shift) - 1;
@@ -35,6 +41,7 @@ public final class Storage {
         this.dtype = dtype;
         this.itemSize = dtype.itemSize();
         this.owned = owned;
+        this.shared = shared;
     }
 
     /**
@@ -61,6 +68,20 @@ public final class Storage {
     public static Storage wrap(ByteBuffer buffer, DType dtype) {
         ByteBuffer b = buffer.duplicate().clear().order(ByteOrder.nativeOrder());
         return new Storage(new ByteBuffer[] {b}, 31, NativeMemory.addressOf(b), b.capacity(), dtype, null);
+    }
+
+    /**
+     * <b>Not collective.</b> Memory in a named shared-memory segment ({@link SharedSegment}): {@link #free()} closes
+     * (and, if created here, unlinks) it. Caller must {@link #free()} it.
+     */
+    public static Storage shared(SharedSegment segment, DType dtype) {
+        ByteBuffer b = segment.buffer();
+        return new Storage(new ByteBuffer[] {b}, 31, NativeMemory.addressOf(b), b.capacity(), dtype, null, segment);
+    }
+
+    /** <b>Not collective.</b> The shared-memory segment holding the block, or null if it is not shared. */
+    public SharedSegment sharedSegment() {
+        return shared;
     }
 
     /** <b>Not collective.</b> The element type. */
@@ -214,6 +235,9 @@ public final class Storage {
     public void free() {
         if (owned != null) {
             owned.close();
+        }
+        if (shared != null) {
+            shared.close();
         }
     }
 }
