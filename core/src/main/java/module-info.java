@@ -6,6 +6,7 @@
 module org.jdistarray.core {
     requires transitive org.jdistarray.protocol;
     requires com.sun.jna;
+    requires io.jhdf; // HDF5 files (ArrayIO.loadHdf5/saveHdf5, the jHDF engine)
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
