@@ -26,4 +26,5 @@ module org.jdistarray.core {
 
     opens org.jdistarray.array.internal to com.sun.jna;
     opens org.jdistarray.comm.mpi.internal to com.sun.jna;
+    opens org.jdistarray.io.internal to com.sun.jna;
 }

@@ -213,7 +213,7 @@ final class Hdf5Files {
                 throw new IllegalStateException("saveHdf5: the array is closed");
             }
             if (rank == 0) {
-                previous[0] = checkTarget(target, name, ds, mode, bytes);
+                previous[0] = checkTarget(target, name, ds, mode, bytes, true);
             }
             return null;
         });
@@ -254,9 +254,9 @@ final class Hdf5Files {
     }
 
     /** Checks the target for {@code mode}; whether a previous file is to be kept (append). Rank 0. */
-    private static boolean checkTarget(Path target, String name, String ds, Hdf5Mode mode, long bytes)
+    static boolean checkTarget(Path target, String name, String ds, Hdf5Mode mode, long bytes, boolean jhdf)
             throws IOException {
-        long max = jhdfMaxBytes();
+        long max = jhdf ? jhdfMaxBytes() : Long.MAX_VALUE / 4;
         if (bytes > max) {
             throw new ArrayFileException(name + ": the jHDF engine writes from rank 0, which holds the whole "
                     + "dataset: " + bytes + " bytes exceed its limit of " + max + " bytes (-D" + JHDF_MAX_PROPERTY
@@ -370,7 +370,7 @@ final class Hdf5Files {
                     dist.communicator()));
         }
         if (asked == Hdf5Engine.AUTO) {
-            return available ? Hdf5Engine.NATIVE : Hdf5Engine.JHDF;
+            return available && NativeHdf5Files.autoAllowed() ? Hdf5Engine.NATIVE : Hdf5Engine.JHDF;
         }
         return asked;
     }

@@ -180,6 +180,14 @@ final class JhdfReader {
      */
     static void copyChunk(ByteBuffer chunk, long[] origin, int[] cd, AxisCells[] sub, int item, LocalBlock block,
             boolean swap) {
+        move(chunk, origin, cd, sub, item, block, swap, false);
+    }
+
+    /**
+     * {@link #copyChunk}, or with {@code gather} the reverse: the block's cells {@code sub} into {@code chunk}.
+     */
+    static void move(ByteBuffer chunk, long[] origin, int[] cd, AxisCells[] sub, int item, LocalBlock block,
+            boolean swap, boolean gather) {
         int n = cd.length;
         long[] cs = new long[n];
         long s = 1;
@@ -190,7 +198,11 @@ final class JhdfReader {
         long[] strides = block.strides();
         BlockBytes out = new BlockBytes(block);
         if (n == 0) {
-            out.put(block.offset(), chunk, 0, item, swap, item);
+            if (gather) {
+                out.get(block.offset(), chunk, 0, item);
+            } else {
+                out.put(block.offset(), chunk, 0, item, swap, item);
+            }
             return;
         }
         int last = n - 1;
@@ -223,7 +235,9 @@ final class JhdfReader {
                 lb += sub[i].l[pos[i]] * strides[i];
             }
             for (long[] r : runs) {
-                if (r[2] == 1 || strides[last] == 1) {
+                if (gather) {
+                    out.get(lb + r[1] * strides[last], chunk, (cb + r[0]) * item, r[2] * item);
+                } else {
                     out.put(lb + r[1] * strides[last], chunk, (cb + r[0]) * item, r[2] * item, swap, item);
                 }
             }
@@ -259,6 +273,16 @@ final class JhdfReader {
 
         AxisCells range(int from, int to) {
             return new AxisCells(java.util.Arrays.copyOfRange(g, from, to), java.util.Arrays.copyOfRange(l, from, to));
+        }
+
+        /** The owned cells (communication padding excluded), sorted by global index. */
+        static AxisCells owned(DimDistribution d) {
+            long[] g = d.ownedGlobalIndices().sorted().toArray();
+            long[] l = new long[g.length];
+            for (int k = 0; k < g.length; k++) {
+                l[k] = d.localFromGlobal(g[k]);
+            }
+            return new AxisCells(g, l);
         }
 
         static AxisCells held(DimDistribution d) {

@@ -137,6 +137,8 @@ final class JhdfTypes {
             long x;
             if (v instanceof Boolean z) {
                 x = z ? 1 : 0;
+            } else if (v instanceof String e && dtype == DType.BOOL && (e.equals("TRUE") || e.equals("FALSE"))) {
+                x = e.equals("TRUE") ? 1 : 0; // h5py's bool enum, as jHDF names its values
             } else if (v instanceof java.math.BigInteger big) {
                 x = big.longValue();
             } else if (v instanceof Number num) {
