@@ -288,6 +288,77 @@ public abstract class Hdf5Contract {
         });
     }
 
+    @Test
+    void h5pyInterop() throws Exception {
+        onRanks(comm -> {
+            String skip = H5py.skipReason();
+            org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
+            Path dir = IoTesting.sharedDir(comm);
+            if (comm.rank() == 0) {
+                assertTrue(H5py.run(dir, "write", dir.toString()).contains("WROTE"));
+            }
+            comm.barrier();
+            java.util.Map<String, DType> theirs = new java.util.LinkedHashMap<>();
+            theirs.put("contig_f8_2d", DType.FLOAT64);
+            theirs.put("chunk_gzip_i4_3d", DType.INT32);
+            theirs.put("shuffle_gzip_u2_2d", DType.UINT16);
+            if (engine() == Hdf5Engine.JHDF) {
+                theirs.put("lzf_f4_2d", DType.FLOAT32); // LZF is h5py's own filter: the C library has no decoder
+            }
+            theirs.put("be_f4_2d", DType.FLOAT32);
+            theirs.put("be_chunk_i8_1d", DType.INT64);
+            theirs.put("bool_1d", DType.BOOL);
+            theirs.put("u1_chunk_2d", DType.UINT8);
+            theirs.put("i8_0d", DType.INT64);
+            theirs.put("empty_2d", DType.FLOAT64);
+            for (var e : theirs.entrySet()) {
+                Path file = dir.resolve(e.getKey() + ".h5");
+                long[] shape = ArrayIO.listHdf5(file).get(0).shape();
+                List<Distribution> dists = new java.util.ArrayList<>(List.of(
+                        Distribution.builder(comm).shape(shape).build()));
+                if (shape.length > 0) {
+                    dists.add(Distribution.builder(comm).shape(shape).cyclic(shape.length - 1).build());
+                }
+                for (Distribution d : dists) {
+                    try (DistArray a = ArrayIO.loadHdf5(file, "/g/data", d, null, opts())) {
+                        assertEquals(e.getValue(), a.dtype(), e.getKey());
+                        IoTesting.assertHoldsReference(a, e.getValue(), e.getKey() + " (h5py's) on " + d);
+                    }
+                }
+            }
+            record Mine(DType t, long... shape) {
+                String name() {
+                    StringBuilder sb = new StringBuilder(t.typeString().substring(1) + "__");
+                    for (int i = 0; i < shape.length; i++) {
+                        sb.append(i == 0 ? "" : "x").append(shape[i]);
+                    }
+                    return (shape.length == 0 ? sb.append("0d") : sb).toString().replace("b1__", "b1__");
+                }
+            }
+            List<Mine> mine = new java.util.ArrayList<>(List.of(new Mine(DType.FLOAT64, 9, 7),
+                    new Mine(DType.INT32, 31), new Mine(DType.UINT8, 4, 5, 6), new Mine(DType.BOOL, 10),
+                    new Mine(DType.FLOAT32, 3, 11), new Mine(DType.INT64), new Mine(DType.UINT64, 13),
+                    new Mine(DType.INT8, 2, 3)));
+            if (writesEmpty()) {
+                mine.add(new Mine(DType.INT16, 0, 4));
+            }
+            for (Mine m : mine) {
+                Distribution d = m.shape().length == 0 ? Distribution.builder(comm).shape().build()
+                        : Distribution.builder(comm).shape(m.shape()).cyclic(0).build();
+                try (DistArray a = IoTesting.reference(d, m.t())) {
+                    ArrayIO.saveHdf5(dir.resolve(m.name() + ".h5"), "data", a, Hdf5Mode.CREATE,
+                            m.t() == DType.UINT8 ? opts().gzip(3) : opts());
+                }
+            }
+            if (comm.rank() == 0) {
+                List<String> args = new java.util.ArrayList<>(List.of("check", dir.toString()));
+                mine.forEach(m -> args.add(m.name()));
+                assertTrue(H5py.run(dir, args.toArray(String[]::new)).contains("OK " + mine.size()));
+            }
+            comm.barrier();
+        });
+    }
+
     /** Rank 0 alone: the whole dataset read serially by jHDF equals {@code expected}. */
     static void assertArrayEqualsWhole(double[] expected, Path file, String dataset, String what) {
         try (HdfFile f = new HdfFile(file)) {

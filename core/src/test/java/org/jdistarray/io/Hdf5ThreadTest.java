@@ -24,5 +24,6 @@ class Hdf5ThreadTest {
         c.createTruncateAppend();
         c.failedSaveKeepsThePreviousFile();
         c.badFilesFailOnEveryRank();
+        c.h5pyInterop();
     }
 }
