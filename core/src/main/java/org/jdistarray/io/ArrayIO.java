@@ -113,8 +113,10 @@ public final class ArrayIO {
     private static void readOwned(Path path, String name, NpyHeader h, DistArray a) throws IOException {
         Distribution dist = a.distribution();
         LocalBlock block = a.local();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            RunTransfer t = new RunTransfer(ch, false, h.dataOffset(), block, name);
+        long mine = block.elementCount() * h.dtype().itemSize();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                Progress p = Progress.start(dist.context().comm(), "loadNpy " + name, mine, h.dataBytes())) {
+            RunTransfer t = new RunTransfer(ch, false, h.dataOffset(), block, name).progress(p);
             FileRuns.forEach(dist.dimData(), dist.localMap().holdsNothing(), true, block.offset(), block.strides(),
                     FileRuns.fileStrides(h.shape(), h.fortranOrder()), t);
             t.flush();
@@ -211,8 +213,11 @@ public final class ArrayIO {
     private static void writeOwned(Path tmp, String name, long dataOffset, DistArray array) throws IOException {
         Distribution dist = array.distribution();
         LocalBlock block = array.local();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-            RunTransfer t = new RunTransfer(ch, true, dataOffset, block, name);
+        long mine = block.elementCount() * array.dtype().itemSize();
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                Progress p = Progress.start(dist.context().comm(), "saveNpy " + name, mine,
+                        dist.globalSize() * array.dtype().itemSize())) {
+            RunTransfer t = new RunTransfer(ch, true, dataOffset, block, name).progress(p);
             FileRuns.forEach(dist.dimData(), dist.localMap().holdsNothing(), false, block.offset(), block.strides(),
                     FileRuns.fileStrides(dist.shape(), false), t);
             t.flush();

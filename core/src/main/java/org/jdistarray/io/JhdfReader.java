@@ -43,13 +43,14 @@ final class JhdfReader {
                 fillUnwritten(name, d, block);
                 return;
             }
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                    Progress p = progress(a, name, dtype)) {
                 long need = address + dist.globalSize() * dtype.itemSize();
                 if (ch.size() < need) {
                     throw new ArrayFileException(name + ": truncated: dataset " + d.getPath() + " needs " + need
                             + " bytes, the file has " + ch.size());
                 }
-                RunTransfer t = new RunTransfer(ch, false, address, block, name);
+                RunTransfer t = new RunTransfer(ch, false, address, block, name).progress(p);
                 FileRuns.forEach(dist.dimData(), false, true, block.offset(), block.strides(),
                         FileRuns.fileStrides(dist.shape(), false), t);
                 t.flush();
@@ -60,7 +61,9 @@ final class JhdfReader {
             return;
         }
         if (layout == DataLayout.CHUNKED && d instanceof ChunkedDataset c) {
-            readChunked(name, c, dtype, a);
+            try (Progress p = progress(a, name, dtype)) {
+                readChunked(name, c, dtype, a, p);
+            }
             return;
         }
         // compact (or anything else jHDF can read whole): one "chunk" covering the dataset
@@ -87,7 +90,13 @@ final class JhdfReader {
         }
     }
 
-    private static void readChunked(String name, ChunkedDataset d, DType dtype, DistArray a) {
+    private static Progress progress(DistArray a, String name, DType dtype) {
+        Distribution dist = a.distribution();
+        return Progress.start(dist.context().comm(), "loadHdf5 " + name, a.local().elementCount() * dtype.itemSize(),
+                dist.globalSize() * dtype.itemSize());
+    }
+
+    private static void readChunked(String name, ChunkedDataset d, DType dtype, DistArray a, Progress p) {
         Distribution dist = a.distribution();
         int[] cd = d.getChunkDimensions();
         int n = dist.ndim();
@@ -151,6 +160,11 @@ final class JhdfReader {
                         + chunkBytes + " expected");
             }
             copyChunk(ByteBuffer.wrap(raw), origin, cd, sub, item, block, big);
+            long cells = item;
+            for (AxisCells x : sub) {
+                cells *= x.g.length;
+            }
+            p.add(cells);
             int axis = n - 1;
             while (axis >= 0 && ++pos[axis] == groups.get(axis).size()) {
                 pos[axis] = 0;

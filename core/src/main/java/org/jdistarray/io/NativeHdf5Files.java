@@ -192,8 +192,20 @@ final class NativeHdf5Files {
             check(Hdf5Native.H5Pset_dxpl_mpio(dxpl, Hdf5Native.H5FD_MPIO_COLLECTIVE), "H5Pset_dxpl_mpio", file);
             long fspace = check(Hdf5Native.H5Dget_space(dset), "H5Dget_space", file);
             closers.add(0, () -> Hdf5Native.H5Sclose(fspace));
-            for (int r = 0; r < rounds; r++) {
-                round(file, plan, r, block, t, write, dset, memType, fspace, dxpl);
+            long mine = 0;
+            if (plan.sel.rounds > 0) {
+                mine = t.itemSize();
+                for (AxisCells c : plan.sel.cells) {
+                    mine *= c.g.length;
+                }
+            }
+            Distribution dist = block.array().distribution();
+            try (Progress p = Progress.start(lib, (write ? "saveHdf5 " : "loadHdf5 ") + file, mine,
+                    dist.globalSize() * t.itemSize())) {
+                for (int r = 0; r < rounds; r++) {
+                    round(file, plan, r, block, t, write, dset, memType, fspace, dxpl);
+                    p.add(r < plan.sel.rounds ? mine / Math.max(1, plan.sel.rounds) : 0);
+                }
             }
             if (write && spec.attrs != null) {
                 writeAttributes(dset, spec.attrs, file);
