@@ -92,7 +92,7 @@ final class NativeHdf5Files {
             int rounds = (int) Collectives.max(lib, (long) plan.sel.rounds);
             IoAgreement.agree(lib, name, () -> {
                 synchronized (Hdf5Native.LOCK) {
-                    transfer(path.toString(), ds, lib, plan, rounds, a.local(), t, false, null, null);
+                    transfer(path.toString(), ds, lib, plan, rounds, a.local(), t, false, null);
                 }
                 return null;
             });
@@ -151,7 +151,7 @@ final class NativeHdf5Files {
      * {@code createFlags} / open read-write), the dataset, {@code rounds} collective transfers, close.
      */
     private static void transfer(String file, String ds, Communicator lib, Plan plan, int rounds, LocalBlock block,
-            DType t, boolean write, WriteSpec spec, int[] unused) {
+            DType t, boolean write, WriteSpec spec) {
         List<Runnable> closers = new ArrayList<>();
         RuntimeException failure = null;
         try {
@@ -385,7 +385,11 @@ final class NativeHdf5Files {
     private record WriteSpec(boolean create, long[] shape, long[] chunks, int gzip, Map<String, Object> attrs) {
     }
 
-    /** Test hook shared with the jHDF engine: {@link Hdf5Files#saveFault}. */
+    /**
+     * <b>Collective.</b> The native engine's save: into a temporary file renamed over the target (create, truncate,
+     * append to a missing file) or, for append to an existing file, in place (not atomic). {@link Hdf5Files#saveFault}
+     * is the test hook, as for jHDF.
+     */
     static void save(Path path, String ds, DistArray array, Hdf5Mode mode, Hdf5Options options) {
         Distribution dist = array.distribution();
         Communicator lib = dist.context().comm();
@@ -401,7 +405,7 @@ final class NativeHdf5Files {
                 throw new IllegalStateException("saveHdf5: the array is closed");
             }
             return rank == 0 && Hdf5Files.checkTarget(target, name, ds, mode, 0, false);
-        }) ? true : false;
+        });
         boolean append = Collectives.broadcast(lib, inPlace ? 1L : 0L, 0) == 1L;
         boolean writes = !dist.localMap().holdsNothing() && array.local().elementCount() > 0
                 && (rank == 0 || !dist.isReplicated());
@@ -421,7 +425,7 @@ final class NativeHdf5Files {
         try {
             IoAgreement.agree(lib, name, () -> {
                 synchronized (Hdf5Native.LOCK) {
-                    transfer(file, ds, lib, plan, rounds, array.local(), t, true, spec, null);
+                    transfer(file, ds, lib, plan, rounds, array.local(), t, true, spec);
                 }
                 IntConsumer fault = Hdf5Files.saveFault;
                 if (fault != null) {
