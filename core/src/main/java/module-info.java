@@ -6,6 +6,11 @@
 module org.jdistarray.core {
     requires transitive org.jdistarray.protocol;
     requires com.sun.jna;
+    requires io.jhdf; // HDF5 files (ArrayIO.loadHdf5/saveHdf5, the jHDF engine)
+    // jHDF is an automatic module: its dependencies that are named modules resolve on a module path only if required
+    requires org.slf4j;
+    requires org.apache.commons.lang3;
+    requires com.ning.compress.lzf;
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
@@ -25,4 +30,5 @@ module org.jdistarray.core {
 
     opens org.jdistarray.array.internal to com.sun.jna;
     opens org.jdistarray.comm.mpi.internal to com.sun.jna;
+    opens org.jdistarray.io.internal to com.sun.jna;
 }

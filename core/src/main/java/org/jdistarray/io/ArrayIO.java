@@ -113,8 +113,10 @@ public final class ArrayIO {
     private static void readOwned(Path path, String name, NpyHeader h, DistArray a) throws IOException {
         Distribution dist = a.distribution();
         LocalBlock block = a.local();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            RunTransfer t = new RunTransfer(ch, false, h.dataOffset(), block, name);
+        long mine = block.elementCount() * h.dtype().itemSize();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                Progress p = Progress.start(dist.context().comm(), "loadNpy " + name, mine, h.dataBytes())) {
+            RunTransfer t = new RunTransfer(ch, false, h.dataOffset(), block, name).progress(p);
             FileRuns.forEach(dist.dimData(), dist.localMap().holdsNothing(), true, block.offset(), block.strides(),
                     FileRuns.fileStrides(h.shape(), h.fortranOrder()), t);
             t.flush();
@@ -211,8 +213,11 @@ public final class ArrayIO {
     private static void writeOwned(Path tmp, String name, long dataOffset, DistArray array) throws IOException {
         Distribution dist = array.distribution();
         LocalBlock block = array.local();
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-            RunTransfer t = new RunTransfer(ch, true, dataOffset, block, name);
+        long mine = block.elementCount() * array.dtype().itemSize();
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ);
+                Progress p = Progress.start(dist.context().comm(), "saveNpy " + name, mine,
+                        dist.globalSize() * array.dtype().itemSize())) {
+            RunTransfer t = new RunTransfer(ch, true, dataOffset, block, name).progress(p);
             FileRuns.forEach(dist.dimData(), dist.localMap().holdsNothing(), false, block.offset(), block.strides(),
                     FileRuns.fileStrides(dist.shape(), false), t);
             t.flush();
@@ -286,6 +291,67 @@ public final class ArrayIO {
             out.add(DnpyFiles.fileOf(prefix, r));
         }
         return out;
+    }
+
+    // ---- HDF5 --------------------------------------------------------------------------------------------------
+
+    /**
+     * <b>Collective.</b> h5py's {@code f[dataset][...]}: a dataset of an HDF5 file as a new array of the dataset's
+     * dtype with distribution {@code dist}; every rank reads only the cells of its local block (padding cells read the
+     * elements they mirror). Engine {@link Hdf5Engine#AUTO}. Reads contiguous, chunked and compressed (gzip, lzf,
+     * shuffle) datasets, little- and big-endian; h5py's bools (an enum) load as {@code bool}. The caller owns the
+     * result.
+     *
+     * @param dataset the dataset's path in the file ({@code "/group/data"}; a leading {@code /} is optional)
+     * @throws ArrayFileException on every rank if the file is missing or not HDF5, there is no such dataset, its
+     *     dtype is not supported or its shape is not {@code dist}'s
+     */
+    public static DistArray loadHdf5(Path path, String dataset, Distribution dist) {
+        return Hdf5Files.load(path, dataset, dist, null, Hdf5Options.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #loadHdf5(Path, String, Distribution)} with a required {@code dtype} (null: the
+     * file's) and the engine of {@code options}.
+     */
+    public static DistArray loadHdf5(Path path, String dataset, Distribution dist, DType dtype,
+            Hdf5Options options) {
+        return Hdf5Files.load(path, dataset, dist, dtype, options);
+    }
+
+    /**
+     * <b>Collective.</b> h5py's {@code File(path, mode).create_dataset(dataset, data=array)}: writes the array as a
+     * dataset (contiguous, native little-endian; bool as 8-bit unsigned with the attribute
+     * {@code jdistarray_dtype="bool"}), with attributes carrying its distribution ({@code jdistarray_dtype},
+     * {@code jdistarray_dist} — one letter per axis, {@code jdistarray_grid}, {@code jdistarray_ranks}); groups on
+     * the path are created. Engine {@link Hdf5Engine#AUTO}.
+     *
+     * <p>With the jHDF engine the file is written by rank 0, which receives the whole array (jHDF's writer takes
+     * whole Java arrays and cannot stream): the dataset must fit rank 0's memory, at most 2 GiB and a quarter of its
+     * maximum heap unless {@code -Djdistarray.hdf5.jhdfMaxBytes} says otherwise (larger: an error on every rank,
+     * before anything is written). Every mode is atomic: the file is written under a temporary name and renamed
+     * over {@code path}, so a failed save leaves the previous file intact; {@link Hdf5Mode#APPEND} rewrites the
+     * previous file's groups, datasets and attributes into the new one (all of them in rank 0's memory).
+     *
+     * @throws ArrayFileException on every rank if the file cannot be written, exists ({@link Hdf5Mode#CREATE}),
+     *     already has the dataset ({@link Hdf5Mode#APPEND}) or the array is too large for the jHDF engine
+     */
+    public static void saveHdf5(Path path, String dataset, DistArray array, Hdf5Mode mode) {
+        Hdf5Files.save(path, dataset, array, mode, Hdf5Options.defaults());
+    }
+
+    /** <b>Collective.</b> {@link #saveHdf5(Path, String, DistArray, Hdf5Mode)} with engine, chunks, gzip. */
+    public static void saveHdf5(Path path, String dataset, DistArray array, Hdf5Mode mode, Hdf5Options options) {
+        Hdf5Files.save(path, dataset, array, mode, options);
+    }
+
+    /**
+     * <b>Not collective.</b> Every dataset of an HDF5 file (h5py's {@code visititems}), in the file's order.
+     *
+     * @throws ArrayFileException if the file is missing, not HDF5 or corrupt
+     */
+    public static java.util.List<Hdf5DatasetInfo> listHdf5(Path path) {
+        return Hdf5Files.list(path);
     }
 
     static long nameHash(Path path) {

@@ -35,6 +35,7 @@ final class RunTransfer implements FileRuns.Sink {
     private long winStart;
     private long winEnd;
     private long bytesMoved;
+    private Progress progress = Progress.NONE;
 
     RunTransfer(FileChannel ch, boolean write, long dataOffset, LocalBlock block, String name) {
         this.ch = ch;
@@ -50,6 +51,12 @@ final class RunTransfer implements FileRuns.Sink {
         this.chunkShift = k > 1 ? Integer.numberOfTrailingZeros(chunks[0].capacity()) : 31;
     }
 
+    /** Reports the bytes moved to {@code p}. */
+    RunTransfer progress(Progress p) {
+        this.progress = p;
+        return this;
+    }
+
     long bytesMoved() {
         return bytesMoved;
     }
@@ -58,6 +65,7 @@ final class RunTransfer implements FileRuns.Sink {
     public void run(long fileElement, long localElement, long count) {
         long bytes = count * item;
         bytesMoved += bytes;
+        progress.add(bytes);
         long fb = dataOffset + fileElement * item;
         try {
             if (bytes >= DIRECT_BYTES) {

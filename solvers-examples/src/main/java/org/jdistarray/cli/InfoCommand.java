@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.jdistarray.io.ArrayFileException;
 import org.jdistarray.io.ArrayIO;
 import org.jdistarray.io.DnpyFileInfo;
+import org.jdistarray.io.Hdf5DatasetInfo;
 import org.jdistarray.io.NpyHeader;
 import org.jdistarray.protocol.DimDistribution;
 import org.jdistarray.protocol.JsonCodec;
@@ -24,14 +25,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jdistarray info PATH [--json]}: what a {@code .npy} file or a {@code .dnpy} set holds (format, shape, dtype
- * as NumPy's string, and for {@code .dnpy} every rank's dimension data). Reads the headers only.
+ * {@code jdistarray info PATH [--json]}: what a {@code .npy} file, a {@code .dnpy} set or an HDF5 file holds (format,
+ * shape, dtype as NumPy's string, for {@code .dnpy} every rank's dimension data, for HDF5 every dataset). Reads the
+ * headers (metadata) only.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Show what an array file holds, from its headers: format, shape, dtype (NumPy's string).",
-            "PATH is a .npy file, a .dnpy prefix (PREFIX_0.dnpy, PREFIX_1.dnpy, ... exist) or one of its files;",
-            "for .dnpy, every rank file's dim_data is listed. --json prints one JSON object (format, version,",
-            "shape, dtype, and fortran_order, or ranks: one entry per rank file with its file and dim_data).",
+            "PATH is a .npy file, a .dnpy prefix (PREFIX_0.dnpy, PREFIX_1.dnpy, ... exist) or one of its files,",
+            "an HDF5 file or FILE.h5:/group/dataset; for .dnpy, every rank file's dim_data is listed, for HDF5",
+            "every dataset (path, shape, dtype, chunks, compression). --json prints one JSON object (format,",
+            "version, shape, dtype, and fortran_order, or ranks: one entry per rank file with its file and",
+            "dim_data, or datasets: one entry per dataset).",
             "A corrupt file: one line on stderr, exit 1; a missing file: exit 2."})
 final class InfoCommand implements Callable<Integer> {
     private static final Pattern RANK_FILE = Pattern.compile("(.*)_(\\d+)\\.dnpy");
@@ -52,7 +56,10 @@ final class InfoCommand implements Callable<Integer> {
         Matcher m = RANK_FILE.matcher(path);
         String prefix = m.matches() ? m.group(1) : path;
         try {
-            if (Files.isRegularFile(Path.of(prefix + "_0.dnpy"))) {
+            Hdf5Target h5 = Hdf5Target.parse(path);
+            if (h5 != null) {
+                hdf5(h5, out);
+            } else if (Files.isRegularFile(Path.of(prefix + "_0.dnpy"))) {
                 dnpy(prefix, out);
             } else if (Files.isRegularFile(Path.of(path))) {
                 npy(Path.of(path), out);
@@ -65,6 +72,52 @@ final class InfoCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private void hdf5(Hdf5Target t, PrintWriter out) {
+        List<Hdf5DatasetInfo> all = ArrayIO.listHdf5(t.file());
+        if (t.dataset() != null) {
+            all = all.stream().filter(d -> d.path().equals(t.dataset())).toList();
+            if (all.isEmpty()) {
+                throw new ArrayFileException(t.file() + ": no dataset " + t.dataset());
+            }
+        }
+        if (json) {
+            ObjectNode o = new ObjectMapper().createObjectNode();
+            o.put("format", "hdf5");
+            if (all.size() == 1 && t.dataset() != null) {
+                ArrayNode shape = o.putArray("shape");
+                Arrays.stream(all.get(0).shape()).forEach(shape::add);
+                o.put("dtype", all.get(0).dtype());
+            }
+            ArrayNode ds = o.putArray("datasets");
+            for (Hdf5DatasetInfo d : all) {
+                ObjectNode e = ds.addObject();
+                e.put("path", d.path());
+                ArrayNode shape = e.putArray("shape");
+                Arrays.stream(d.shape()).forEach(shape::add);
+                e.put("dtype", d.dtype());
+                if (d.chunks() == null) {
+                    e.putNull("chunks");
+                } else {
+                    ArrayNode c = e.putArray("chunks");
+                    Arrays.stream(d.chunks()).forEach(c::add);
+                }
+                if (d.compression() == null) {
+                    e.putNull("compression");
+                } else {
+                    e.put("compression", d.compression());
+                }
+            }
+            out.println(o);
+            return;
+        }
+        out.println(t.file() + ": hdf5, " + all.size() + " dataset" + (all.size() == 1 ? "" : "s"));
+        for (Hdf5DatasetInfo d : all) {
+            out.println("  " + d.path() + "  shape " + NpyHeader.shapeString(d.shape()) + "  dtype " + d.dtype()
+                    + "  chunks " + (d.chunks() == null ? "None" : NpyHeader.shapeString(d.chunks()))
+                    + "  compression " + (d.compression() == null ? "None" : d.compression()));
+        }
     }
 
     private void npy(Path file, PrintWriter out) {

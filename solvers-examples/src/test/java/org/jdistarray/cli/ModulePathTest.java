@@ -45,6 +45,23 @@ class ModulePathTest {
     }
 
     @Test
+    void hdf5OnTheModulePath() throws Exception {
+        // jHDF is an automatic module whose own dependencies must resolve (core requires them)
+        Path dir = Files.createTempDirectory("jdist-module-h5");
+        Path npy = dir.resolve("a.npy");
+        org.jdistarray.comm.local.LocalCluster.run(2, comm -> {
+            try (var a = org.jdistarray.array.DistArrays.zeros(org.jdistarray.dist.Distribution.builder(comm)
+                    .shape(3, 4).build(), org.jdistarray.protocol.DType.INT16)) {
+                org.jdistarray.io.ArrayIO.saveNpy(npy, a);
+            }
+        });
+        String h5 = dir.resolve("a.h5") + ":/g/a";
+        assertTrue(runAsModule("convert", npy.toString(), h5).contains("shape (3, 4) int16 on 2 ranks"));
+        String[] info = {"info", dir.resolve("a.h5").toString()};
+        assertEquals(CliRun.of(info).out(), runAsModule(info));
+    }
+
+    @Test
     void protocolDemoRunsOnTheModulePath() throws Exception {
         assertTrue(runAsModule("demo", "--protocol").contains("demo OK: 80 elements on 4 ranks"));
     }

@@ -1,0 +1,377 @@
+package org.jdistarray.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.exceptions.HdfException;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.LocalBlock;
+import org.jdistarray.comm.CommContext;
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DimDistribution;
+
+/** The collective logic of {@link ArrayIO}'s HDF5 methods: engine choice, agreement, atomic renames. */
+final class Hdf5Files {
+    /** System property: the largest dataset (bytes) the jHDF engine writes (it holds it on rank 0). */
+    static final String JHDF_MAX_PROPERTY = "jdistarray.hdf5.jhdfMaxBytes";
+    /** Test hook: called with the rank after the data is written to the temporary file, before the rename. */
+    static volatile IntConsumer saveFault;
+
+    private Hdf5Files() {
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    static DistArray load(Path path, String dataset, Distribution dist, DType dtype, Hdf5Options options) {
+        if (path == null || dataset == null || dist == null || options == null) {
+            throw new IllegalArgumentException("loadHdf5: an argument is null");
+        }
+        String ds = Hdf5Paths.normalize(dataset);
+        CommContext ctx = dist.context();
+        ctx.verify("loadHdf5", 0, ArrayIO.nameHash(path), ds.hashCode());
+        Communicator lib = ctx.comm();
+        String name = path.toString();
+        Hdf5Engine engine = resolve(options.engine(), dist);
+        if (engine == Hdf5Engine.NATIVE) {
+            return NativeHdf5Files.load(path, ds, dist, dtype);
+        }
+        DType t = IoAgreement.agree(lib, name, () -> {
+            try (HdfFile f = open(path)) {
+                Dataset d = dataset(f, name, ds);
+                return check(name, d, dist, dtype);
+            }
+        });
+        DistArray a = DistArrays.empty(dist, t);
+        try {
+            IoAgreement.agree(lib, name, () -> {
+                try (HdfFile f = open(path)) {
+                    JhdfReader.read(path, name, dataset(f, name, ds), t, a);
+                } catch (HdfException e) {
+                    throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
+                }
+                return null;
+            });
+            return a;
+        } catch (RuntimeException e) {
+            a.close();
+            throw e;
+        }
+    }
+
+    /** The dataset's DType, after checking it against the distribution and the dtype asked for. */
+    static DType check(String name, Dataset d, Distribution dist, DType dtype) {
+        DType t = JhdfTypes.dtypeOf(d);
+        if (t == null) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " holds " + JhdfTypes.describe(d)
+                    + " elements, not one of the supported dtypes");
+        }
+        long[] shape = d.isScalar() ? new long[0] : d.getDimensionsAsLong();
+        if (!Arrays.equals(shape, dist.shape())) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " has shape "
+                    + NpyHeader.shapeString(shape) + ", the distribution has shape "
+                    + NpyHeader.shapeString(dist.shape()));
+        }
+        if (dtype != null && dtype != t) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " holds dtype " + t.numpyName() + ", "
+                    + dtype.numpyName() + " was asked for");
+        }
+        return t;
+    }
+
+    static HdfFile open(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString(), null, "no such file");
+        }
+        try {
+            return new HdfFile(path);
+        } catch (HdfException e) {
+            throw new ArrayFileException(path + ": not an HDF5 file or corrupt: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ArrayFileException(path + ": not an HDF5 file or corrupt: " + e, e);
+        }
+    }
+
+    static Dataset dataset(HdfFile f, String name, String ds) {
+        Node n;
+        try {
+            n = f.getByPath(ds);
+        } catch (HdfException e) {
+            throw new ArrayFileException(name + ": no dataset " + ds + " (" + e.getMessage() + ")", e);
+        }
+        if (!(n instanceof Dataset d)) {
+            throw new ArrayFileException(name + ": " + ds + " is a group, not a dataset");
+        }
+        return d;
+    }
+
+    // ---- listing ---------------------------------------------------------------------------------------------
+
+    static List<Hdf5DatasetInfo> list(Path path) {
+        try (HdfFile f = open(path)) {
+            List<Hdf5DatasetInfo> out = new ArrayList<>();
+            walk(f, out);
+            return out;
+        } catch (NoSuchFileException e) {
+            throw new ArrayFileException(path + ": no such file");
+        } catch (IOException e) {
+            throw new ArrayFileException(path + ": " + e, e);
+        } catch (HdfException e) {
+            throw new ArrayFileException(path + ": corrupt HDF5 file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void walk(Group g, List<Hdf5DatasetInfo> out) {
+        for (Node n : g) {
+            if (n instanceof Group sub) {
+                walk(sub, out);
+            } else if (n instanceof Dataset d) {
+                out.add(info(d));
+            }
+        }
+    }
+
+    static Hdf5DatasetInfo info(Dataset d) {
+        long[] chunks = null;
+        if (d instanceof ChunkedDataset c) {
+            int[] cd = c.getChunkDimensions();
+            chunks = new long[cd.length];
+            for (int i = 0; i < cd.length; i++) {
+                chunks[i] = cd[i];
+            }
+        }
+        List<String> filters = new ArrayList<>();
+        for (var f : d.getFilters()) {
+            filters.add(switch (f.getId()) {
+                case 1 -> "gzip";
+                case 2 -> "shuffle";
+                case 3 -> "fletcher32";
+                case 4 -> "szip";
+                case 32000 -> "lzf";
+                default -> f.getName();
+            });
+        }
+        filters.remove("shuffle");
+        filters.remove("fletcher32");
+        return new Hdf5DatasetInfo(d.getPath(), d.isScalar() ? new long[0] : d.getDimensionsAsLong(),
+                JhdfTypes.describe(d), chunks, filters.isEmpty() ? null : String.join(",", filters),
+                JhdfTypes.dtypeOf(d) != null);
+    }
+
+    // ---- writing ---------------------------------------------------------------------------------------------
+
+    static void save(Path path, String dataset, DistArray array, Hdf5Mode mode, Hdf5Options options) {
+        if (path == null || dataset == null || array == null || mode == null || options == null) {
+            throw new IllegalArgumentException("saveHdf5: an argument is null");
+        }
+        String ds = Hdf5Paths.normalize(dataset);
+        Distribution dist = array.distribution();
+        CommContext ctx = dist.context();
+        ctx.verify("saveHdf5", 0, ArrayIO.nameHash(path), ds.hashCode(), mode.ordinal());
+        Hdf5Paths.chunkShape(dist.shape(), array.dtype().itemSize(), options); // argument errors on every rank
+        Hdf5Engine engine = resolve(options.engine(), dist);
+        if (engine == Hdf5Engine.NATIVE) {
+            NativeHdf5Files.save(path, ds, array, mode, options);
+            return;
+        }
+        Communicator lib = ctx.comm();
+        int rank = lib.rank();
+        String name = path.toString();
+        if (dist.globalSize() == 0) {
+            throw new ArrayFileException(name + ": the jHDF engine cannot write an empty dataset (shape "
+                    + NpyHeader.shapeString(dist.shape()) + "); use the native engine");
+        }
+        Path target = path.toAbsolutePath();
+        long bytes = dist.globalSize() * array.dtype().itemSize();
+        long token = Collectives.broadcast(lib, rank == 0 ? ThreadLocalRandom.current().nextLong() >>> 1 : 0L, 0);
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(token) + ".tmp");
+        boolean[] previous = new boolean[1];
+        IoAgreement.agree(lib, name, () -> {
+            if (array.isClosed()) {
+                throw new IllegalStateException("saveHdf5: the array is closed");
+            }
+            if (rank == 0) {
+                previous[0] = checkTarget(target, name, ds, mode, bytes, true);
+            }
+            return null;
+        });
+        Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
+        try (DistArray whole = array.redistribute(onRoot)) {
+            IoAgreement.agree(lib, name, () -> {
+                if (rank == 0) {
+                    ByteBuffer data = contiguous(whole.local());
+                    JhdfWriter.write(tmp, previous[0] ? target : null, ds, data, array.dtype(), dist.shape(),
+                            options, attributes(array));
+                }
+                IntConsumer fault = saveFault;
+                if (fault != null) {
+                    fault.accept(rank);
+                }
+                return null;
+            });
+            IoAgreement.agree(lib, name, () -> {
+                if (rank == 0) {
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        throw new ArrayFileException(name + ": the file system cannot rename atomically: " + e);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (rank == 0) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the target for {@code mode}; whether a previous file is to be kept (append). Rank 0. */
+    static boolean checkTarget(Path target, String name, String ds, Hdf5Mode mode, long bytes, boolean jhdf)
+            throws IOException {
+        long max = jhdf ? jhdfMaxBytes() : Long.MAX_VALUE / 4;
+        if (bytes > max) {
+            throw new ArrayFileException(name + ": the jHDF engine writes from rank 0, which holds the whole "
+                    + "dataset: " + bytes + " bytes exceed its limit of " + max + " bytes (-D" + JHDF_MAX_PROPERTY
+                    + "; at most 2 GiB; or use the native engine)");
+        }
+        boolean exists = Files.exists(target);
+        switch (mode) {
+            case CREATE -> {
+                if (exists) {
+                    throw new ArrayFileException(name + ": Unable to create file (file exists; mode CREATE)");
+                }
+                return false;
+            }
+            case TRUNCATE -> {
+                return false;
+            }
+            default -> {
+                if (!exists) {
+                    return false;
+                }
+                try (HdfFile f = open(target)) {
+                    long total = bytes;
+                    List<Hdf5DatasetInfo> all = new ArrayList<>();
+                    walk(f, all);
+                    for (Hdf5DatasetInfo d : all) {
+                        if (d.path().equals(ds)) {
+                            throw new ArrayFileException(name + ": Unable to create dataset " + ds
+                                    + " (name already exists)");
+                        }
+                        long n = 1;
+                        for (long s : d.shape()) {
+                            n *= s;
+                        }
+                        total += n * 8;
+                    }
+                    String[] parts = Hdf5Paths.split(ds);
+                    String prefix = "";
+                    for (int i = 0; i < parts.length - 1; i++) {
+                        prefix += "/" + parts[i];
+                        for (Hdf5DatasetInfo d : all) {
+                            if (d.path().equals(prefix)) {
+                                throw new ArrayFileException(name + ": " + prefix + " is a dataset, not a group");
+                            }
+                        }
+                    }
+                    if (total > 2 * max) {
+                        throw new ArrayFileException(name + ": append with the jHDF engine rewrites the file from "
+                                + "rank 0's memory: its datasets and the new one (about " + total + " bytes) exceed "
+                                + "the limit (-D" + JHDF_MAX_PROPERTY + "; or use the native engine)");
+                    }
+                }
+                return true;
+            }
+        }
+    }
+
+    static long jhdfMaxBytes() {
+        long def = Math.min(Integer.MAX_VALUE - 64L, Runtime.getRuntime().maxMemory() / 4);
+        String v = System.getProperty(JHDF_MAX_PROPERTY);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Math.min(Integer.MAX_VALUE - 64L, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + JHDF_MAX_PROPERTY + "=" + v + ": not a number of bytes");
+        }
+    }
+
+    private static ByteBuffer contiguous(LocalBlock b) {
+        if (b.chunkCount() == 1 && b.isContiguous() && b.offset() == 0) {
+            return b.chunk(0).duplicate().order(ByteOrder.nativeOrder());
+        }
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(b.elementCount() * b.dtype().itemSize()))
+                .order(ByteOrder.nativeOrder());
+        b.copyTo(out);
+        return out;
+    }
+
+    /** The distribution metadata stored on a dataset: dtype, per-axis kinds, process grid, number of ranks. */
+    static Map<String, Object> attributes(DistArray array) {
+        Distribution d = array.distribution();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(JhdfTypes.DTYPE_ATTR, array.dtype().numpyName());
+        StringBuilder kinds = new StringBuilder();
+        for (DimDistribution dim : d.dimData()) {
+            if (kinds.length() > 0) {
+                kinds.append(',');
+            }
+            kinds.append(dim.kind().code());
+        }
+        m.put(JhdfTypes.DIST_ATTR, kinds.toString());
+        int[] grid = d.gridShape();
+        long[] g = new long[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            g[i] = grid[i];
+        }
+        if (g.length > 0) {
+            m.put(JhdfTypes.GRID_ATTR, g);
+        }
+        m.put(JhdfTypes.RANKS_ATTR, (long) d.communicator().size());
+        return m;
+    }
+
+    // ---- engines ---------------------------------------------------------------------------------------------
+
+    static Hdf5Engine resolve(Hdf5Engine asked, Distribution dist) {
+        boolean available = NativeHdf5Files.usable(dist.communicator());
+        if (asked == Hdf5Engine.NATIVE && !available) {
+            throw new IllegalArgumentException("HDF5 engine NATIVE: " + NativeHdf5Files.unavailableReason(
+                    dist.communicator()));
+        }
+        if (asked == Hdf5Engine.AUTO) {
+            return available && NativeHdf5Files.autoAllowed() ? Hdf5Engine.NATIVE : Hdf5Engine.JHDF;
+        }
+        return asked;
+    }
+}

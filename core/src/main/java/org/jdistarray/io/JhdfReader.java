@@ -1,0 +1,401 @@
+package org.jdistarray.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.message.DataLayout;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.LocalBlock;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DimDistribution;
+
+/**
+ * One rank's part of an HDF5 dataset read with jHDF into its local block (every held cell, padding included, gets the
+ * element it mirrors). Contiguous datasets: positional reads of the block's runs at the data's address (the
+ * {@code .npy} code path); chunked (and compressed) datasets: only the chunks that meet the block, decompressed one at
+ * a time; compact datasets: the whole (small, at most 64 KiB) dataset. Not collective.
+ */
+final class JhdfReader {
+    private JhdfReader() {
+    }
+
+    static void read(Path path, String name, Dataset d, DType dtype, DistArray a) throws IOException {
+        Distribution dist = a.distribution();
+        if (dist.localMap().holdsNothing() || a.local().elementCount() == 0 || dist.globalSize() == 0) {
+            return;
+        }
+        LocalBlock block = a.local();
+        DataLayout layout = d.getDataLayout();
+        if (layout == DataLayout.CONTIGUOUS && d instanceof ContiguousDataset c) {
+            long address = c.getDataAddress();
+            if (address < 0 || address == -1L) {
+                fillUnwritten(name, d, block);
+                return;
+            }
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+                    Progress p = progress(a, name, dtype)) {
+                long need = address + dist.globalSize() * dtype.itemSize();
+                if (ch.size() < need) {
+                    throw new ArrayFileException(name + ": truncated: dataset " + d.getPath() + " needs " + need
+                            + " bytes, the file has " + ch.size());
+                }
+                RunTransfer t = new RunTransfer(ch, false, address, block, name).progress(p);
+                FileRuns.forEach(dist.dimData(), false, true, block.offset(), block.strides(),
+                        FileRuns.fileStrides(dist.shape(), false), t);
+                t.flush();
+            }
+            if (JhdfTypes.bigEndian(d)) {
+                RunTransfer.swapBytes(block);
+            }
+            return;
+        }
+        if (layout == DataLayout.CHUNKED && d instanceof ChunkedDataset c) {
+            try (Progress p = progress(a, name, dtype)) {
+                readChunked(name, c, dtype, a, p);
+            }
+            return;
+        }
+        // compact (or anything else jHDF can read whole): one "chunk" covering the dataset
+        ByteBuffer all = JhdfTypes.flatToBytes(d.getDataFlat(), dtype);
+        long[] shape = dist.shape();
+        int[] whole = new int[shape.length];
+        for (int i = 0; i < whole.length; i++) {
+            whole[i] = (int) shape[i];
+        }
+        copyChunk(all, new long[shape.length], whole, cells(dist.dimData()), dtype.itemSize(), block, false);
+    }
+
+    private static void fillUnwritten(String name, Dataset d, LocalBlock block) {
+        Object fill = d.getFillValue();
+        if (fill != null && !(fill instanceof Number n && n.doubleValue() == 0)) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " was never written and has fill value "
+                    + fill + ", which the jHDF engine does not apply");
+        }
+        for (int i = 0; i < block.chunkCount(); i++) {
+            ByteBuffer b = block.chunk(i);
+            for (int p = 0; p < b.capacity(); p++) {
+                b.put(p, (byte) 0);
+            }
+        }
+    }
+
+    private static Progress progress(DistArray a, String name, DType dtype) {
+        Distribution dist = a.distribution();
+        return Progress.start(dist.context().comm(), "loadHdf5 " + name, a.local().elementCount() * dtype.itemSize(),
+                dist.globalSize() * dtype.itemSize());
+    }
+
+    private static void readChunked(String name, ChunkedDataset d, DType dtype, DistArray a, Progress p) {
+        Distribution dist = a.distribution();
+        int[] cd = d.getChunkDimensions();
+        int n = dist.ndim();
+        if (cd.length != n) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " has " + cd.length
+                    + "-d chunks for a " + n + "-d shape");
+        }
+        AxisCells[] ax = cells(dist.dimData());
+        List<List<int[]>> groups = new ArrayList<>(); // per axis: {chunk index, from, to} in the sorted cells
+        for (int i = 0; i < n; i++) {
+            List<int[]> g = new ArrayList<>();
+            long[] gl = ax[i].g;
+            int k = 0;
+            while (k < gl.length) {
+                long c = gl[k] / cd[i];
+                int from = k;
+                while (k < gl.length && gl[k] / cd[i] == c) {
+                    k++;
+                }
+                g.add(new int[] {(int) c, from, k});
+            }
+            if (g.isEmpty()) {
+                return;
+            }
+            groups.add(g);
+        }
+        boolean big = JhdfTypes.bigEndian(d);
+        int item = dtype.itemSize();
+        LocalBlock block = a.local();
+        int[] pos = new int[n];
+        long[] origin = new long[n];
+        while (true) {
+            int[] off = new int[n];
+            AxisCells[] sub = new AxisCells[n];
+            for (int i = 0; i < n; i++) {
+                int[] g = groups.get(i).get(pos[i]);
+                off[i] = g[0] * cd[i];
+                origin[i] = off[i];
+                sub[i] = ax[i].range(g[1], g[2]);
+            }
+            byte[] raw;
+            try {
+                raw = d.getDecompressedChunk(off);
+            } catch (RuntimeException e) {
+                throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk at "
+                        + java.util.Arrays.toString(off) + " cannot be read: " + e.getMessage(), e);
+            }
+            if (raw == null) {
+                raw = new byte[0];
+            }
+            long chunkBytes = (long) item;
+            for (int c : cd) {
+                chunkBytes *= c;
+            }
+            if (raw.length == 0) {
+                fillMissing(name, d, chunkBytes);
+                raw = new byte[(int) chunkBytes];
+            } else if (raw.length < chunkBytes) {
+                throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk at "
+                        + java.util.Arrays.toString(off) + " decompresses to " + raw.length + " bytes, "
+                        + chunkBytes + " expected");
+            }
+            copyChunk(ByteBuffer.wrap(raw), origin, cd, sub, item, block, big);
+            long cells = item;
+            for (AxisCells x : sub) {
+                cells *= x.g.length;
+            }
+            p.add(cells);
+            int axis = n - 1;
+            while (axis >= 0 && ++pos[axis] == groups.get(axis).size()) {
+                pos[axis] = 0;
+                axis--;
+            }
+            if (axis < 0) {
+                break;
+            }
+        }
+    }
+
+    private static void fillMissing(String name, Dataset d, long chunkBytes) {
+        Object fill = d.getFillValue();
+        if (fill != null && !(fill instanceof Number v && v.doubleValue() == 0)) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + " has unwritten chunks and fill value "
+                    + fill + ", which the jHDF engine does not apply");
+        }
+        if (chunkBytes > Integer.MAX_VALUE) {
+            throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk of " + chunkBytes
+                    + " bytes is too large");
+        }
+    }
+
+    /**
+     * Copies the cells {@code sub} (global indices inside the chunk at {@code origin} of shape {@code cd}, C order in
+     * {@code chunk}) into the block, swapping bytes if the chunk is big-endian.
+     */
+    static void copyChunk(ByteBuffer chunk, long[] origin, int[] cd, AxisCells[] sub, int item, LocalBlock block,
+            boolean swap) {
+        move(chunk, origin, cd, sub, item, block, swap, false);
+    }
+
+    /**
+     * {@link #copyChunk}, or with {@code gather} the reverse: the block's cells {@code sub} into {@code chunk}.
+     */
+    static void move(ByteBuffer chunk, long[] origin, int[] cd, AxisCells[] sub, int item, LocalBlock block,
+            boolean swap, boolean gather) {
+        int n = cd.length;
+        long[] cs = new long[n];
+        long s = 1;
+        for (int i = n - 1; i >= 0; i--) {
+            cs[i] = s;
+            s *= cd[i];
+        }
+        long[] strides = block.strides();
+        BlockBytes out = new BlockBytes(block);
+        if (n == 0) {
+            if (gather) {
+                out.get(block.offset(), chunk, 0, item);
+            } else {
+                out.put(block.offset(), chunk, 0, item, swap, item);
+            }
+            return;
+        }
+        int last = n - 1;
+        AxisCells la = sub[last];
+        // runs along the last axis: consecutive both in the chunk and in the block
+        List<long[]> runs = new ArrayList<>();
+        for (int k = 0; k < la.g.length; k++) {
+            long cpos = la.g[k] - origin[last];
+            long lpos = la.l[k];
+            if (!runs.isEmpty() && strides[last] == 1) {
+                long[] r = runs.get(runs.size() - 1);
+                if (r[0] + r[2] == cpos && r[1] + r[2] == lpos) {
+                    r[2]++;
+                    continue;
+                }
+            }
+            runs.add(new long[] {cpos, lpos, 1});
+        }
+        int[] pos = new int[last];
+        for (AxisCells c : sub) {
+            if (c.g.length == 0) {
+                return;
+            }
+        }
+        while (true) {
+            long cb = 0;
+            long lb = block.offset();
+            for (int i = 0; i < last; i++) {
+                cb += (sub[i].g[pos[i]] - origin[i]) * cs[i];
+                lb += sub[i].l[pos[i]] * strides[i];
+            }
+            for (long[] r : runs) {
+                if (gather) {
+                    out.get(lb + r[1] * strides[last], chunk, (cb + r[0]) * item, r[2] * item);
+                } else {
+                    out.put(lb + r[1] * strides[last], chunk, (cb + r[0]) * item, r[2] * item, swap, item);
+                }
+            }
+            int axis = last - 1;
+            while (axis >= 0 && ++pos[axis] == sub[axis].g.length) {
+                pos[axis] = 0;
+                axis--;
+            }
+            if (axis < 0) {
+                break;
+            }
+        }
+    }
+
+    /** Per axis, the held cells with a global index, sorted by global index: {@code g[k]} is at local {@code l[k]}. */
+    static AxisCells[] cells(List<DimDistribution> dims) {
+        AxisCells[] out = new AxisCells[dims.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = AxisCells.held(dims.get(i));
+        }
+        return out;
+    }
+
+    /** The held cells of one axis. */
+    static final class AxisCells {
+        final long[] g;
+        final long[] l;
+
+        AxisCells(long[] g, long[] l) {
+            this.g = g;
+            this.l = l;
+        }
+
+        AxisCells range(int from, int to) {
+            return new AxisCells(java.util.Arrays.copyOfRange(g, from, to), java.util.Arrays.copyOfRange(l, from, to));
+        }
+
+        /** The owned cells (communication padding excluded), sorted by global index. */
+        static AxisCells owned(DimDistribution d) {
+            long[] g = d.ownedGlobalIndices().sorted().toArray();
+            long[] l = new long[g.length];
+            for (int k = 0; k < g.length; k++) {
+                l[k] = d.localFromGlobal(g[k]);
+            }
+            return new AxisCells(g, l);
+        }
+
+        static AxisCells held(DimDistribution d) {
+            int m = (int) d.localSize();
+            long[] gs = new long[m];
+            long[] ls = new long[m];
+            int k = 0;
+            for (int j = 0; j < m; j++) {
+                long global;
+                try {
+                    global = d.globalFromLocal(j);
+                } catch (IndexOutOfBoundsException none) {
+                    continue;
+                }
+                if (global < 0 || global >= d.size()) {
+                    continue;
+                }
+                gs[k] = global;
+                ls[k] = j;
+                k++;
+            }
+            Integer[] order = new Integer[k];
+            boolean sorted = true;
+            for (int i = 0; i < k; i++) {
+                order[i] = i;
+                sorted &= i == 0 || gs[i - 1] <= gs[i];
+            }
+            if (!sorted) {
+                final long[] gg = gs;
+                java.util.Arrays.sort(order, (x, y) -> Long.compare(gg[x], gg[y]));
+            }
+            long[] g = new long[k];
+            long[] l = new long[k];
+            for (int i = 0; i < k; i++) {
+                g[i] = gs[order[i]];
+                l[i] = ls[order[i]];
+            }
+            return new AxisCells(g, l);
+        }
+    }
+
+    /** Byte access to a block's memory by element offset, across its chunks. */
+    static final class BlockBytes {
+        private final ByteBuffer[] chunks;
+        private final int shift;
+        private final int item;
+
+        BlockBytes(LocalBlock block) {
+            int k = block.chunkCount();
+            chunks = new ByteBuffer[k];
+            for (int i = 0; i < k; i++) {
+                chunks[i] = block.chunk(i);
+            }
+            shift = k > 1 ? Integer.numberOfTrailingZeros(chunks[0].capacity()) : 31;
+            item = block.dtype().itemSize();
+        }
+
+        /** Copies {@code bytes} bytes from {@code src} at {@code srcByte} to the block at element {@code element}. */
+        void put(long element, ByteBuffer src, long srcByte, long bytes, boolean swap, int itemSize) {
+            long local = element * item;
+            int at = (int) srcByte;
+            long left = bytes;
+            while (left > 0) {
+                ByteBuffer c = chunks[(int) (local >>> shift)];
+                int p = (int) (local & ((1L << shift) - 1));
+                int n = (int) Math.min(left, c.capacity() - p);
+                if (swap) {
+                    for (int e = 0; e < n; e += itemSize) {
+                        for (int b = 0; b < itemSize; b++) {
+                            c.put(p + e + b, src.get(at + e + itemSize - 1 - b));
+                        }
+                    }
+                } else {
+                    c.put(p, src, at, n);
+                }
+                at += n;
+                local += n;
+                left -= n;
+            }
+        }
+
+        /** Copies {@code bytes} bytes of the block at element {@code element} into {@code dst} at {@code dstByte}. */
+        void get(long element, ByteBuffer dst, long dstByte, long bytes) {
+            long local = element * item;
+            int at = (int) dstByte;
+            long left = bytes;
+            while (left > 0) {
+                ByteBuffer c = chunks[(int) (local >>> shift)];
+                int p = (int) (local & ((1L << shift) - 1));
+                int n = (int) Math.min(left, c.capacity() - p);
+                dst.put(at, c, p, n);
+                at += n;
+                local += n;
+                left -= n;
+            }
+        }
+    }
+
+    static ByteOrder nativeOrder() {
+        return ByteOrder.nativeOrder();
+    }
+}
