@@ -13,7 +13,9 @@ import org.jdistarray.protocol.DistArrayException;
 /**
  * A precomputed plan that moves the elements of an array from one distribution to another of the same global shape
  * over the same communicator (PETSc's {@code VecScatter}, Tpetra's {@code Import}): any layout to any layout (block,
- * irregular block, cyclic, block-cyclic, unstructured, undistributed and replicated, any process grid, padded or not).
+ * irregular block, cyclic, block-cyclic, unstructured, undistributed and replicated, any process grid, padded or not),
+ * including onto or from a sub-group of the ranks ({@code DistributionBuilder.onRanks}: the ranks outside the group
+ * hold empty blocks and only send, or only receive).
  * Made once, it serves every array of that pair and any dtype (the lists are in elements); the array layer executes it
  * ({@code DistArrays.redistribute}).
  *
@@ -252,7 +254,9 @@ public final class Redistribution {
             throw new DistArrayException("redistribution: the target distribution is over another communicator ("
                     + b.size() + " ranks, this process rank " + b.rank() + ") than the source (" + a.size()
                     + " ranks, rank " + a.rank() + "); build the target on the source's communicator"
-                    + (b.size() < a.size() ? " (onto a sub-group of fewer ranks is not supported yet)" : ""));
+                    + (b.size() < a.size() ? " (to move an array onto a sub-group of fewer ranks, build the target on the"
+                    + " source's communicator with DistributionBuilder.onRanks(...): the other ranks hold empty blocks)"
+                    : ""));
         }
     }
 

@@ -374,6 +374,92 @@ public abstract class RedistributionContract {
         });
     }
 
+    /** The sub-groups of ranks of a communicator of {@code p} ranks the sub-group tests gather onto. */
+    static List<int[]> subGroups(int p) {
+        List<int[]> g = new ArrayList<>();
+        g.add(new int[] {0});
+        g.add(new int[] {p - 1});
+        int[] firstHalf = new int[Math.max(1, p / 2)];
+        for (int i = 0; i < firstHalf.length; i++) {
+            firstHalf[i] = i;
+        }
+        g.add(firstHalf);
+        int[] odd = new int[Math.max(1, p / 2)];
+        for (int i = 0; i < odd.length; i++) {
+            odd[i] = Math.min(p - 1, 2 * i + 1);
+        }
+        g.add(odd);
+        if (p > 2) {
+            g.add(new int[] {p - 1, 0});   // any order: the blocks follow rank order
+        }
+        return g;
+    }
+
+    @Test
+    void ontoAndFromASubGroupOfRanks() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            List<Layout> sources = new ArrayList<>(oneD());
+            List<Layout> sources2 = twoD();
+            for (int[] group : subGroups(p)) {
+                String g = Arrays.toString(group);
+                Distribution sub1 = Distribution.builder(comm).shape(n(comm)).onRanks(group).build();
+                Distribution sub2 = Distribution.builder(comm).shape(n(comm), 5).onRanks(group).build();
+                Distribution sub3 = Distribution.builder(comm).shape(4, 5, 3).onRanks(group).build();
+                // the group's ranks split axis 0 evenly in rank order, the others hold nothing
+                long held = sub1.localMap().holdsNothing() ? 0 : sub1.localMap().localElementCount();
+                boolean inGroup = Arrays.stream(group).anyMatch(r -> r == comm.rank());
+                long[] even = org.jdistarray.protocol.Partitions.balanced(n(comm), group.length);
+                int k = (int) Arrays.stream(group).filter(r -> r < comm.rank()).count();
+                assertEquals(inGroup ? even[k + 1] - even[k] : 0, held, "rows held on " + g);
+                for (List<Layout> ls : List.of(sources, sources2)) {
+                    for (Layout f : ls) {
+                        Distribution from = f.make().apply(comm);
+                        Distribution sub = from.ndim() == 1 ? sub1 : sub2;
+                        for (boolean back : new boolean[] {false, true}) {
+                            Distribution a = back ? sub : from;
+                            Distribution b = back ? from : sub;
+                            String what = (back ? "onRanks" + g + " -> " + f : f + " -> onRanks" + g) + " on " + p
+                                    + " ranks";
+                            Redistribution plan = Redistribution.plan(a, b);
+                            try (DistArray x = source(a, DType.FLOAT64, false); DistArray y = x.redistribute(plan)) {
+                                checkCounts(plan, 8, what, true);
+                                checkAll(y, DType.FLOAT64, what);
+                            }
+                            if (!back) {
+                                for (int r = 0; r < p; r++) {
+                                    int rr = r;
+                                    if (Arrays.stream(group).noneMatch(q -> q == rr)) {
+                                        assertEquals(0, plan.elementsReceived(r) + plan.elementsLocal(r), what);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                for (Layout f : threeD()) {
+                    Distribution from = f.make().apply(comm);
+                    String what = f + " -> onRanks" + g + " on " + p + " ranks";
+                    try (DistArray x = source(from, DType.INT16, false);
+                         DistArray y = x.redistribute(Redistribution.plan(from, sub3))) {
+                        checkAll(y, DType.INT16, what);
+                    }
+                }
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Distribution.builder(comm).shape(4).onRanks(0, 0));
+            assertTrue(e.getMessage().contains("onRanks(0, 0): rank 0 is given twice"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> Distribution.builder(comm).shape(4).onRanks());
+            assertTrue(e.getMessage().contains("at least one rank"), e.getMessage());
+            if (p > 1) {
+                DistArrayException de = assertThrows(DistArrayException.class,
+                        () -> Distribution.builder(comm).shape().onRanks(0, 1).build());
+                assertTrue(de.getMessage().contains("a 0-d array is held by one rank or by every rank"),
+                        de.getMessage());
+            }
+        });
+    }
+
     @Test
     void badInputFailsOnEveryRankBeforeDataMoves() throws Exception {
         onRanks(comm -> {
