@@ -516,9 +516,47 @@ public abstract class RedistributionContract {
                     checkAll(a, DType.FLOAT64, "ghost plan of " + d);
                 }
             }
-            Distribution periodic = Distribution.builder(comm).shape(n).padding(0, 1, 1).periodic(0).build();
-            DistArrayException e = assertThrows(DistArrayException.class, () -> Redistribution.ghosts(periodic));
-            assertTrue(e.getMessage().contains("periodic"), e.getMessage());
+            // periodic axes: the boundary padding receives the periodic images, in the same exchange
+            List<Distribution> periodic = List.of(
+                    Distribution.builder(comm).shape(n).padding(0, 1, 1).periodic(0).build(),
+                    Distribution.builder(comm).shape(n, n).padding(0, 2, 2).periodic(0).padding(1, 1, 1).build(),
+                    Distribution.builder(comm).shape(n, 3, n).padding(0, 1, 1).periodic(0).undistributed(1)
+                            .padding(2, 1, 2).periodic(2).build());
+            for (Distribution d : periodic) {
+                Redistribution plan = Redistribution.ghosts(d);
+                assertTrue(plan.exchangesWithNeighbours(), plan.explain(8));
+                assertTrue(plan.explain(8).contains("point-to-point"), plan.explain(8));
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64,
+                        g -> Cases.value(Cases.flat(d.shape(), GhostExchangeContract.image(d, g))))) {
+                    LocalBlock b = a.local();
+                    long[] wiped = {0};
+                    LocalBox.all(d.localShape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> {
+                        if (GhostExchangeContract.isGhost(d, g)) {
+                            b.setDouble(off, WIPED);
+                            wiped[0]++;
+                        }
+                    });
+                    DistArrays.exchangeGhosts(a, plan);
+                    checkCounts(plan, 8, "periodic ghosts " + d, false);
+                    // every cell sent is a wiped one: what arrives (messages and local moves) is what was wiped
+                    assertEquals(wiped[0], plan.elementsReceived(comm.rank()) + plan.elementsLocal(comm.rank()),
+                            plan.explain(8));
+                    LocalBox.all(d.localShape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> assertEquals(
+                            Cases.value(Cases.flat(d.shape(), GhostExchangeContract.image(d, g))), b.getDouble(off),
+                            () -> "periodic ghost plan, cell " + Arrays.toString(g) + " of " + d));
+                }
+            }
+            // a block too small for its neighbours' padding: refused on every rank (PETSc DMDA's rule): the last rank
+            // owns 3 cells, 2 of them boundary padding, one interior cell cannot fill rank 0's 2 periodic images
+            int p = comm.size();
+            long[] bounds = new long[p + 1];
+            for (int r = 0; r < p; r++) {
+                bounds[r + 1] = bounds[r] + (p == 1 ? 5 : r == p - 1 ? 3 : 6);
+            }
+            Distribution tiny = Distribution.builder(comm).shape(bounds[p]).blockBounds(0, bounds).padding(0, 1, 2)
+                    .periodic(0).build();
+            DistArrayException e = assertThrows(DistArrayException.class, () -> Redistribution.ghosts(tiny));
+            assertTrue(e.getMessage().contains("ghost exchange on axis 0"), e.getMessage());
         });
     }
 
