@@ -422,6 +422,9 @@ public final class DistArray implements AutoCloseable {
         }
         if (closed.compareAndSet(false, true)) {
             storage.free();
+            if (ghosts != null) {
+                Redistributor.release(ghosts); // the ghost plan's kept buffers
+            }
         }
     }
 

@@ -66,8 +66,7 @@ final class Redistributor {
         long[] sStart = new long[p];
         long[] rStart = new long[p];
         boolean sendIn = plan.sendsInPlace(me) && src.chunkCount() == 1;
-        // a ghost plan reads and writes one block: then the receive side always goes through a buffer
-        boolean recvIn = plan.receivesInPlace(me) && dst.chunkCount() == 1 && dst != src;
+        boolean recvIn = plan.receivesInPlace(me) && dst.chunkCount() == 1;
         long sendCap = 0;
         long recvCap = 0;
         for (int q = 0; q < p; q++) {
@@ -212,6 +211,17 @@ final class Redistributor {
                 k.recv = allocate(recvBytes);
             }
             return new Storage[] {k.send, k.recv};
+        }
+    }
+
+    /** <b>Not collective.</b> Frees the buffers kept for {@code plan} now (they would be at its collection). */
+    static void release(Redistribution plan) {
+        Kept k;
+        synchronized (KEPT) {
+            k = KEPT.remove(plan);
+        }
+        if (k != null) {
+            k.run();
         }
     }
 

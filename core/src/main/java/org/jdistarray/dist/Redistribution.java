@@ -230,8 +230,10 @@ public final class Redistribution {
             row[t] = count(mine.send().get(t));
         }
         row[from.rank()] = count(mine.localSrc());
-        row[p] = contiguousStart(mine.send(), from.rank()) >= -1 ? 1 : 0;
-        row[p + 1] = contiguousStart(mine.recv(), from.rank()) >= -1 ? 1 : 0;
+        // a ghost plan packs both sides into its (small, kept) buffers, as a halo exchange does: never in place
+        boolean packed = op.equals("ghosts");
+        row[p] = !packed && contiguousStart(mine.send(), from.rank()) >= -1 ? 1 : 0;
+        row[p + 1] = !packed && contiguousStart(mine.recv(), from.rank()) >= -1 ? 1 : 0;
         long[][] all = CollectiveErrors.agreeAndGather(from.context().comm(), null, row);
         long[][] matrix = new long[p][];
         boolean[] sendInPlace = new boolean[p];
