@@ -46,6 +46,23 @@ public final class Generator {
         return new Generator(seed, 0, new long[4]);
     }
 
+    /**
+     * <b>Not collective.</b> NumPy's {@code Generator(Philox(seed))} (an integer seed, no {@code key=}): the key is
+     * {@code SeedSequence(seed).generate_state(2, np.uint64)} ({@link SeedSequence}), counter 0. The usual way to seed
+     * from an integer in NumPy; {@link #philox(long)} is NumPy's {@code Philox(key=seed)} instead.
+     *
+     * @throws IllegalArgumentException if {@code seed} is negative (NumPy: "expected non-negative integer")
+     */
+    public static Generator seeded(long seed) {
+        return seeded(new SeedSequence(seed));
+    }
+
+    /** <b>Not collective.</b> NumPy's {@code Generator(Philox(seedSequence))}: key {@code generate_state(2, uint64)}. */
+    public static Generator seeded(SeedSequence seeds) {
+        long[] key = seeds.generateState64(2);
+        return new Generator(key[0], key[1], new long[4]);
+    }
+
     /** <b>Not collective.</b> NumPy's {@code Generator(Philox(key=[key0, key1]))}, counter 0. */
     public static Generator philox(long key0, long key1) {
         return new Generator(key0, key1, new long[4]);
