@@ -561,6 +561,58 @@ public abstract class RedistributionContract {
     }
 
     @Test
+    void thePlansFiguresAreWhatTheCommunicatorCarried() throws Exception {
+        onRanks(user -> {
+            try (CountingCommunicator comm = new CountingCommunicator(user)) {
+                long n = n(comm);
+                List<Distribution[]> pairs = new ArrayList<>();
+                Distribution rows = Distribution.builder(comm).shape(n, 5).block(0).undistributed(1).build();
+                Distribution cols = Distribution.builder(comm).shape(n, 5).undistributed(0).block(1).build();
+                Distribution cyc = Distribution.builder(comm).shape(n, 5).cyclic(0, 2).undistributed(1).build();
+                Distribution unstr = Distribution.builder(comm).shape(n, 5)
+                        .unstructured(0, scrambled(comm.size(), n, 2)).undistributed(1).build();
+                Distribution padded = Distribution.builder(comm).shape(n, 5).padding(0, 1, 1).periodic(0)
+                        .grid(comm.size(), 1).build();
+                Distribution group = Distribution.builder(comm).shape(n, 5).onRanks(comm.size() - 1).build();
+                pairs.add(new Distribution[] {rows, cols});
+                pairs.add(new Distribution[] {cols, cyc});
+                pairs.add(new Distribution[] {cyc, unstr});
+                pairs.add(new Distribution[] {unstr, padded});
+                pairs.add(new Distribution[] {padded, group});
+                pairs.add(new Distribution[] {group, rows});
+                int me = comm.rank();
+                for (Distribution[] pr : pairs) {
+                    for (DType t : new DType[] {DType.FLOAT64, DType.INT16}) {
+                        for (long budget : new long[] {0, 24}) {
+                            Redistribution plan = Redistribution.plan(pr[0], pr[1]).withBudget(budget);
+                            try (DistArray a = source(pr[0], t, false)) {
+                                comm.reset();
+                                try (DistArray b = a.redistribute(plan)) {
+                                    String what = pr[0] + " -> " + pr[1] + " " + t + " budget " + budget;
+                                    assertEquals(plan.bytesSent(me, t.itemSize()), comm.sent(), what + ": sent");
+                                    assertEquals(plan.bytesReceived(me, t.itemSize()), comm.received(),
+                                            what + ": received");
+                                    checkAll(b, t, what);
+                                }
+                            }
+                        }
+                    }
+                }
+                // the ghost exchange: what exchangeGhosts() carries is the ghost plan's figures
+                Redistribution ghosts = Redistribution.ghosts(padded);
+                try (DistArray a = source(padded, DType.FLOAT64, false)) {
+                    a.exchangeGhosts(); // the first call makes the array's plan (its all-gather is not counted)
+                    comm.reset();
+                    a.exchangeGhosts();
+                    assertEquals(ghosts.bytesSent(me, 8), comm.sent(), "ghosts: sent");
+                    assertEquals(ghosts.bytesReceived(me, 8), comm.received(), "ghosts: received");
+                    assertTrue(comm.size() == 1 || ghosts.bytesSent(me, 8) > 0, ghosts.explain(8));
+                }
+            }
+        });
+    }
+
+    @Test
     void explainNamesEveryRank() throws Exception {
         onRanks(comm -> {
             Distribution rows = Distribution.builder(comm).shape(n(comm), 6).block(0).undistributed(1).build();
