@@ -97,6 +97,8 @@ public final class Redistribution {
     private final long budget;
     private final String kind;
     private final boolean reuseBuffers;
+    /** {@code itemSize << 32 | rounds} of the last {@link #rounds} call (each run asks; the answer costs O(P^2)). */
+    private volatile long roundsCache = -1L;
 
     private Redistribution(Distribution from, Distribution to, Lists lists, long[][] matrix, boolean[] sendInPlace,
             boolean[] recvInPlace, boolean ghostExchangeAfter, long budget, String kind, boolean reuseBuffers) {
@@ -528,6 +530,16 @@ public final class Redistribution {
 
     /** <b>Not collective.</b> Number of all-to-all rounds for items of {@code itemSize} bytes (0: nothing is sent). */
     public int rounds(int itemSize) {
+        long cached = roundsCache;
+        if (cached >>> 32 == itemSize) {
+            return (int) cached;
+        }
+        int r = computeRounds(itemSize);
+        roundsCache = (long) itemSize << 32 | r; // a benign race: every writer stores the same value
+        return r;
+    }
+
+    private int computeRounds(int itemSize) {
         if (isLocal()) {
             return 0;
         }
