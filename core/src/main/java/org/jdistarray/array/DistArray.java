@@ -75,7 +75,7 @@ public final class DistArray implements AutoCloseable {
     private final AtomicInteger borrows = new AtomicInteger();
     private final CommContext context;
     private final long number;
-    private GhostExchange ghosts;
+    private org.jdistarray.dist.Redistribution ghosts;
 
     static {
         ArrayAccess.install(new ArrayAccess.Bridge() {
@@ -383,9 +383,10 @@ public final class DistArray implements AutoCloseable {
 
     /**
      * <b>Collective.</b> Fills the communication padding of every padded block axis from the neighbours that own
-     * the cells, axis by axis with non-blocking sends, each axis including the padding of the axes before it, so
-     * that corners are right (PETSc DMDA box stencils). On a periodic axis the boundary padding at each end is filled
-     * from the other end of the axis' interior. Other boundary padding is left alone.
+     * the cells, corners included (PETSc DMDA box stencils), in one exchange of non-blocking messages with the peers.
+     * On a periodic axis the boundary padding at each end is filled from the other end of the axis' interior. Other
+     * boundary padding is left alone. Runs the ghost plan of the distribution ({@code Redistribution.ghosts}, made at
+     * the first call and kept by the array).
      *
      * @throws DistributionException on every rank if a block is too small to supply its neighbours' ghosts
      */
@@ -393,9 +394,9 @@ public final class DistArray implements AutoCloseable {
         checkOpen();
         context.verify("exchangeGhosts", number);
         if (ghosts == null) {
-            ghosts = new GhostExchange(dist, dtype.itemSize());
+            ghosts = org.jdistarray.dist.Redistribution.ghosts(dist);
         }
-        ghosts.exchange(storage);
+        Redistributor.run(ghosts, storage, storage, context.comm());
     }
 
     /**
@@ -446,6 +447,9 @@ public final class DistArray implements AutoCloseable {
         }
         if (closed.compareAndSet(false, true)) {
             storage.free();
+            if (ghosts != null) {
+                Redistributor.release(ghosts); // the ghost plan's kept buffers
+            }
         }
     }
 

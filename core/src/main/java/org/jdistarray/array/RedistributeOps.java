@@ -27,7 +27,9 @@ final class RedistributeOps {
         try {
             Redistributor.run(plan, a.storage(), target.storage(), a.distribution().context().comm());
             if (plan.ghostExchangeAfter()) {
+                long[] moved = Redistributor.LAST.get().clone(); // the figures of the move, not of the ghost plan
                 target.exchangeGhosts();
+                System.arraycopy(moved, 0, Redistributor.LAST.get(), 0, moved.length);
             }
         } catch (RuntimeException | Error e) {
             if (out == null) {

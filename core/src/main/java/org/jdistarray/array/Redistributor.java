@@ -8,6 +8,7 @@ import org.jdistarray.array.internal.Storage;
 import org.jdistarray.array.internal.StridedCopy;
 import org.jdistarray.array.internal.StridedLayout;
 import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.Request;
 import org.jdistarray.dist.Redistribution;
 import org.jdistarray.dist.Redistribution.Box;
 import org.jdistarray.protocol.DType;
@@ -16,11 +17,15 @@ import org.jdistarray.protocol.DType;
  * Executes a {@link Redistribution} on local blocks: the local moves as strided copies, then per round one
  * all-to-all with displacements on the library's private communicator, packing each peer's share of its stream with
  * the kernel layer (or sending from / receiving into the block itself when the plan says the stream is one
- * contiguous range and the block is one buffer).
+ * contiguous range and the block is one buffer); or, for ghost plans and sparse plans
+ * ({@link Redistribution#exchangesWithNeighbours}), non-blocking point-to-point messages with the peers only. The ghost
+ * exchange ({@link DistArray#exchangeGhosts()}) is this with a ghost plan.
  */
 final class Redistributor {
     /** Per thread (one rank): bytes sent to other ranks, received from them, buffer bytes, of the last run. */
     static final ThreadLocal<long[]> LAST = ThreadLocal.withInitial(() -> new long[3]);
+    /** The tag of a neighbourhood exchange's messages ({@link Redistribution#exchangesWithNeighbours}). */
+    static final int TAG = 31_000;
     private static final java.util.Map<Redistribution, Kept> KEPT = new java.util.WeakHashMap<>();
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
@@ -51,6 +56,7 @@ final class Redistributor {
         if (rounds == 0) {
             return;
         }
+        boolean neighbours = plan.exchangesWithNeighbours();
         @SuppressWarnings("unchecked")
         List<Box>[] sends = new List[p];
         @SuppressWarnings("unchecked")
@@ -60,8 +66,7 @@ final class Redistributor {
         long[] sStart = new long[p];
         long[] rStart = new long[p];
         boolean sendIn = plan.sendsInPlace(me) && src.chunkCount() == 1;
-        // a ghost plan reads and writes one block: then the receive side always goes through a buffer
-        boolean recvIn = plan.receivesInPlace(me) && dst.chunkCount() == 1 && dst != src;
+        boolean recvIn = plan.receivesInPlace(me) && dst.chunkCount() == 1;
         long sendCap = 0;
         long recvCap = 0;
         for (int q = 0; q < p; q++) {
@@ -114,7 +119,11 @@ final class Redistributor {
                     pos += recvIn ? 0 : rc[q];
                     stats[1] += rc[q];
                 }
-                lib.allToAllV(sb, sc, sd, rb, rc, rd);
+                if (neighbours) {
+                    exchangeWithPeers(lib, me, sb, sc, sd, rb, rc, rd);
+                } else {
+                    lib.allToAllV(sb, sc, sd, rb, rc, rd);
+                }
                 if (!recvIn) {
                     for (int q = 0; q < p; q++) {
                         unpack(rb, rd[q], dst, recvs[q], share(rn[q], r, rounds), share(rn[q], r + 1, rounds));
@@ -129,6 +138,36 @@ final class Redistributor {
                 recvBuf.free();
             }
         }
+    }
+
+    /**
+     * One round as a neighbourhood exchange: non-blocking receives from and sends to the peers with a non-empty share
+     * only (tag {@link #TAG} on the private communicator; rounds are sequential and complete before the next, and MPI
+     * keeps the order of messages between two ranks, so shares never cross).
+     */
+    private static void exchangeWithPeers(Communicator lib, int me, ByteBuffer sb, int[] sc, int[] sd, ByteBuffer rb,
+            int[] rc, int[] rd) {
+        int p = sc.length;
+        int n = 0;
+        for (int q = 0; q < p; q++) {
+            n += (q != me && rc[q] > 0 ? 1 : 0) + (q != me && sc[q] > 0 ? 1 : 0);
+        }
+        if (n == 0) {
+            return;
+        }
+        Request[] pending = new Request[n];
+        int k = 0;
+        for (int q = 0; q < p; q++) {
+            if (q != me && rc[q] > 0) {
+                pending[k++] = lib.iRecv(rb.slice(rd[q], rc[q]), q, TAG);
+            }
+        }
+        for (int q = 0; q < p; q++) {
+            if (q != me && sc[q] > 0) {
+                pending[k++] = lib.iSend(sb.slice(sd[q], sc[q]), q, TAG);
+            }
+        }
+        Request.awaitAll(pending);
     }
 
     private static Storage allocate(long bytes) {
@@ -175,7 +214,21 @@ final class Redistributor {
         }
     }
 
+    /** <b>Not collective.</b> Frees the buffers kept for {@code plan} now (they would be at its collection). */
+    static void release(Redistribution plan) {
+        Kept k;
+        synchronized (KEPT) {
+            k = KEPT.remove(plan);
+        }
+        if (k != null) {
+            k.run();
+        }
+    }
+
     private static long share(long n, int r, int rounds) {
+        if (rounds == 1) {
+            return r == 0 ? 0 : n;
+        }
         // n < 2^62 and r <= rounds < 2^31: the product fits 128 bits, computed exactly
         return java.math.BigInteger.valueOf(n).multiply(java.math.BigInteger.valueOf(r))
                 .divide(java.math.BigInteger.valueOf(rounds)).longValueExact();

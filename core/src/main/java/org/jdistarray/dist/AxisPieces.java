@@ -28,6 +28,19 @@ final class AxisPieces {
 
     /** {@code pieces[s][t]}: the pieces of source grid rank {@code s} and target grid rank {@code t}. */
     static long[][][][] of(AxisDistribution src, AxisDistribution dst) {
+        return of(src, dst, false);
+    }
+
+    /**
+     * The pieces of a ghost plan along {@code axis} (the axis to itself): as {@link #of}, except that on a periodic
+     * axis a held cell in the boundary padding ({@code g < bL} or {@code g >= size - bR}) is filled from its periodic
+     * image {@code g + L} or {@code g - L} in the interior ({@code L = size - bL - bR}).
+     */
+    static long[][][][] ghost(AxisDistribution axis) {
+        return of(axis, axis, true);
+    }
+
+    private static long[][][][] of(AxisDistribution src, AxisDistribution dst, boolean wrap) {
         int ps = src.gridSize();
         int pt = dst.gridSize();
         long[][][][] out = new long[ps][pt][][];
@@ -40,6 +53,9 @@ final class AxisPieces {
         }
         for (int t = 0; t < pt; t++) {
             long[][] df = families(dst.dimFor(t), true);
+            if (wrap && dst.dimFor(t) instanceof Block b && b.periodic()) {
+                df = wrapped(df[0], dst);
+            }
             for (int s = 0; s < ps; s++) {
                 List<long[]> pieces = new ArrayList<>();
                 for (long[] f : srcFam[s]) {
@@ -91,6 +107,28 @@ final class AxisPieces {
             }
         }
         return f.toArray(new long[0][]);
+    }
+
+    /**
+     * A contiguous held family {@code {g0, 1, n, l0, 1}} of a periodic axis cut at the ends of the interior, each
+     * boundary-padding part shifted by the period onto the global indices it mirrors.
+     */
+    private static long[][] wrapped(long[] f, AxisDistribution axis) {
+        long size = axis.size();
+        long bL = ((Block) axis.dimFor(0)).padLeft();
+        long bR = ((Block) axis.dimFor(axis.gridSize() - 1)).padRight();
+        long period = size - bL - bR;
+        long lo = f[0];
+        long hi = f[0] + f[2];
+        List<long[]> out = new ArrayList<>(3);
+        long[] cuts = {lo, Math.max(lo, Math.min(hi, bL)), Math.max(lo, Math.min(hi, size - bR)), hi};
+        long[] shift = {period, 0, -period};
+        for (int k = 0; k < 3; k++) {
+            if (cuts[k + 1] > cuts[k]) {
+                out.add(new long[] {cuts[k] + shift[k], 1, cuts[k + 1] - cuts[k], f[3] + cuts[k] - lo, 1});
+            }
+        }
+        return out.toArray(new long[0][]);
     }
 
     /** The intersection of two progressions as a piece, or null when empty. */

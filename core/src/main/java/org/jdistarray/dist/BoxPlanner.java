@@ -16,12 +16,21 @@ final class BoxPlanner {
 
     /** This rank's lists of the axis-permuted plan, from the per-axis pieces. */
     static Redistribution.Lists planLists(Distribution from, Distribution to, int[] axes) {
+        return planLists(from, to, axes, false);
+    }
+
+    /**
+     * This rank's lists; with {@code ghost} (a distribution to itself, identity axes) periodic axes fill their boundary
+     * padding from the periodic images ({@link AxisPieces#ghost}).
+     */
+    static Redistribution.Lists planLists(Distribution from, Distribution to, int[] axes, boolean ghost) {
         int n = to.ndim();
         int p = from.communicator().size();
         int me = from.rank();
         long[][][][][] pieces = new long[n][][][][];
         for (int k = 0; k < n; k++) {
-            pieces[k] = AxisPieces.of(from.axes().get(axes[k]), to.axes().get(k));
+            pieces[k] = ghost ? AxisPieces.ghost(to.axes().get(k))
+                    : AxisPieces.of(from.axes().get(axes[k]), to.axes().get(k));
         }
         Redistribution.Lists out = Redistribution.Lists.empty(p);
         int srcPositions = from.layout().rankCount();

@@ -34,7 +34,8 @@ import org.jdistarray.protocol.UnstructuredAxis;
  * array ({@code shape()} with no axes), is <em>replicated</em>: every rank holds the whole array (the grid is all
  * ones; {@link Distribution#isReplicated()}). {@link #onRank(int) onRank(r)} puts the whole array on rank {@code r}
  * instead: axis 0 becomes a block axis whose only non-empty block is rank {@code r}'s (the other axes are
- * undistributed), and a 0-d array is held by rank {@code r} alone ({@link Distribution#holder()}).
+ * undistributed), and a 0-d array is held by rank {@code r} alone ({@link Distribution#holder()});
+ * {@link #onRanks onRanks(r0, r1, ...)} splits axis 0 among a sub-group of ranks (the others hold empty blocks).
  * <pre>{@code
  * Distribution everywhere = Distribution.builder(comm).shape().build();              // 0-d, on every rank
  * Distribution table = Distribution.builder(comm).shape(3, 4).undistributed(0).undistributed(1).build();
@@ -58,7 +59,7 @@ public final class DistributionBuilder {
     private long[] boundaryPadding;
     private boolean[] periodic;
     private int[] grid;
-    private int holder = -1;
+    private int[] holders;
 
     DistributionBuilder(Communicator comm) {
         if (comm == null) {
@@ -184,16 +185,53 @@ public final class DistributionBuilder {
     /**
      * The whole array on rank {@code rank} (see the class documentation): axis 0 is a block axis with every index on
      * {@code rank}, the other axes undistributed; a 0-d array is held by {@code rank} alone. Cannot be combined with
-     * per-axis choices other than {@link #block} and {@link #undistributed}, nor with {@link #grid}.
+     * per-axis choices other than {@link #block} and {@link #undistributed}, nor with {@link #grid}. The same as
+     * {@link #onRanks onRanks(rank)}.
      *
      * @throws IllegalArgumentException if {@code rank} is not a rank of the communicator
      */
     public DistributionBuilder onRank(int rank) {
-        if (rank < 0 || rank >= comm.size()) {
-            throw new IllegalArgumentException("onRank(" + rank + "): rank out of range [0, " + comm.size() + ")");
+        return onRanks(rank);
+    }
+
+    /**
+     * The array on a sub-group of the communicator (for example the ranks of one node, to gather a field there):
+     * axis 0 is a block axis split as evenly as possible ({@link Partitions#balanced}) among {@code ranks}, in
+     * ascending rank order whatever the order given; every other rank holds an empty block (zero rows, it takes
+     * part in collectives as usual); the other axes are undistributed. The distribution still spans the whole
+     * communicator, so a redistribution onto it (or from it) is an ordinary plan over the same communicator and
+     * the ranks outside the group only send. A 0-d array can be held by one rank only. Cannot be combined with
+     * per-axis choices other than {@link #block} and {@link #undistributed}, nor with {@link #grid}.
+     * <pre>{@code
+     * Distribution onNode0 = Distribution.builder(comm).shape(n, m).onRanks(0, 1, 2, 3).build();
+     * DistArray gathered = field.redistribute(onNode0);
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if no rank is given, a rank is not a rank of the communicator, or a rank is
+     *     given twice
+     */
+    public DistributionBuilder onRanks(int... ranks) {
+        if (ranks == null || ranks.length == 0) {
+            throw new IllegalArgumentException("onRanks(): give at least one rank");
         }
-        this.holder = rank;
+        int[] sorted = ranks.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            if (sorted[i] < 0 || sorted[i] >= comm.size()) {
+                throw new IllegalArgumentException(groupName(ranks) + ": rank out of range [0, " + comm.size() + ")"
+                        + (ranks.length > 1 ? ": " + sorted[i] : ""));
+            }
+            if (i > 0 && sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException(groupName(ranks) + ": rank " + sorted[i] + " is given twice");
+            }
+        }
+        this.holders = sorted;
         return this;
+    }
+
+    private static String groupName(int[] ranks) {
+        String list = Arrays.toString(ranks);
+        return (ranks.length == 1 ? "onRank(" : "onRanks(") + list.substring(1, list.length() - 1) + ")";
     }
 
     /**
@@ -208,8 +246,8 @@ public final class DistributionBuilder {
         }
         int n = shape.length;
         ShapeMath.size(shape);
-        if (holder >= 0) {
-            return buildOnRank();
+        if (holders != null) {
+            return buildOnRanks();
         }
         List<DistKind> kindList = Arrays.asList(kinds.clone());
         int[] g;
@@ -268,27 +306,35 @@ public final class DistributionBuilder {
         return Distribution.of(comm, GlobalLayout.fromAxes(axes));
     }
 
-    private Distribution buildOnRank() {
+    private Distribution buildOnRanks() {
+        String what = groupName(holders) + (holders.length == 1 ? " puts the whole array on one rank"
+                : " puts the array on " + holders.length + " ranks");
         if (grid != null) {
-            throw new DistributionException("onRank(" + holder + ") puts the whole array on one rank; it cannot be"
-                    + " combined with grid(" + Arrays.toString(grid) + ")");
+            throw new DistributionException(what + "; it cannot be combined with grid(" + Arrays.toString(grid) + ")");
         }
         for (int i = 0; i < shape.length; i++) {
             boolean plain = kinds[i] == DistKind.UNDISTRIBUTED || kinds[i] == DistKind.BLOCK && bounds[i] == null;
             if (!plain || commPadding[i] != 0 || boundaryPadding[i] != 0 || periodic[i]) {
-                throw new DistributionException("onRank(" + holder + ") puts the whole array on one rank; it cannot"
-                        + " be combined with the choices made for axis " + i + " (" + kinds[i]
-                        + (bounds[i] != null ? " with bounds" : "") + (commPadding[i] != 0 || boundaryPadding[i] != 0
-                        ? ", padding" : "") + (periodic[i] ? ", periodic" : "") + ")");
+                throw new DistributionException(what + "; it cannot be combined with the choices made for axis " + i
+                        + " (" + kinds[i] + (bounds[i] != null ? " with bounds" : "") + (commPadding[i] != 0
+                        || boundaryPadding[i] != 0 ? ", padding" : "") + (periodic[i] ? ", periodic" : "") + ")");
             }
         }
         if (shape.length == 0) {
-            return Distribution.zeroDOnRank(comm, holder);
+            if (holders.length != 1) {
+                throw new DistributionException(what + "; a 0-d array is held by one rank or by every rank");
+            }
+            return Distribution.zeroDOnRank(comm, holders[0]);
         }
         int p = comm.size();
+        long[] even = Partitions.balanced(shape[0], holders.length);
         long[] b = new long[p + 1];
-        for (int r = holder + 1; r <= p; r++) {
-            b[r] = shape[0];
+        int k = 0;
+        for (int r = 0; r < p; r++) {
+            if (k < holders.length && holders[k] == r) {
+                k++;
+            }
+            b[r + 1] = even[k];
         }
         List<AxisDistribution> axes = new ArrayList<>(shape.length);
         axes.add(new BlockAxis(b, 0, 0, false));

@@ -13,7 +13,9 @@ import org.jdistarray.protocol.DistArrayException;
 /**
  * A precomputed plan that moves the elements of an array from one distribution to another of the same global shape
  * over the same communicator (PETSc's {@code VecScatter}, Tpetra's {@code Import}): any layout to any layout (block,
- * irregular block, cyclic, block-cyclic, unstructured, undistributed and replicated, any process grid, padded or not).
+ * irregular block, cyclic, block-cyclic, unstructured, undistributed and replicated, any process grid, padded or not),
+ * including onto or from a sub-group of the ranks ({@code DistributionBuilder.onRanks}: the ranks outside the group
+ * hold empty blocks and only send, or only receive).
  * Made once, it serves every array of that pair and any dtype (the lists are in elements); the array layer executes it
  * ({@code DistArrays.redistribute}).
  *
@@ -95,6 +97,8 @@ public final class Redistribution {
     private final long budget;
     private final String kind;
     private final boolean reuseBuffers;
+    /** {@code itemSize << 32 | rounds} of the last {@link #rounds} call (each run asks; the answer costs O(P^2)). */
+    private volatile long roundsCache = -1L;
 
     private Redistribution(Distribution from, Distribution to, Lists lists, long[][] matrix, boolean[] sendInPlace,
             boolean[] recvInPlace, boolean ghostExchangeAfter, long budget, String kind, boolean reuseBuffers) {
@@ -161,33 +165,36 @@ public final class Redistribution {
     }
 
     /**
-     * <b>Collective.</b> The ghost exchange of {@code d} as a plan of this kind: every communication-padding cell is
-     * received from the rank that owns its element (corners included, in one exchange), owned cells stay where they
-     * are. Run it with {@code DistArrays.exchangeGhosts(array, plan)}.
+     * <b>Collective.</b> The ghost exchange of {@code d} as a plan of this kind: a plan from {@code d} to itself in
+     * which every communication-padding cell receives the element it mirrors from the rank that owns it, and on a
+     * periodic axis every boundary-padding cell its periodic image (cell {@code g < bL} the interior cell
+     * {@code g + L}, cell {@code g >= size - bR} the cell {@code g - L}, {@code L = size - bL - bR}); corners come in
+     * the same exchange, owned interior cells stay where they are. The exchange is point-to-point with the peers only
+     * ({@link #exchangesWithNeighbours}). {@code DistArray.exchangeGhosts()} runs this plan (made once per array);
+     * {@code DistArrays.exchangeGhosts(array, plan)} runs a plan made here, for any array of {@code d}.
      *
-     * @throws DistArrayException on every rank if an axis is periodic (its boundary padding holds periodic images,
-     *     which {@code DistArray.exchangeGhosts()} fills)
+     * @throws DistArrayException on every rank if a block is too small to supply the padding its neighbours need
+     *     (PETSc DMDA's rule: a block owns at least its neighbours' ghost widths, the message names the axis)
      */
     public static Redistribution ghosts(Distribution d) {
         nonNull(d, d);
         d.context().verify("Redistribution.ghosts", 0, d.layout().hashCode());
         Lists mine = CollectiveErrors.agree(d.context().comm(), () -> {
-            for (AxisDistribution a : d.axes()) {
-                if (a instanceof org.jdistarray.protocol.BlockAxis b && b.periodic()) {
-                    throw new DistArrayException("a ghost plan of a periodic axis is not supported; use"
-                            + " DistArray.exchangeGhosts()");
+            for (int a = 0; a < d.ndim(); a++) {
+                if (d.axes().get(a) instanceof org.jdistarray.protocol.BlockAxis) {
+                    GhostRules.check(d.axes().get(a), a);
                 }
             }
             int[] identity = new int[d.ndim()];
             for (int i = 0; i < identity.length; i++) {
                 identity[i] = i;
             }
-            Lists all = BoxPlanner.planLists(d, d, identity);
+            Lists all = BoxPlanner.planLists(d, d, identity, true);
             // owned cells map onto themselves: drop those local moves
             for (int i = all.localSrc().size() - 1; i >= 0; i--) {
-                Box a = all.localSrc().get(i);
-                Box b = all.localDst().get(i);
-                if (a.offset() == b.offset() && Arrays.equals(a.strides(), b.strides())) {
+                Box x = all.localSrc().get(i);
+                Box y = all.localDst().get(i);
+                if (x.offset() == y.offset() && Arrays.equals(x.strides(), y.strides())) {
                     all.localSrc().remove(i);
                     all.localDst().remove(i);
                 }
@@ -225,8 +232,10 @@ public final class Redistribution {
             row[t] = count(mine.send().get(t));
         }
         row[from.rank()] = count(mine.localSrc());
-        row[p] = contiguousStart(mine.send(), from.rank()) >= -1 ? 1 : 0;
-        row[p + 1] = contiguousStart(mine.recv(), from.rank()) >= -1 ? 1 : 0;
+        // a ghost plan packs both sides into its (small, kept) buffers, as a halo exchange does: never in place
+        boolean packed = op.equals("ghosts");
+        row[p] = !packed && contiguousStart(mine.send(), from.rank()) >= -1 ? 1 : 0;
+        row[p + 1] = !packed && contiguousStart(mine.recv(), from.rank()) >= -1 ? 1 : 0;
         long[][] all = CollectiveErrors.agreeAndGather(from.context().comm(), null, row);
         long[][] matrix = new long[p][];
         boolean[] sendInPlace = new boolean[p];
@@ -252,7 +261,9 @@ public final class Redistribution {
             throw new DistArrayException("redistribution: the target distribution is over another communicator ("
                     + b.size() + " ranks, this process rank " + b.rank() + ") than the source (" + a.size()
                     + " ranks, rank " + a.rank() + "); build the target on the source's communicator"
-                    + (b.size() < a.size() ? " (onto a sub-group of fewer ranks is not supported yet)" : ""));
+                    + (b.size() < a.size() ? " (to move an array onto a sub-group of fewer ranks, build the target on the"
+                    + " source's communicator with DistributionBuilder.onRanks(...): the other ranks hold empty blocks)"
+                    : ""));
         }
     }
 
@@ -478,6 +489,26 @@ public final class Redistribution {
         return true;
     }
 
+    /**
+     * <b>Not collective.</b> Whether the exchange is point-to-point with each rank's peers only (non-blocking sends and
+     * receives, no call on ranks that exchange nothing: a neighbourhood exchange) rather than one all-to-all over the
+     * communicator: for ghost plans, and for plans in which no rank talks to more than a few peers
+     * ({@code 2 * peers < size - 1}), where an all-to-all would cost every rank a step per rank of the communicator.
+     * Decided from the gathered counts, so every rank agrees.
+     */
+    public boolean exchangesWithNeighbours() {
+        if (kind.equals("ghosts")) {
+            return true;
+        }
+        int p = matrix.length;
+        for (int r = 0; r < p; r++) {
+            if (2 * messagesPerRound(r) >= p - 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** <b>Not collective.</b> Whether rank {@code r} sends straight from its block (its streams are contiguous). */
     public boolean sendsInPlace(int r) {
         return sendInPlace[r];
@@ -499,6 +530,16 @@ public final class Redistribution {
 
     /** <b>Not collective.</b> Number of all-to-all rounds for items of {@code itemSize} bytes (0: nothing is sent). */
     public int rounds(int itemSize) {
+        long cached = roundsCache;
+        if (cached >>> 32 == itemSize) {
+            return (int) cached;
+        }
+        int r = computeRounds(itemSize);
+        roundsCache = (long) itemSize << 32 | r; // a benign race: every writer stores the same value
+        return r;
+    }
+
+    private int computeRounds(int itemSize) {
         if (isLocal()) {
             return 0;
         }
@@ -557,6 +598,7 @@ public final class Redistribution {
                 .append(Arrays.toString(from.gridShape())).append(" -> ").append(shapeString(to.shape()))
                 .append(" grid ").append(Arrays.toString(to.gridShape())).append(", ").append(itemSize)
                 .append("-byte items, ").append(rounds).append(rounds == 1 ? " round" : " rounds")
+                .append(exchangesWithNeighbours() ? " of point-to-point messages with the peers" : " of all-to-all")
                 .append(ghostExchangeAfter ? ", then a ghost exchange" : "").append('\n');
         for (int r = 0; r < matrix.length; r++) {
             sb.append("  rank ").append(r).append(": sends ").append(bytesSent(r, itemSize)).append(" B, receives ")

@@ -46,6 +46,23 @@ public final class Generator {
         return new Generator(seed, 0, new long[4]);
     }
 
+    /**
+     * <b>Not collective.</b> NumPy's {@code Generator(Philox(seed))} (an integer seed, no {@code key=}): the key is
+     * {@code SeedSequence(seed).generate_state(2, np.uint64)} ({@link SeedSequence}), counter 0. The usual way to seed
+     * from an integer in NumPy; {@link #philox(long)} is NumPy's {@code Philox(key=seed)} instead.
+     *
+     * @throws IllegalArgumentException if {@code seed} is negative (NumPy: "expected non-negative integer")
+     */
+    public static Generator seeded(long seed) {
+        return seeded(new SeedSequence(seed));
+    }
+
+    /** <b>Not collective.</b> NumPy's {@code Generator(Philox(seedSequence))}: key {@code generate_state(2, uint64)}. */
+    public static Generator seeded(SeedSequence seeds) {
+        long[] key = seeds.generateState64(2);
+        return new Generator(key[0], key[1], new long[4]);
+    }
+
     /** <b>Not collective.</b> NumPy's {@code Generator(Philox(key=[key0, key1]))}, counter 0. */
     public static Generator philox(long key0, long key1) {
         return new Generator(key0, key1, new long[4]);
@@ -260,29 +277,50 @@ public final class Generator {
     }
 
     /**
-     * <b>Collective.</b> NumPy's {@code permutation(x)} for a 1-D array: a new array over the same distribution with
-     * {@code out[i] = a[perm(i)]}, {@code perm} the bijection of {@link #permutation(Distribution)} (so
-     * {@code g.permutation(a)} of {@code arange(n)} equals {@code g.permutation(dist)} from the same state). The
-     * values move between ranks in one all-to-all exchange on the library's private communicator; the result is the
-     * same for any rank count and layout. Takes one draw from the stream.
+     * <b>Collective.</b> NumPy's {@code permutation(x)} for an array: a new array over the same distribution with its
+     * rows (axis 0) permuted, {@code out[i, ...] = a[perm(i), ...]}, {@code perm} the bijection of
+     * {@link #permutation(Distribution)} over {@code shape[0]} (so for a 1-D array {@code g.permutation(a)} of
+     * {@code arange(n)} equals {@code g.permutation(dist)} from the same state). The values move between ranks in one
+     * all-to-all exchange on the library's private communicator; the result is the same for any rank count and
+     * layout. Takes one draw from the stream. Caller must close the result.
      *
-     * @throws IllegalArgumentException if the array is not 1-D or has padding
+     * @throws IllegalArgumentException if the array is 0-d or has padding
      */
     public DistArray permutation(DistArray a) {
-        if (a == null || a.ndim() != 1) {
-            throw new IllegalArgumentException("permutation: need a 1-D array, got "
-                    + (a == null ? "null" : a.ndim() + "-D"));
-        }
-        Distribution dist = a.distribution();
-        if (dist.layout().axes().get(0) instanceof org.jdistarray.protocol.BlockAxis b
-                && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
-            throw new IllegalArgumentException("permutation: the array has padding; permute an array without it");
-        }
-        long n = dist.globalSize();
-        verify("permutation(array)", dist, a.dtype(), n);
+        checkPermutable("permutation", a);
+        long n = a.distribution().shape()[0];
+        verify("permutation(array)", a.distribution(), a.dtype(), n);
         DistArray out = Permuted.of(a, new Sampler.Permutation(new Draws(cipher, position, pendingHalf), n));
         position++;
         return out;
+    }
+
+    /**
+     * <b>Collective.</b> NumPy's {@code shuffle(x)}: permutes the rows (axis 0) of {@code a} in place, with the same
+     * permutation {@link #permutation(DistArray)} would apply from the same state (so the result equals
+     * {@code permutation(a)}'s; the same for any rank count and layout). Takes one draw from the stream.
+     *
+     * @throws IllegalArgumentException if the array is 0-d or has padding
+     */
+    public void shuffle(DistArray a) {
+        checkPermutable("shuffle", a);
+        long n = a.distribution().shape()[0];
+        verify("shuffle", a.distribution(), a.dtype(), n);
+        Permuted.into(a, new Sampler.Permutation(new Draws(cipher, position, pendingHalf), n), a);
+        position++;
+    }
+
+    private static void checkPermutable(String op, DistArray a) {
+        if (a == null || a.ndim() == 0) {
+            // NumPy: "x must be an integer or at least 1-dimensional" / "shuffle: a 0-d array"
+            throw new IllegalArgumentException(op + ": x must be an integer or at least 1-dimensional"
+                    + (a == null ? " (got null)" : " (got a 0-d array)"));
+        }
+        for (org.jdistarray.protocol.AxisDistribution ax : a.distribution().layout().axes()) {
+            if (ax instanceof org.jdistarray.protocol.BlockAxis b && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
+                throw new IllegalArgumentException(op + ": the array has padding; permute an array without it");
+            }
+        }
     }
 
     private interface SamplerFactory {

@@ -14,16 +14,23 @@ import org.jdistarray.protocol.DType;
 import org.jdistarray.protocol.NdMap;
 
 /**
- * A permuted copy of a 1-D array: {@code out[i] = a[perm(i)]} with the keyed bijection of {@link Sampler.Permutation}.
- * Each rank computes {@code perm(i)} for its own output elements, asks the owners of the sources for their values
- * (one all-to-all of the counts, one all-to-all-v of the indices, one back of the values, on the library's private
- * communicator) and stores them: the result is the same for any rank count and layout.
+ * A copy of an N-d array with its rows (axis 0) permuted: {@code out[i, ...] = a[perm(i), ...]} with the keyed
+ * bijection of {@link Sampler.Permutation} over {@code shape[0]}. Each rank computes {@code perm(i)} for its own output
+ * elements, asks the owners of the sources for their values (one all-to-all of the counts, one all-to-all-v of the
+ * flat C-order indices, one back of the values, on the library's private communicator) and stores them: the result is
+ * the same for any rank count and layout. In place ({@code out == a}, for {@code shuffle}) is safe: every rank reads
+ * its own block (to answer) before the last exchange and writes it only after.
  */
 final class Permuted {
     private Permuted() {
     }
 
     static DistArray of(DistArray a, Sampler.Permutation perm) {
+        return into(a, perm, null);
+    }
+
+    /** The permuted rows of {@code a} into {@code out} (same distribution and dtype; {@code a} itself for a shuffle). */
+    static DistArray into(DistArray a, Sampler.Permutation perm, DistArray target) {
         Distribution dist = a.distribution();
         NdMap map = dist.localMap();
         Communicator comm = dist.context().comm();
@@ -38,11 +45,14 @@ final class Permuted {
         int[] owner = new int[m];
         int[] k = {0};
         long[] one = new long[1];
+        long[] shape = dist.shape();
         map.forEachOwned((g, off) -> {
             perm.longs(g[0], 1, one);
+            long[] src = g.clone();
+            src[0] = one[0];
             outOffset[k[0]] = off;
-            source[k[0]] = one[0];
-            owner[k[0]] = dist.ownerOf(one[0]);
+            source[k[0]] = flat(shape, src);
+            owner[k[0]] = dist.ownerOf(src);
             k[0]++;
         });
         int[] sendCounts = new int[p];
@@ -79,12 +89,12 @@ final class Permuted {
         boolean fp = Casts.isFloat(t);
         LongBuffer answers = DirectBuffers.longs((int) Math.max(1, total));
         for (int i = 0; i < total; i++) {
-            long off = map.localOffsetOfGlobal(asked.get(i));
+            long off = map.localOffsetOfGlobal(unflat(shape, asked.get(i)));
             answers.put(i, fp ? Double.doubleToRawLongBits(src.getDouble(off)) : src.getLong(off));
         }
         LongBuffer values = DirectBuffers.longs(Math.max(1, m));
         comm.allToAllV(answers.limit((int) total), recvCounts, values.limit(m), sendCounts);
-        DistArray out = DistArrays.empty(dist, t);
+        DistArray out = target != null ? target : DistArrays.empty(dist, t);
         Storage dst = ArrayAccess.get().storage(out);
         for (int j = 0; j < m; j++) {
             long v = values.get(order[j]);
@@ -95,5 +105,22 @@ final class Permuted {
             }
         }
         return out;
+    }
+
+    private static long flat(long[] shape, long[] g) {
+        long f = 0;
+        for (int i = 0; i < shape.length; i++) {
+            f = f * shape[i] + g[i];
+        }
+        return f;
+    }
+
+    private static long[] unflat(long[] shape, long f) {
+        long[] g = new long[shape.length];
+        for (int i = shape.length - 1; i >= 0; i--) {
+            g[i] = f % shape[i];
+            f /= shape[i];
+        }
+        return g;
     }
 }

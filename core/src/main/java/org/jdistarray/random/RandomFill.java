@@ -32,6 +32,8 @@ final class RandomFill {
     private final double[] dv = new double[Sampler.RUN];
     private final long[] lv = new long[Sampler.RUN];
     private final long[] idx = new long[Sampler.RUN];
+    private final float[] fv = new float[Sampler.RUN];
+    private final int[] iv = new int[Sampler.RUN];
 
     private RandomFill(DistArray a, Sampler sampler) {
         Distribution dist = a.distribution();
@@ -141,7 +143,7 @@ final class RandomFill {
             if (dtype == DType.FLOAT64) {
                 putDoubles(b, pos, dv, k, run);
             } else {
-                putFloats(b, pos, dv, k, run);
+                putFloats(b, pos, dv, k, run, fv);
             }
             k += run;
         }
@@ -157,7 +159,7 @@ final class RandomFill {
             if (dtype == DType.INT64) {
                 putLongs(b, pos, lv, k, run);
             } else {
-                putInts(b, pos, lv, k, run);
+                putInts(b, pos, lv, k, run, iv);
             }
             k += run;
         }
@@ -167,19 +169,21 @@ final class RandomFill {
         b.asDoubleBuffer().put(pos >>> 3, v, from, n); // chunks are native order; a bulk copy
     }
 
-    private static void putFloats(ByteBuffer b, int pos, double[] v, int from, int n) {
+    private static void putFloats(ByteBuffer b, int pos, double[] v, int from, int n, float[] f) {
         for (int i = 0; i < n; i++) {
-            b.putFloat(pos + 4 * i, (float) v[from + i]);
+            f[i] = (float) v[from + i];
         }
+        b.asFloatBuffer().put(pos >>> 2, f, 0, n); // a bulk copy, not n checked puts
     }
 
     private static void putLongs(ByteBuffer b, int pos, long[] v, int from, int n) {
         b.asLongBuffer().put(pos >>> 3, v, from, n);
     }
 
-    private static void putInts(ByteBuffer b, int pos, long[] v, int from, int n) {
+    private static void putInts(ByteBuffer b, int pos, long[] v, int from, int n, int[] t) {
         for (int i = 0; i < n; i++) {
-            b.putInt(pos + 4 * i, (int) v[from + i]);
+            t[i] = (int) v[from + i];
         }
+        b.asIntBuffer().put(pos >>> 2, t, 0, n);
     }
 }

@@ -50,10 +50,10 @@ public abstract class CollectiveSafetyContract {
                 u.exchangeGhosts();
                 u.exchangeGhosts();
                 // the library's own ghost tag, on purpose: still no confusion
-                comm.send(DirectBuffers.of(1000.0 + me), (me + 1) % n, GhostExchange.TAG_BASE);
+                comm.send(DirectBuffers.of(1000.0 + me), (me + 1) % n, Redistributor.TAG);
                 Status s = r.await();
                 assertEquals(1000.0 + (me - 1 + n) % n, in.get(0), "the user's receive got the user's message");
-                assertEquals(GhostExchange.TAG_BASE, s.tag());
+                assertEquals(Redistributor.TAG, s.tag());
                 assertEquals((me - 1 + n) % n, s.source());
                 double[] all = u.toDoubleArray(0);
                 try (DistArray ref = DistArrays.fromFunction(halo(comm), DType.FLOAT64, g -> 100 * g[0] + g[1])) {

@@ -374,6 +374,92 @@ public abstract class RedistributionContract {
         });
     }
 
+    /** The sub-groups of ranks of a communicator of {@code p} ranks the sub-group tests gather onto. */
+    static List<int[]> subGroups(int p) {
+        List<int[]> g = new ArrayList<>();
+        g.add(new int[] {0});
+        g.add(new int[] {p - 1});
+        int[] firstHalf = new int[Math.max(1, p / 2)];
+        for (int i = 0; i < firstHalf.length; i++) {
+            firstHalf[i] = i;
+        }
+        g.add(firstHalf);
+        int[] odd = new int[Math.max(1, p / 2)];
+        for (int i = 0; i < odd.length; i++) {
+            odd[i] = Math.min(p - 1, 2 * i + 1);
+        }
+        g.add(odd);
+        if (p > 2) {
+            g.add(new int[] {p - 1, 0});   // any order: the blocks follow rank order
+        }
+        return g;
+    }
+
+    @Test
+    void ontoAndFromASubGroupOfRanks() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            List<Layout> sources = new ArrayList<>(oneD());
+            List<Layout> sources2 = twoD();
+            for (int[] group : subGroups(p)) {
+                String g = Arrays.toString(group);
+                Distribution sub1 = Distribution.builder(comm).shape(n(comm)).onRanks(group).build();
+                Distribution sub2 = Distribution.builder(comm).shape(n(comm), 5).onRanks(group).build();
+                Distribution sub3 = Distribution.builder(comm).shape(4, 5, 3).onRanks(group).build();
+                // the group's ranks split axis 0 evenly in rank order, the others hold nothing
+                long held = sub1.localMap().holdsNothing() ? 0 : sub1.localMap().localElementCount();
+                boolean inGroup = Arrays.stream(group).anyMatch(r -> r == comm.rank());
+                long[] even = org.jdistarray.protocol.Partitions.balanced(n(comm), group.length);
+                int k = (int) Arrays.stream(group).filter(r -> r < comm.rank()).count();
+                assertEquals(inGroup ? even[k + 1] - even[k] : 0, held, "rows held on " + g);
+                for (List<Layout> ls : List.of(sources, sources2)) {
+                    for (Layout f : ls) {
+                        Distribution from = f.make().apply(comm);
+                        Distribution sub = from.ndim() == 1 ? sub1 : sub2;
+                        for (boolean back : new boolean[] {false, true}) {
+                            Distribution a = back ? sub : from;
+                            Distribution b = back ? from : sub;
+                            String what = (back ? "onRanks" + g + " -> " + f : f + " -> onRanks" + g) + " on " + p
+                                    + " ranks";
+                            Redistribution plan = Redistribution.plan(a, b);
+                            try (DistArray x = source(a, DType.FLOAT64, false); DistArray y = x.redistribute(plan)) {
+                                checkCounts(plan, 8, what, true);
+                                checkAll(y, DType.FLOAT64, what);
+                            }
+                            if (!back) {
+                                for (int r = 0; r < p; r++) {
+                                    int rr = r;
+                                    if (Arrays.stream(group).noneMatch(q -> q == rr)) {
+                                        assertEquals(0, plan.elementsReceived(r) + plan.elementsLocal(r), what);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                for (Layout f : threeD()) {
+                    Distribution from = f.make().apply(comm);
+                    String what = f + " -> onRanks" + g + " on " + p + " ranks";
+                    try (DistArray x = source(from, DType.INT16, false);
+                         DistArray y = x.redistribute(Redistribution.plan(from, sub3))) {
+                        checkAll(y, DType.INT16, what);
+                    }
+                }
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Distribution.builder(comm).shape(4).onRanks(0, 0));
+            assertTrue(e.getMessage().contains("onRanks(0, 0): rank 0 is given twice"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> Distribution.builder(comm).shape(4).onRanks());
+            assertTrue(e.getMessage().contains("at least one rank"), e.getMessage());
+            if (p > 1) {
+                DistArrayException de = assertThrows(DistArrayException.class,
+                        () -> Distribution.builder(comm).shape().onRanks(0, 1).build());
+                assertTrue(de.getMessage().contains("a 0-d array is held by one rank or by every rank"),
+                        de.getMessage());
+            }
+        });
+    }
+
     @Test
     void badInputFailsOnEveryRankBeforeDataMoves() throws Exception {
         onRanks(comm -> {
@@ -426,13 +512,103 @@ public abstract class RedistributionContract {
                 assertEquals(0, plan.elementsLocal(comm.rank()), plan.explain(8));
                 try (DistArray a = source(d, DType.FLOAT64, false)) {
                     DistArrays.exchangeGhosts(a, plan);
-                    checkCounts(plan, 8, "ghosts " + d, false);
+                    checkCounts(plan, 8, "ghosts " + d, true);
                     checkAll(a, DType.FLOAT64, "ghost plan of " + d);
                 }
             }
-            Distribution periodic = Distribution.builder(comm).shape(n).padding(0, 1, 1).periodic(0).build();
-            DistArrayException e = assertThrows(DistArrayException.class, () -> Redistribution.ghosts(periodic));
-            assertTrue(e.getMessage().contains("periodic"), e.getMessage());
+            // periodic axes: the boundary padding receives the periodic images, in the same exchange
+            List<Distribution> periodic = List.of(
+                    Distribution.builder(comm).shape(n).padding(0, 1, 1).periodic(0).build(),
+                    Distribution.builder(comm).shape(n, n).padding(0, 2, 2).periodic(0).padding(1, 1, 1).build(),
+                    Distribution.builder(comm).shape(n, 3, n).padding(0, 1, 1).periodic(0).undistributed(1)
+                            .padding(2, 1, 2).periodic(2).build());
+            for (Distribution d : periodic) {
+                Redistribution plan = Redistribution.ghosts(d);
+                assertTrue(plan.exchangesWithNeighbours(), plan.explain(8));
+                assertTrue(plan.explain(8).contains("point-to-point"), plan.explain(8));
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64,
+                        g -> Cases.value(Cases.flat(d.shape(), GhostExchangeContract.image(d, g))))) {
+                    LocalBlock b = a.local();
+                    long[] wiped = {0};
+                    LocalBox.all(d.localShape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> {
+                        if (GhostExchangeContract.isGhost(d, g)) {
+                            b.setDouble(off, WIPED);
+                            wiped[0]++;
+                        }
+                    });
+                    DistArrays.exchangeGhosts(a, plan);
+                    checkCounts(plan, 8, "periodic ghosts " + d, true);
+                    // every cell sent is a wiped one: what arrives (messages and local moves) is what was wiped
+                    assertEquals(wiped[0], plan.elementsReceived(comm.rank()) + plan.elementsLocal(comm.rank()),
+                            plan.explain(8));
+                    LocalBox.all(d.localShape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> assertEquals(
+                            Cases.value(Cases.flat(d.shape(), GhostExchangeContract.image(d, g))), b.getDouble(off),
+                            () -> "periodic ghost plan, cell " + Arrays.toString(g) + " of " + d));
+                }
+            }
+            // a block too small for its neighbours' padding: refused on every rank (PETSc DMDA's rule): the last rank
+            // owns 3 cells, 2 of them boundary padding, one interior cell cannot fill rank 0's 2 periodic images
+            int p = comm.size();
+            long[] bounds = new long[p + 1];
+            for (int r = 0; r < p; r++) {
+                bounds[r + 1] = bounds[r] + (p == 1 ? 5 : r == p - 1 ? 3 : 6);
+            }
+            Distribution tiny = Distribution.builder(comm).shape(bounds[p]).blockBounds(0, bounds).padding(0, 1, 2)
+                    .periodic(0).build();
+            DistArrayException e = assertThrows(DistArrayException.class, () -> Redistribution.ghosts(tiny));
+            assertTrue(e.getMessage().contains("ghost exchange on axis 0"), e.getMessage());
+        });
+    }
+
+    @Test
+    void thePlansFiguresAreWhatTheCommunicatorCarried() throws Exception {
+        onRanks(user -> {
+            try (CountingCommunicator comm = new CountingCommunicator(user)) {
+                long n = n(comm);
+                List<Distribution[]> pairs = new ArrayList<>();
+                Distribution rows = Distribution.builder(comm).shape(n, 5).block(0).undistributed(1).build();
+                Distribution cols = Distribution.builder(comm).shape(n, 5).undistributed(0).block(1).build();
+                Distribution cyc = Distribution.builder(comm).shape(n, 5).cyclic(0, 2).undistributed(1).build();
+                Distribution unstr = Distribution.builder(comm).shape(n, 5)
+                        .unstructured(0, scrambled(comm.size(), n, 2)).undistributed(1).build();
+                Distribution padded = Distribution.builder(comm).shape(n, 5).padding(0, 1, 1).periodic(0)
+                        .grid(comm.size(), 1).build();
+                Distribution group = Distribution.builder(comm).shape(n, 5).onRanks(comm.size() - 1).build();
+                pairs.add(new Distribution[] {rows, cols});
+                pairs.add(new Distribution[] {cols, cyc});
+                pairs.add(new Distribution[] {cyc, unstr});
+                pairs.add(new Distribution[] {unstr, padded});
+                pairs.add(new Distribution[] {padded, group});
+                pairs.add(new Distribution[] {group, rows});
+                int me = comm.rank();
+                for (Distribution[] pr : pairs) {
+                    for (DType t : new DType[] {DType.FLOAT64, DType.INT16}) {
+                        for (long budget : new long[] {0, 24}) {
+                            Redistribution plan = Redistribution.plan(pr[0], pr[1]).withBudget(budget);
+                            try (DistArray a = source(pr[0], t, false)) {
+                                comm.reset();
+                                try (DistArray b = a.redistribute(plan)) {
+                                    String what = pr[0] + " -> " + pr[1] + " " + t + " budget " + budget;
+                                    assertEquals(plan.bytesSent(me, t.itemSize()), comm.sent(), what + ": sent");
+                                    assertEquals(plan.bytesReceived(me, t.itemSize()), comm.received(),
+                                            what + ": received");
+                                    checkAll(b, t, what);
+                                }
+                            }
+                        }
+                    }
+                }
+                // the ghost exchange: what exchangeGhosts() carries is the ghost plan's figures
+                Redistribution ghosts = Redistribution.ghosts(padded);
+                try (DistArray a = source(padded, DType.FLOAT64, false)) {
+                    a.exchangeGhosts(); // the first call makes the array's plan (its all-gather is not counted)
+                    comm.reset();
+                    a.exchangeGhosts();
+                    assertEquals(ghosts.bytesSent(me, 8), comm.sent(), "ghosts: sent");
+                    assertEquals(ghosts.bytesReceived(me, 8), comm.received(), "ghosts: received");
+                    assertTrue(comm.size() == 1 || ghosts.bytesSent(me, 8) > 0, ghosts.explain(8));
+                }
+            }
         });
     }
 

@@ -64,4 +64,23 @@ class PhiloxCipherTest {
             assertEquals(c.word(i), p0.nextLong());
         }
     }
+
+    @Test
+    void splitStreamsAreTheJumpedStreamsAndDisjoint() {
+        Generator g = Generator.seeded(99);
+        java.util.List<Generator> parts = g.split(4);
+        assertEquals(4, parts.size());
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            UniformRandomProvider a = parts.get(i).toProvider();
+            UniformRandomProvider b = g.jumped(i + 1).toProvider();
+            for (int k = 0; k < 64; k++) {
+                long w = a.nextLong();
+                assertEquals(b.nextLong(), w, "split(4).get(" + i + ") is jumped(" + (i + 1) + ")");
+                org.junit.jupiter.api.Assertions.assertTrue(seen.add(w), "stream " + i + " repeats a word");
+            }
+        }
+        assertEquals(0, g.split(0).size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> g.split(-1));
+    }
 }

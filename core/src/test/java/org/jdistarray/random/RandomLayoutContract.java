@@ -258,6 +258,61 @@ public abstract class RandomLayoutContract {
     }
 
     @Test
+    void shuffleAndPermutationPermuteTheRowsOfNdArraysOnEveryLayout() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            for (int n : new int[] {0, 1, 7, 3 * p + 2}) {
+                long[] perm = referencePermutation(n);
+                long[][] rows = new long[p][];
+                for (int r = 0; r < p; r++) {
+                    final int rr = r;
+                    rows[r] = java.util.stream.LongStream.range(0, n).filter(x -> (x * 3 + 1) % p == rr).toArray();
+                }
+                List<Distribution> ds = List.of(
+                        Distribution.builder(comm).shape(n, 3).build(),
+                        Distribution.builder(comm).shape(n, 3).cyclic(0, 2).undistributed(1).build(),
+                        Distribution.builder(comm).shape(n, 3).undistributed(0).cyclic(1).build(),
+                        Distribution.builder(comm).shape(n, 3).unstructured(0, rows).undistributed(1).build(),
+                        Distribution.builder(comm).shape(n, 3).undistributed(0).undistributed(1).build(),
+                        Distribution.builder(comm).shape(n, 2, 3).cyclic(2).build(),
+                        Distribution.builder(comm).shape(n, 2, 3).onRanks(p - 1).build());
+                for (Distribution d : ds) {
+                    long[] shape = d.shape();
+                    long size = d.globalSize();
+                    long inner = n == 0 ? 0 : size / n;
+                    double[] want = new double[(int) size];
+                    for (int e = 0; e < size; e++) {
+                        want[e] = Cases.value(perm[(int) (e / inner)] * inner + e % inner);
+                    }
+                    for (DType t : new DType[] {DType.FLOAT64, DType.INT64}) {
+                        String what = n + " rows " + Arrays.toString(shape) + " " + t + " " + d + " on " + p;
+                        try (DistArray a = org.jdistarray.array.DistArrays.fromFunction(d, t,
+                                g -> Cases.value(Cases.flat(shape, g)));
+                             DistArray b = Generator.philox(SEED).permutation(a)) {
+                            double[] got = b.toDoubleArray(0);
+                            Generator g = Generator.philox(SEED);
+                            g.shuffle(a);
+                            assertEquals(1, g.position(), "a shuffle takes one draw");
+                            double[] inPlace = a.toDoubleArray(0);
+                            if (comm.rank() == 0) {
+                                org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "permutation " + what);
+                                org.junit.jupiter.api.Assertions.assertArrayEquals(want, inPlace, "shuffle " + what);
+                            }
+                        }
+                    }
+                }
+            }
+            try (DistArray z = org.jdistarray.array.DistArrays.zeros(Distribution.builder(comm).shape().build(),
+                    DType.FLOAT64)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> Generator.philox(1).shuffle(z));
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at least 1-dimensional"),
+                        e.getMessage());
+            }
+        });
+    }
+
+    @Test
     void aFreshPeriodicArrayIsUnchangedByTheGhostExchange() throws Exception {
         onRanks(comm -> {
             Distribution d = Distribution.builder(comm).shape(6L * comm.size() + 6, 7).padding(0, 2, 2).periodic(0)

@@ -40,6 +40,12 @@ class RandomThreadTest {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 7})
+    void shuffleRows(int ranks) throws Exception {
+        on(ranks).shuffleAndPermutationPermuteTheRowsOfNdArraysOnEveryLayout();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 7})
     void badCalls(int ranks) throws Exception {
         on(ranks).ranksWithDifferentSeedsFailOnEveryRank();
     }
