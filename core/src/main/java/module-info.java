@@ -8,6 +8,7 @@ module org.jdistarray.core {
     requires com.sun.jna;
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
+    requires java.desktop; // Java2D and ImageIO for the pictures (org.jdistarray.plot), headless
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
 
     exports org.jdistarray.array;
@@ -20,6 +21,7 @@ module org.jdistarray.core {
     exports org.jdistarray.nativelib;
     exports org.jdistarray.random;
     exports org.jdistarray.ops;
+    exports org.jdistarray.plot;
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 
