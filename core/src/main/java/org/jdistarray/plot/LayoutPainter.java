@@ -118,7 +118,10 @@ final class LayoutPainter {
         double legendX = x0 + gridW + 24;
         List<int[]> panelRanks = panelRanks();
         double panelCell = Math.max(4, Math.min(cell, 16));
-        double width = Math.max(legendX + legendW + 10, 420);
+        double width = Math.max(Math.max(legendX + legendW + 10, 420), Canvas.textWidth(titleLine(), 13) + 20);
+        if (opt.title() != null) {
+            width = Math.max(width, Canvas.textWidth(opt.title(), 15) * 1.1 + 20);
+        }
         PanelLayout panels = new PanelLayout(panelRanks, panelCell, width - 20);
         double bottom = Math.max(y0 + gridH + 52, y0 + legendRows * 18 + 20);
         Canvas c = new Canvas((int) Math.ceil(width), (int) Math.ceil(bottom + panels.height));
@@ -164,6 +167,10 @@ final class LayoutPainter {
             c.boldText(10, y, opt.title(), 15, INK, Canvas.Anchor.START);
             y += 20;
         }
+        c.text(10, y, titleLine(), 13, INK, Canvas.Anchor.START);
+    }
+
+    private String titleLine() {
         StringBuilder kinds = new StringBuilder();
         for (int k = 0; k < layout.ndim(); k++) {
             kinds.append(k == 0 ? "" : ",").append(layout.axes().get(k).kind().name().toLowerCase(Locale.ROOT)
@@ -179,7 +186,7 @@ final class LayoutPainter {
             }
             s += "  slice [" + at + "]";
         }
-        c.text(10, y, s, 13, INK, Canvas.Anchor.START);
+        return s;
     }
 
     static String tuple(long[] v) {

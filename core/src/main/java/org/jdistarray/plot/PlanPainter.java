@@ -29,8 +29,19 @@ final class PlanPainter {
                 max = Math.max(max, plan.elements(s, t));
             }
         }
+        long moved = 0;
+        long kept = 0;
+        for (int r = 0; r < p; r++) {
+            moved += plan.elementsSent(r);
+            kept += plan.elementsLocal(r);
+        }
+        String line = "redistribution (" + plan.kind() + ") " + LayoutPainter.tuple(plan.from().shape()) + " grid "
+                + LayoutPainter.tuple(plan.from().gridShape()) + " -> " + LayoutPainter.tuple(plan.to().shape())
+                + " grid " + LayoutPainter.tuple(plan.to().gridShape()) + ": " + moved + " elements sent, " + kept
+                + " kept";
         double totalsX = x0 + gridW + 20;
-        int width = (int) Math.ceil(Math.max(totalsX + 190, 460));
+        double titleW = Math.max(Canvas.textWidth(line, 13), title == null ? 0 : Canvas.textWidth(title, 15) * 1.1);
+        int width = (int) Math.ceil(Math.max(Math.max(totalsX + 190, 460), titleW + 20));
         int height = (int) Math.ceil(y0 + gridW + 70);
         Canvas c = new Canvas(width, height);
         double y = 22;
@@ -38,16 +49,7 @@ final class PlanPainter {
             c.boldText(10, y, title, 15, INK, Canvas.Anchor.START);
             y += 20;
         }
-        long moved = 0;
-        long kept = 0;
-        for (int r = 0; r < p; r++) {
-            moved += plan.elementsSent(r);
-            kept += plan.elementsLocal(r);
-        }
-        c.text(10, y, "redistribution (" + plan.kind() + ") " + LayoutPainter.tuple(plan.from().shape()) + " grid "
-                + LayoutPainter.tuple(plan.from().gridShape()) + " -> " + LayoutPainter.tuple(plan.to().shape())
-                + " grid " + LayoutPainter.tuple(plan.to().gridShape()) + ": " + moved + " elements sent, " + kept
-                + " kept", 13, INK, Canvas.Anchor.START);
+        c.text(10, y, line, 13, INK, Canvas.Anchor.START);
         boolean numbers = cell >= 28;
         for (int s = 0; s < p; s++) {
             for (int t = 0; t < p; t++) {
