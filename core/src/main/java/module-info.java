@@ -8,7 +8,7 @@ module org.jdistarray.core {
     requires com.sun.jna;
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
-    requires java.desktop; // Java2D and ImageIO for the pictures (org.jdistarray.plot), headless
+    requires transitive java.desktop; // Java2D and ImageIO for the pictures (Picture.image() is a BufferedImage)
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
 
     exports org.jdistarray.array;
