@@ -66,6 +66,29 @@ public final class Plots {
     }
 
     /**
+     * <b>Collective.</b> A heat map of the values of a 1-D or 2-D {@code array} on rank {@code root} (null on the
+     * others): the array is gathered to {@code root} (with {@link DistArray#toDoubleArray(int)}'s size guard), each
+     * element a cell (a pixel for large arrays, sampled evenly beyond 800 per axis) in the viridis colour map
+     * between the smallest and largest value, with a colour bar.
+     *
+     * @throws IllegalArgumentException on every rank for an array of more than 2 dimensions, an empty array or a
+     *     root out of range
+     */
+    public static Picture values(DistArray array, String titleOrNull, int root) {
+        long[] shape = array.distribution().shape();
+        int size = array.distribution().communicator().size();
+        if (root < 0 || root >= size) {
+            throw new IllegalArgumentException("root " + root + " is out of range [0, " + size + ")");
+        }
+        if (shape.length < 1 || shape.length > 2 || array.globalSize() == 0) {
+            throw new IllegalArgumentException("Plots.values draws a non-empty 1-D or 2-D array, got shape "
+                    + java.util.Arrays.toString(shape));
+        }
+        double[] v = array.toDoubleArray(root);
+        return v == null ? null : HeatmapPainter.paint(v, shape, titleOrNull);
+    }
+
+    /**
      * <b>Not collective.</b> The picture of a redistribution plan: a matrix with one row per sending rank and one
      * column per receiving rank, each cell the number of elements moved (the diagonal: kept on the rank, copied
      * locally), coloured by the sender and shaded by amount, with each rank's totals; the numbers are those of

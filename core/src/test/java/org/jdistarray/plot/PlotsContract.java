@@ -199,6 +199,31 @@ public abstract class PlotsContract {
     }
 
     @Test
+    void heatMapCellsHaveTheColourOfTheirValue() throws Exception {
+        onRanks(comm -> {
+            Distribution d = build(comm, b -> b.shape(5, 13).cyclic(1));
+            try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] * g[1] - 3.0)) {
+                Picture pic = Plots.values(a, "product", comm.size() - 1);
+                if (comm.rank() != comm.size() - 1) {
+                    assertNull(pic);
+                    return;
+                }
+                BufferedImage img = pic.image();
+                for (long i = 0; i < 5; i++) {
+                    for (long j = 0; j < 13; j++) {
+                        Point2D c = pic.cellCenter(i, j);
+                        Color want = HeatmapPainter.viridis((i * j - 3.0 + 3.0) / 48.0);
+                        assertEquals(want.getRGB(), img.getRGB((int) c.getX(), (int) c.getY()), "cell " + i + "," + j);
+                    }
+                }
+            }
+            try (DistArray three = DistArrays.zeros(build(comm, b -> b.shape(2, 2, 2)), DType.FLOAT64)) {
+                assertThrows(IllegalArgumentException.class, () -> Plots.values(three, null, 0));
+            }
+        });
+    }
+
+    @Test
     void writesPngAndSvgFiles() throws Exception {
         onRanks(comm -> {
             Distribution d = build(comm, b -> b.shape(6, 6).cyclic(0));
