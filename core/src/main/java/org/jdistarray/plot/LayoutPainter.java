@@ -173,8 +173,7 @@ final class LayoutPainter {
     private String titleLine() {
         StringBuilder kinds = new StringBuilder();
         for (int k = 0; k < layout.ndim(); k++) {
-            kinds.append(k == 0 ? "" : ",").append(layout.axes().get(k).kind().name().toLowerCase(Locale.ROOT)
-                    .charAt(0));
+            kinds.append(k == 0 ? "" : ",").append(layout.axes().get(k).kind().code());
         }
         String s = "shape " + tuple(layout.shape()) + "  dist (" + kinds + ")  grid "
                 + tuple(layout.grid().shape()) + "  " + holders + (holders == 1 ? " rank" : " ranks")

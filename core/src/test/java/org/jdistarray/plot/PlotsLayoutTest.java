@@ -56,6 +56,15 @@ class PlotsLayoutTest {
     }
 
     @Test
+    void theTitleNamesShapeAxisTypesAndGrid() {
+        GlobalLayout l = GlobalLayout.fromShape(new long[] {6, 4, 5},
+                List.of(DistKind.CYCLIC, DistKind.UNDISTRIBUTED, DistKind.BLOCK), new int[] {2, 1, 3}, null, 6);
+        String svg = Plots.distribution(l, PlotOptions.defaults().title("mine").axes(0, 2).at(0, 3, 0)).svg();
+        assertTrue(svg.contains(">shape (6, 4, 5)  dist (c,n,b)  grid (2, 1, 3)  6 ranks  slice [:, 3, :]</text>"), svg);
+        assertTrue(svg.contains(">mine</text>"), svg);
+    }
+
+    @Test
     void theLegendStopsAtSixtyFourRanks() {
         GlobalLayout l = GlobalLayout.fromShape(new long[] {100, 100}, List.of(DistKind.BLOCK, DistKind.BLOCK),
                 new int[] {10, 10}, null, 100);

@@ -115,7 +115,8 @@ public final class JuliaSet {
 
     /** <b>Collective.</b> Computes the set on {@code comm}, writes the pictures (rank 0), prints timings. */
     public static void run(Communicator comm, int w, int h, int iterations, Path out) {
-        Distribution d = Distribution.builder(comm).shape(h, w).cyclic(0).build(); // rows dealt out: balanced work
+        // rows dealt out round-robin, each row whole on one rank: every rank gets inside and outside points alike
+        Distribution d = Distribution.builder(comm).shape(h, w).cyclic(0).undistributed(1).build();
         comm.barrier();
         long t0 = System.nanoTime();
         try (DistArray c = counts(d, iterations)) {
@@ -123,8 +124,10 @@ public final class JuliaSet {
             long t1 = System.nanoTime();
             var pic = Plots.values(c, String.format(Locale.ROOT, "Julia set of z^2 + (%.3f%+.3fi), %d iterations",
                     CR, CI, iterations), 0);
+            // the same layout on the first rows and columns (a sample of a cyclic axis would alias)
             var dist = Plots.distribution(Distribution.builder(comm).shape(Math.min(h, 24), Math.min(w, 32))
-                    .cyclic(0).build(), PlotOptions.defaults().title("its distribution (first rows and columns)"));
+                    .cyclic(0).undistributed(1).build(), PlotOptions.defaults().title("its distribution (first "
+                    + Math.min(h, 24) + " rows, " + Math.min(w, 32) + " columns)"));
             double draw = (System.nanoTime() - t1) * 1e-9;
             if (comm.rank() == 0) {
                 pic.write(out.resolveSibling(out.getFileName() + ".png"));
