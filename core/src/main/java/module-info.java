@@ -13,6 +13,7 @@ module org.jdistarray.core {
     requires com.ning.compress.lzf;
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
+    requires transitive java.desktop; // Java2D and ImageIO for the pictures (Picture.image() is a BufferedImage)
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
 
     exports org.jdistarray.array;
@@ -25,6 +26,7 @@ module org.jdistarray.core {
     exports org.jdistarray.nativelib;
     exports org.jdistarray.random;
     exports org.jdistarray.ops;
+    exports org.jdistarray.plot;
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 

@@ -105,7 +105,7 @@ final class DescribeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private GlobalLayout layout() throws IOException {
+    GlobalLayout layout() throws IOException {
         if (globalDimData != null) {
             if (shape != null || dist != null || grid != null || blockSize != null) {
                 throw usage("--global-dim-data describes the whole distribution: do not combine it with "
