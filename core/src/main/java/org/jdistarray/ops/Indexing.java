@@ -90,11 +90,16 @@ public final class Indexing {
             pos[k[0]] = ElementExchange.ravel(g, ishape);
             offs[k[0]++] = off;
         });
-        long[] idx = ElementExchange.fetch(indices, pos, n, false);
-        Communicator comm = a.distribution().context().comm();
-        CollectiveErrors.agree(comm, () -> normalizeInPlace(idx, size, 0));
-        fill(a, out, idx, offs, n);
-        return out;
+        try {
+            long[] idx = ElementExchange.fetch(indices, pos, n, false);
+            Communicator comm = a.distribution().context().comm();
+            CollectiveErrors.agree(comm, () -> normalizeInPlace(idx, size, 0));
+            fill(a, out, idx, offs, n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
     /** Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype). */
@@ -410,8 +415,8 @@ public final class Indexing {
         }
         for (int i = 0; i < s.length; i++) {
             if (i >= m.length || m[i] != s[i]) {
-                throw new IndexOutOfBoundsException("boolean index did not match indexed array along axis " + i
-                        + "; size of axis is " + s[i] + " but size of corresponding boolean axis is "
+                throw new IndexOutOfBoundsException("boolean index did not match indexed array along dimension " + i
+                        + "; dimension is " + s[i] + " but corresponding boolean dimension is "
                         + (i < m.length ? m[i] : 1));
             }
         }

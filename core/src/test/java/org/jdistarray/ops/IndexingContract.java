@@ -379,8 +379,8 @@ public abstract class IndexingContract {
                 assertEquals("axis 2 is out of bounds for array of dimension 2", x.getMessage());
                 try (DistArray m = DistArrays.zeros(Distribution.builder(comm).shape(5, 4).build(), DType.BOOL)) {
                     e = assertThrows(IndexOutOfBoundsException.class, () -> Indexing.getMask(a, m));
-                    assertEquals("boolean index did not match indexed array along axis 1; size of axis is 3 but size "
-                            + "of corresponding boolean axis is 4", e.getMessage());
+                    assertEquals("boolean index did not match indexed array along dimension 1; dimension is 3 but "
+                            + "corresponding boolean dimension is 4", e.getMessage());
                 }
                 try (DistArray b = reference(Distribution.builder(comm).shape(5, 4).build())) {
                     x = assertThrows(IllegalArgumentException.class,
