@@ -8,7 +8,9 @@ import org.jdistarray.array.LocalBlock;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.AxisDistribution;
 import org.jdistarray.protocol.DType;
+import org.jdistarray.protocol.DimDistribution;
 
 /**
  * The element exchange behind fancy indexing, masks and concatenation: reads ({@link #fetch}) or writes
@@ -68,6 +70,52 @@ final class ElementExchange {
     }
 
     /**
+     * Owner and local offset of flat indices: straight from the axis for a 1-D partition over every rank (no index
+     * tuple), the general index math otherwise.
+     */
+    static final class Locator {
+        private final Distribution d;
+        private final long[] shape;
+        private final long[] g;
+        private final int me;
+        private final AxisDistribution axis;
+        private final DimDistribution dim;
+
+        Locator(Distribution d) {
+            this.d = d;
+            this.shape = d.shape();
+            this.g = new long[shape.length];
+            this.me = d.rank();
+            boolean fast = shape.length == 1 && d.holder() < 0 && !d.isReplicated()
+                    && d.gridShape()[0] == d.communicator().size();
+            this.axis = fast ? d.axes().get(0) : null;
+            this.dim = fast ? d.dim(0) : null;
+        }
+
+        int owner(long f) {
+            if (axis != null) {
+                return axis.ownerOf(f);
+            }
+            unravel(f, shape, g);
+            return ElementExchange.owner(d, g, me);
+        }
+
+        /** The local offset in {@code b} (the array's own block) of flat index {@code f}, held here. */
+        long offset(LocalBlock b, boolean natural, long f) {
+            if (dim != null && natural) {
+                return dim.localFromGlobal(f);
+            }
+            unravel(f, shape, g);
+            return b.offsetOfGlobal(g);
+        }
+    }
+
+    /** Whether {@code b}'s offsets are the distribution's C-order local offsets. */
+    static boolean natural(LocalBlock b, Distribution d) {
+        return b.isContiguous() && b.offset() == 0 && java.util.Arrays.equals(b.shape(), d.localShape());
+    }
+
+    /**
      * <b>Collective.</b> The elements of {@code a} at the {@code n} valid flat indices {@code flats} (any per rank), as
      * raw words of the kind {@code asFloat} names, in the order asked.
      */
@@ -76,13 +124,11 @@ final class ElementExchange {
         Communicator comm = d.context().comm();
         int p = comm.size();
         int me = comm.rank();
-        long[] shape = d.shape();
-        long[] g = new long[shape.length];
         int[] dest = new int[n];
         int[] sendCounts = new int[p];
+        Locator loc = new Locator(d);
         for (int i = 0; i < n; i++) {
-            unravel(flats[i], shape, g);
-            dest[i] = owner(d, g, me);
+            dest[i] = loc.owner(flats[i]);
             sendCounts[dest[i]]++;
         }
         int[] fill = exclusivePrefix(sendCounts);
@@ -99,9 +145,9 @@ final class ElementExchange {
         LongBuffer resp = DirectBuffers.longs(total);
         if (total > 0) {
             LocalBlock b = a.local();
+            boolean nat = natural(b, d);
             for (int k = 0; k < total; k++) {
-                unravel(got.get(k), shape, g);
-                resp.put(k, read(b, b.offsetOfGlobal(g), asFloat));
+                resp.put(k, read(b, loc.offset(b, nat, got.get(k)), asFloat));
             }
         }
         LongBuffer back = DirectBuffers.longs(n);
@@ -123,16 +169,14 @@ final class ElementExchange {
         Communicator comm = d.context().comm();
         int p = comm.size();
         boolean everywhere = d.isReplicated();
-        long[] shape = d.shape();
-        long[] g = new long[shape.length];
+        Locator loc = new Locator(d);
         int[] dest = new int[n];
         int[] sendCounts = new int[p];
         for (int i = 0; i < n; i++) {
             if (everywhere) {
                 continue;
             }
-            unravel(flats[i], shape, g);
-            dest[i] = d.ownerOf(g);
+            dest[i] = loc.owner(flats[i]);
             sendCounts[dest[i]] += 2;
         }
         LongBuffer send;
@@ -163,9 +207,9 @@ final class ElementExchange {
         comm.allToAllV(send, sendCounts, got, recvCounts);
         if (total > 0) {
             LocalBlock b = a.local();
+            boolean nat = natural(b, d);
             for (int k = 0; k < total; k += 2) {
-                unravel(got.get(k), shape, g);
-                write(b, b.offsetOfGlobal(g), got.get(k + 1), asFloat);
+                write(b, loc.offset(b, nat, got.get(k)), got.get(k + 1), asFloat);
             }
         }
     }

@@ -51,10 +51,11 @@ final class Selection {
         long[] shape = d.shape();
         LocalBlock b = a.local();
         LocalBlock m = mask.local();
+        boolean nat = ElementExchange.natural(b, d) && ElementExchange.natural(m, mask.distribution());
         a.forEachOwned((g, off) -> {
-            if (m.getLong(m.offsetOfGlobal(g)) != 0) {
+            if (m.getLong(nat ? off : m.offsetOfGlobal(g)) != 0) {
                 long f = ElementExchange.ravel(g, shape);
-                picks.add(f, wordIsFlat ? f : ElementExchange.read(b, b.offsetOfGlobal(g), asFloat));
+                picks.add(f, wordIsFlat ? f : ElementExchange.read(b, nat ? off : b.offsetOfGlobal(g), asFloat));
             }
         });
         return picks;
