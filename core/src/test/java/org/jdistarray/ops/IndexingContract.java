@@ -400,4 +400,29 @@ public abstract class IndexingContract {
             }
         });
     }
+
+    @Test
+    void integerDtypesStayExact() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(2L * comm.size() + 3).cyclic(0, 2).build();
+            long big = (1L << 60) + 1;
+            try (DistArray a = DistArrays.fromLongFunction(d, DType.INT64, g -> big + g[0]);
+                    DistArray u = DistArrays.fromLongFunction(d, DType.UINT8, g -> g[0] * 50);
+                    DistArray m = DistArrays.fromLongFunction(d, DType.BOOL, g -> g[0] % 2)) {
+                long n = d.globalSize();
+                try (DistArray t = Indexing.take(a, new long[] {-1, 0, 2}, null)) {
+                    long[] w = ElementExchange.fetch(t, range(3), 3, false);
+                    assertArrayEquals(new long[] {big + n - 1, big, big + 2}, w);
+                }
+                Indexing.put(a, new long[] {1, 1}, new long[] {big - 5, big - 7});
+                assertEquals(big - 7, ElementExchange.fetch(a, new long[] {1}, 1, false)[0]);
+                try (DistArray s = Indexing.getMask(u, m)) {
+                    long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), false);
+                    for (int i = 0; i < w.length; i++) {
+                        assertEquals(((2L * i + 1) * 50) & 0xFF, w[i], "uint8 wraps as NumPy's cast does");
+                    }
+                }
+            }
+        });
+    }
 }
