@@ -1187,4 +1187,42 @@ public final class DistArray implements AutoCloseable {
                 + Arrays.toString(dist.gridShape()) + ", rank " + dist.rank() + " local shape "
                 + Arrays.toString(dist.localShape()) + (closed.get() ? ", closed" : "") + "]";
     }
+
+    // ---- fancy indexing, masks (logic in org.jdistarray.ops.Indexing) ----
+
+    /** <b>Collective.</b> NumPy's {@code a[mask]}: {@link org.jdistarray.ops.Indexing#getMask}. Caller must close the result. */
+    public DistArray getMask(DistArray mask) {
+        return org.jdistarray.ops.Indexing.getMask(this, mask);
+    }
+
+    /** <b>Collective.</b> NumPy's {@code a[mask] = values}: {@link org.jdistarray.ops.Indexing#setMask}. */
+    public void setMask(DistArray mask, Object values) {
+        org.jdistarray.ops.Indexing.setMask(this, mask, values);
+    }
+
+    /** <b>Collective.</b> {@code a.take(indices, axis)} (null axis: flattened): {@link org.jdistarray.ops.Indexing#take(DistArray, long[], Integer)}. */
+    public DistArray take(long[] indices, Integer axis) {
+        return org.jdistarray.ops.Indexing.take(this, indices, axis);
+    }
+
+    /** <b>Collective.</b> {@code a.take} with distributed indices: {@link org.jdistarray.ops.Indexing#take(DistArray, DistArray, Integer)}. */
+    public DistArray take(DistArray indices, Integer axis) {
+        return org.jdistarray.ops.Indexing.take(this, indices, axis);
+    }
+
+    /** <b>Collective.</b> {@code a.put(indices, values)} (flat): {@link org.jdistarray.ops.Indexing#put(DistArray, long[], Object)}. */
+    public void put(long[] indices, Object values) {
+        org.jdistarray.ops.Indexing.put(this, indices, values);
+    }
+
+    /** <b>Collective.</b> {@code a[..., indices, ...] = values} along {@code axis}: {@link org.jdistarray.ops.Indexing#put(DistArray, long[], int, Object)}. */
+    public void put(long[] indices, int axis, Object values) {
+        org.jdistarray.ops.Indexing.put(this, indices, axis, values);
+    }
+
+    /** <b>Collective.</b> {@code a.nonzero()}: {@link org.jdistarray.ops.Indexing#nonzero}. Caller must close the results. */
+    public DistArray[] nonzero() {
+        return org.jdistarray.ops.Indexing.nonzero(this);
+    }
+    // ---- end fancy indexing ----
 }

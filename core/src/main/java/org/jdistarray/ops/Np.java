@@ -1471,4 +1471,72 @@ public final class Np {
         return Reductions.nanmax(a, options);
     }
     // ---- end reductions ----
+
+    // ---- fancy indexing, masks, concatenation (logic in Indexing) ----
+
+    /** <b>Collective.</b> {@code numpy.take(a, indices)} of the flattened array: {@link Indexing#take(DistArray, long[], Integer)}. */
+    public static DistArray take(DistArray a, long[] indices) {
+        return Indexing.take(a, indices, null);
+    }
+
+    /** <b>Collective.</b> {@code numpy.take(a, indices, axis)}: {@link Indexing#take(DistArray, long[], Integer)}. */
+    public static DistArray take(DistArray a, long[] indices, Integer axis) {
+        return Indexing.take(a, indices, axis);
+    }
+
+    /** <b>Collective.</b> {@code numpy.take} with distributed indices: {@link Indexing#take(DistArray, DistArray, Integer)}. */
+    public static DistArray take(DistArray a, DistArray indices, Integer axis) {
+        return Indexing.take(a, indices, axis);
+    }
+
+    /** <b>Collective.</b> {@code numpy.put(a, indices, values)}: {@link Indexing#put(DistArray, long[], Object)}. */
+    public static void put(DistArray a, long[] indices, Object values) {
+        Indexing.put(a, indices, values);
+    }
+
+    /** <b>Collective.</b> {@code numpy.put} with distributed indices: {@link Indexing#put(DistArray, DistArray, Object)}. */
+    public static void put(DistArray a, DistArray indices, Object values) {
+        Indexing.put(a, indices, values);
+    }
+
+    /** <b>Collective.</b> {@code numpy.nonzero(a)}: {@link Indexing#nonzero}. Caller must close the results. */
+    public static DistArray[] nonzero(DistArray a) {
+        return Indexing.nonzero(a);
+    }
+
+    /** <b>Collective.</b> {@code numpy.flatnonzero(a)}: {@link Indexing#flatnonzero}. */
+    public static DistArray flatnonzero(DistArray a) {
+        return Indexing.flatnonzero(a);
+    }
+
+    /** <b>Collective.</b> {@code numpy.argwhere(a)}: {@link Indexing#argwhere}. */
+    public static DistArray argwhere(DistArray a) {
+        return Indexing.argwhere(a);
+    }
+
+    /** <b>Collective.</b> {@code numpy.compress(condition, a, axis)}: {@link Indexing#compress(boolean[], DistArray, Integer)}. */
+    public static DistArray compress(boolean[] condition, DistArray a, Integer axis) {
+        return Indexing.compress(condition, a, axis);
+    }
+
+    /** <b>Collective.</b> {@code numpy.compress} with a distributed condition: {@link Indexing#compress(DistArray, DistArray, Integer)}. */
+    public static DistArray compress(DistArray condition, DistArray a, Integer axis) {
+        return Indexing.compress(condition, a, axis);
+    }
+
+    /** <b>Collective.</b> {@code numpy.extract(condition, a)} for a bool condition of {@code a}'s shape: {@code a[condition]}. */
+    public static DistArray extract(DistArray condition, DistArray a) {
+        return Indexing.getMask(a, condition);
+    }
+
+    /** <b>Collective.</b> {@code numpy.concatenate(arrays, axis)} (null: flattened): {@link Indexing#concatenate}. */
+    public static DistArray concatenate(DistArray[] arrays, Integer axis) {
+        return Indexing.concatenate(arrays, axis);
+    }
+
+    /** <b>Collective.</b> {@code numpy.stack(arrays, axis)}: {@link Indexing#stack}. */
+    public static DistArray stack(DistArray[] arrays, int axis) {
+        return Indexing.stack(arrays, axis);
+    }
+    // ---- end fancy indexing ----
 }
