@@ -82,7 +82,7 @@ final class Assign {
     static String tuple(long[] s) {
         StringBuilder b = new StringBuilder("(");
         for (int i = 0; i < s.length; i++) {
-            b.append(i > 0 ? ", " : "").append(s[i]);
+            b.append(i > 0 ? "," : "").append(s[i]); // NumPy 1.24 prints (3,2) in this message
         }
         return b.append(s.length == 1 ? ",)" : ")").toString();
     }
@@ -106,7 +106,7 @@ final class Assign {
         final boolean reshaped = lead > 0;
         if (Arrays.equals(core, target)) {
             // same shape: move the value into the selection's layout, then one strided copy per rank
-            try (DistArray conv = value.dtype() == a.dtype() && !(value.isView() && !value.layout().isContiguous())
+            try (DistArray conv = value.dtype() == a.dtype() && !value.isView()
                     ? null : value.astype(a.dtype())) {
                 DistArray src = conv != null ? conv : value;
                 intoSelection(a, p, v -> {
@@ -129,7 +129,7 @@ final class Assign {
             kinds.add(DistKind.UNDISTRIBUTED);
         }
         Distribution repl = Distribution.fromShape(a.distribution().communicator(), vs, kinds);
-        try (DistArray dense = value.isView() && !value.layout().isContiguous() ? value.copy() : null;
+        try (DistArray dense = value.isView() ? value.copy() : null;
              DistArray whole = (dense != null ? dense : value).redistribute(repl)) {
             Storage st = whole.storage();
             intoSelection(a, p, v -> broadcastInto(v, vs, st::getDouble, st));
@@ -296,7 +296,7 @@ final class Assign {
                 return v.copy();
             }
         }
-        try (DistArray dense = a.isView() && !a.layout().isContiguous() ? a.copy() : null) {
+        try (DistArray dense = a.isView() ? a.copy() : null) {
             DistArray src = dense != null ? dense : a;
             if (a.ndim() == 1) {
                 return src.copy();

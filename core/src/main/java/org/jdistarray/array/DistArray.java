@@ -1020,9 +1020,10 @@ public final class DistArray implements AutoCloseable {
     }
 
     Storage storage() {
-        if (viewLayout != null && !viewLayout.equals(StridedLayout.contiguous(dist.localShape()))) {
+        if (viewLayout != null) { // every rank of a view refuses alike, though its piece may be dense on some
             throw new IllegalStateException("this operation needs an array with its own dense local blocks, and this"
-                    + " one is a strided slicing view (" + viewLayout + "); use view.copy() (a dense copy) first");
+                    + " one is a slicing view (" + viewLayout + " on rank " + dist.rank() + "); take view.copy()"
+                    + " (a dense copy) first");
         }
         return storage;
     }

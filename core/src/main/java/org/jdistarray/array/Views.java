@@ -162,7 +162,7 @@ final class Views {
         if (d.ndim() == 0 || Slicing.view(alt, p, 0, StridedLayout.cStrides(alt.localShape())) == null) {
             alt = d.ndim() == 0 ? d : Distribution.builder(d.communicator()).shape(d.shape()).onRank(0).build();
         }
-        DistArray dense = a.isView() && !a.layout().isContiguous() ? a.copy() : null;
+        DistArray dense = a.isView() ? a.copy() : null;
         try {
             return (dense != null ? dense : a).redistribute(alt);
         } finally {
