@@ -57,7 +57,7 @@ public final class Slicing {
     /** <b>Not collective.</b> The view of {@code d} selected by {@code p}, or null when the layout has no view. */
     public static View view(Distribution d, Plan p, long baseOffset, long[] localStrides) {
         if (d.holder() >= 0) {
-            return null; // a 0-d array held by one rank: nothing to slice but a new axis; the copy path handles it
+            return heldZeroD(d, p, baseOffset);
         }
         int n = d.ndim();
         List<AxisDistribution> axes = d.layout().axes();
@@ -161,6 +161,27 @@ public final class Slicing {
                     + " but the derived distribution says " + Arrays.toString(want) + " (" + result + ")");
         }
         return new View(result, offset, shape, strides);
+    }
+
+    /** A 0-d array held by one rank: the same, or new axes whose first is a block axis only the holder has. */
+    private static View heldZeroD(Distribution d, Plan p, long baseOffset) {
+        int m = p.outAxes().length;
+        if (m == 0) {
+            return new View(d, baseOffset, new long[0], new long[0]);
+        }
+        int ranks = d.communicator().size();
+        long[] b = new long[ranks + 1];
+        for (int r = d.holder() + 1; r <= ranks; r++) {
+            b[r] = 1;
+        }
+        List<AxisDistribution> axes = new ArrayList<>();
+        axes.add(new BlockAxis(b));
+        for (int j = 1; j < m; j++) {
+            axes.add(new UndistributedAxis(1));
+        }
+        Distribution result = Distribution.of(d.communicator(), GlobalLayout.fromAxes(axes));
+        long[] shape = result.localShape();
+        return new View(result, ShapeMath.size(shape) == 0 ? 0 : baseOffset, shape, new long[m]);
     }
 
     private static boolean isWhole(AxisDistribution ax, Plan p, int a) {
