@@ -205,7 +205,7 @@ public final class DistArray implements AutoCloseable {
      */
     public LocalBlock local() {
         checkOpen();
-        return viewLayout == null ? new LocalBlock(this, storage)
+        return viewLayout == null || dist.localMap().holdsNothing() ? new LocalBlock(this, storage) // (0 cells)
                 : LocalBlock.strided(this, viewLayout.offset(), viewLayout.shape(), viewLayout.strides());
     }
 
@@ -366,7 +366,12 @@ public final class DistArray implements AutoCloseable {
      */
     public void forEachOwned(NdMap.OwnedElementVisitor visitor) {
         checkOpen();
-        dist.localMap().forEachOwned(visitor);
+        if (viewLayout == null) {
+            dist.localMap().forEachOwned(visitor);
+            return;
+        }
+        NdMap m = dist.localMap(); // a view: offsets into the memory it shares, as local().getDouble(offset) reads
+        m.forEachOwned((g, dense) -> visitor.visit(g, viewLayout.offsetOf(m.localFromGlobal(g))));
     }
 
     /**

@@ -136,6 +136,16 @@ public abstract class IndexingContract {
                                 || name.startsWith("cyclic") && d.ndim() == 1 && ix.equals(p + "::" + (p + 1))) {
                             assertTrue(v.isView(), "[" + ix + "] should be a view");
                         }
+                        // forEachOwned hands out offsets into the shared memory, which local() reads
+                        LocalBlock lb = v.local();
+                        long[] cs = org.jdistarray.array.internal.StridedLayout.cStrides(want.shape());
+                        v.forEachOwned((g, off) -> {
+                            long f = 0;
+                            for (int k = 0; k < g.length; k++) {
+                                f += g[k] * cs[k];
+                            }
+                            assertEquals(want.values()[(int) f], lb.getDouble(off), ix);
+                        });
                         // the view's own index math: every owned element read back collectively
                         if (want.values().length > 0 && v.ndim() > 0) {
                             long[] last = new long[v.ndim()];
