@@ -417,8 +417,9 @@ public final class DistArray implements AutoCloseable {
      */
     public Borrow borrow() {
         checkOpen();
-        borrows.incrementAndGet();
-        return new Borrow(borrows);
+        AtomicInteger pins = viewBase != null ? viewBase.borrows : borrows; // a view pins its source's memory
+        pins.incrementAndGet();
+        return new Borrow(pins);
     }
 
     /** <b>Not collective.</b> Number of open borrows on this rank. */

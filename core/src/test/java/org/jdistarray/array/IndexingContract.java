@@ -379,6 +379,9 @@ public abstract class IndexingContract {
                     }
                     assertEquals(want, s.item());
                 }
+                try (Borrow pin = rows.borrow()) { // a view's borrow pins the source's memory
+                    assertThrows(IllegalStateException.class, a::close);
+                }
                 a.close();
                 assertThrows(IllegalStateException.class, () -> rows.local());
             }
