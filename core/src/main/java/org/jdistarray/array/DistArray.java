@@ -13,6 +13,8 @@ import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.Casts;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
+import org.jdistarray.array.internal.StridedCopy;
+import org.jdistarray.array.internal.StridedLayout;
 import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -76,13 +78,16 @@ public final class DistArray implements AutoCloseable {
     private final CommContext context;
     private final long number;
     private org.jdistarray.dist.Redistribution ghosts;
+    /** For a slicing view: its layout in the base's memory, and the base; null for an array owning its layout. */
+    private final StridedLayout viewLayout;
+    private final DistArray viewBase;
 
     static {
         ArrayAccess.install(new ArrayAccess.Bridge() {
             @Override
             public Storage storage(DistArray a) {
                 a.checkOpen();
-                return a.storage;
+                return a.storage();
             }
 
             @Override
@@ -104,6 +109,13 @@ public final class DistArray implements AutoCloseable {
     }
 
     DistArray(Distribution dist, DType dtype, Storage storage) {
+        this(dist, dtype, storage, null, null);
+    }
+
+    /** A slicing view of {@code base}'s memory (see {@link Views}). */
+    DistArray(Distribution dist, DType dtype, Storage storage, StridedLayout viewLayout, DistArray base) {
+        this.viewLayout = viewLayout;
+        this.viewBase = base;
         this.dist = dist;
         this.dtype = dtype;
         this.storage = storage;
@@ -194,7 +206,8 @@ public final class DistArray implements AutoCloseable {
      */
     public LocalBlock local() {
         checkOpen();
-        return new LocalBlock(this, storage);
+        return viewLayout == null || dist.localMap().holdsNothing() ? new LocalBlock(this, storage) // (0 cells)
+                : LocalBlock.strided(this, viewLayout.offset(), viewLayout.shape(), viewLayout.strides());
     }
 
     /**
@@ -208,7 +221,7 @@ public final class DistArray implements AutoCloseable {
         int owner = holderOf(g);
         DoubleBuffer v = DirectBuffers.doubles(1);
         if (owner == dist.rank()) {
-            v.put(0, storage.getDouble(dist.localMap().localOffsetOfGlobal(g)));
+            v.put(0, storage.getDouble(offsetOfGlobal(g)));
         }
         context.comm().broadcast(v, owner);
         return v.get(0);
@@ -220,7 +233,7 @@ public final class DistArray implements AutoCloseable {
         int owner = holderOf(g);
         LongBuffer v = DirectBuffers.longs(1);
         if (owner == dist.rank()) {
-            v.put(0, storage.getLong(dist.localMap().localOffsetOfGlobal(g)));
+            v.put(0, storage.getLong(offsetOfGlobal(g)));
         }
         context.comm().broadcast(v, owner);
         return v.get(0);
@@ -239,7 +252,7 @@ public final class DistArray implements AutoCloseable {
         long[] g = normalize(index);
         NdMap m = dist.localMap();
         if (m.holds(g)) {
-            storage.setDouble(m.localOffsetOfGlobal(g), value);
+            storage.setDouble(offsetOfGlobal(g), value);
         }
     }
 
@@ -250,7 +263,7 @@ public final class DistArray implements AutoCloseable {
         long[] g = normalize(index);
         NdMap m = dist.localMap();
         if (m.holds(g)) {
-            storage.setLong(m.localOffsetOfGlobal(g), value);
+            storage.setLong(offsetOfGlobal(g), value);
         }
     }
 
@@ -258,14 +271,14 @@ public final class DistArray implements AutoCloseable {
     public void fill(double value) {
         checkOpen();
         context.verifyLogical("fill", number, Double.doubleToLongBits(value));
-        storage.fillBits(Casts.bitsOf(dtype, value));
+        fillBits(Casts.bitsOf(dtype, value));
     }
 
     /** <b>Logically collective.</b> As {@link #fill(double)}, with a long. */
     public void fill(long value) {
         checkOpen();
         context.verifyLogical("fill", number, value);
-        storage.fillBits(Casts.bitsOf(dtype, value));
+        fillBits(Casts.bitsOf(dtype, value));
     }
 
     /** <b>Collective</b> (logically: no communication). A copy with the same distribution and dtype. Caller must close it. */
@@ -285,7 +298,12 @@ public final class DistArray implements AutoCloseable {
         checkOpen();
         context.verifyLogical("astype", number, target == null ? -1 : target.ordinal());
         Storage out = Storage.allocate(target, dist.localElementCount(), false, storage.chunkShiftForCopies());
-        ConvertKernels.convert(storage, out, dist.localElementCount());
+        Storage src = contiguousStorage();
+        try {
+            ConvertKernels.convert(src, out, dist.localElementCount());
+        } finally {
+            freeIfCopy(src);
+        }
         return new DistArray(dist, target, out);
     }
 
@@ -304,7 +322,12 @@ public final class DistArray implements AutoCloseable {
     public double[] toDoubleArray(int root, long maxBytes) {
         checkGather("toDoubleArray", root, 8, maxBytes, false);
         double[] out = dist.rank() == root ? new double[(int) globalSize()] : null;
-        Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getDouble(b, pos, dtype));
+        Storage src = contiguousStorage();
+        try {
+            Transfers.gather(this, src, root, (flat, b, pos) -> out[(int) flat] = Casts.getDouble(b, pos, dtype));
+        } finally {
+            freeIfCopy(src);
+        }
         return out;
     }
 
@@ -312,7 +335,12 @@ public final class DistArray implements AutoCloseable {
     public long[] toLongArray(int root) {
         checkGather("toLongArray", root, 8, DEFAULT_GATHER_LIMIT_BYTES, false);
         long[] out = dist.rank() == root ? new long[(int) globalSize()] : null;
-        Transfers.gather(this, storage, root, (flat, b, pos) -> out[(int) flat] = Casts.getLong(b, pos, dtype));
+        Storage src = contiguousStorage();
+        try {
+            Transfers.gather(this, src, root, (flat, b, pos) -> out[(int) flat] = Casts.getLong(b, pos, dtype));
+        } finally {
+            freeIfCopy(src);
+        }
         return out;
     }
 
@@ -324,7 +352,12 @@ public final class DistArray implements AutoCloseable {
         checkGather("toBuffer", root, dtype.itemSize(), maxBytes, true);
         int size = dtype.itemSize();
         ByteBuffer out = dist.rank() == root ? DirectBuffers.bytes((int) globalSize() * size) : null;
-        Transfers.gather(this, storage, root, (flat, b, pos) -> out.put((int) flat * size, b, pos, size));
+        Storage src = contiguousStorage();
+        try {
+            Transfers.gather(this, src, root, (flat, b, pos) -> out.put((int) flat * size, b, pos, size));
+        } finally {
+            freeIfCopy(src);
+        }
         return out;
     }
 
@@ -334,7 +367,12 @@ public final class DistArray implements AutoCloseable {
      */
     public void forEachOwned(NdMap.OwnedElementVisitor visitor) {
         checkOpen();
-        dist.localMap().forEachOwned(visitor);
+        if (viewLayout == null) {
+            dist.localMap().forEachOwned(visitor);
+            return;
+        }
+        NdMap m = dist.localMap(); // a view: offsets into the memory it shares, as local().getDouble(offset) reads
+        m.forEachOwned((g, dense) -> visitor.visit(g, viewLayout.offsetOf(m.localFromGlobal(g))));
     }
 
     /**
@@ -405,8 +443,9 @@ public final class DistArray implements AutoCloseable {
      */
     public Borrow borrow() {
         checkOpen();
-        borrows.incrementAndGet();
-        return new Borrow(borrows);
+        AtomicInteger pins = viewBase != null ? viewBase.borrows : borrows; // a view pins its source's memory
+        pins.incrementAndGet();
+        return new Borrow(pins);
     }
 
     /** <b>Not collective.</b> Number of open borrows on this rank. */
@@ -445,12 +484,115 @@ public final class DistArray implements AutoCloseable {
             throw new IllegalStateException("cannot close the array: it is still borrowed (" + mine
                     + " borrow(s) on rank " + dist.rank() + "); close the borrows first");
         }
-        if (closed.compareAndSet(false, true)) {
+        if (closed.compareAndSet(false, true) && viewBase == null) {
             storage.free();
             if (ghosts != null) {
                 Redistributor.release(ghosts); // the ghost plan's kept buffers
             }
         }
+    }
+
+    // ---- Indexing and slicing (delegations to Views and Assign) -----------------------------------------------
+
+    /**
+     * <b>Collective</b> (no communication for a view). NumPy basic indexing ({@code a[1:, ::-2, ..., None, 3]}): a
+     * <em>view</em> sharing this array's memory when every rank's part is a strided piece of its own block (always on
+     * block, irregular block and undistributed axes; on cyclic axes when the step keeps the pattern; see
+     * {@link org.jdistarray.dist.Slicing}), else a copy in a balanced block layout. {@link #isView()} says which.
+     * Close the result (closing a view frees nothing; a view fails once this array is closed).
+     *
+     * @throws IndexOutOfBoundsException on every rank for an integer out of range ("index 10 is out of bounds for axis
+     *     0 with size 10"), too many indices or two ellipses
+     */
+    public DistArray get(Index... index) {
+        return Views.get(this, index);
+    }
+
+    /** <b>Collective.</b> {@link #get(Index...)} with NumPy's spelling, e.g. {@code get("1:, ::-2, ...")}. */
+    public DistArray get(String index) {
+        return Views.get(this, Index.parse(index));
+    }
+
+    /** <b>Not collective.</b> Whether this array is a slicing view of another array's memory. */
+    public boolean isView() {
+        return viewBase != null;
+    }
+
+    /** <b>Logically collective.</b> {@code a[index] = value}: sets every selected element (NumPy's cast). */
+    public void set(Index[] index, double value) {
+        Assign.scalar(this, index, Double.doubleToLongBits(value), false);
+    }
+
+    /** <b>Logically collective.</b> As {@link #set(Index[], double)} with a long (exact for 64-bit integers). */
+    public void set(Index[] index, long value) {
+        Assign.scalar(this, index, value, true);
+    }
+
+    /** <b>Logically collective.</b> {@link #set(Index[], double)} with NumPy's spelling of the index. */
+    public void set(String index, double value) {
+        set(Index.parse(index), value);
+    }
+
+    /**
+     * <b>Collective.</b> {@code a[index] = value} for an array of any layout whose shape broadcasts to the selection
+     * (NumPy's rules and message: "could not broadcast input array from shape (3,) into shape (4,)").
+     */
+    public void set(Index[] index, DistArray value) {
+        Assign.array(this, index, value);
+    }
+
+    /** <b>Collective.</b> {@link #set(Index[], DistArray)} with NumPy's spelling of the index. */
+    public void set(String index, DistArray value) {
+        set(Index.parse(index), value);
+    }
+
+    /**
+     * <b>Logically collective</b> (no communication). {@code a[index] = data} for a C-order Java array of
+     * {@code shape} given (the same) on every rank, broadcast to the selection as NumPy does.
+     */
+    public void set(Index[] index, double[] data, long... shape) {
+        Assign.local(this, index, data, shape);
+    }
+
+    /**
+     * <b>Collective.</b> As {@link #set(Index[], double[], long...)} with {@code data} given on {@code root} only
+     * (null elsewhere; {@code shape} on every rank): the root broadcasts it.
+     */
+    public void setFrom(int root, Index[] index, double[] data, long... shape) {
+        Assign.fromRoot(this, root, index, data, shape);
+    }
+
+    /** <b>Collective.</b> NumPy's {@code squeeze()}: drops every length-1 axis (a view where {@link #get} is one). */
+    public DistArray squeeze() {
+        return Assign.squeeze(this, null);
+    }
+
+    /** <b>Collective.</b> NumPy's {@code squeeze(axis)}: drops the given length-1 axes. */
+    public DistArray squeeze(int... axes) {
+        return Assign.squeeze(this, axes);
+    }
+
+    /** <b>Collective.</b> NumPy's {@code expand_dims(a, axis)}: a view with a length-1 axis inserted at {@code axis}. */
+    public DistArray expandDims(int axis) {
+        return Assign.expandDims(this, axis);
+    }
+
+    /**
+     * <b>Collective.</b> NumPy's {@code ravel()}: the 1-d array in C order; a view for a 1-d array or a
+     * one-rank dense one, otherwise a copy in the balanced block layout.
+     */
+    public DistArray ravel() {
+        return Assign.ravel(this, false);
+    }
+
+    /** <b>Collective.</b> NumPy's {@code flatten()}: always a copy, 1-d, C order, balanced block layout. */
+    public DistArray flatten() {
+        return Assign.ravel(this, true);
+    }
+
+    /** The array a view was sliced from (the owner of the memory), or null. */
+    DistArray viewBase() {
+        return viewBase;
     }
 
     // ---- Redistribution (delegations to DistArrays) ----------------------------------------------------------
@@ -913,12 +1055,59 @@ public final class DistArray implements AutoCloseable {
     }
 
     Storage storage() {
+        if (viewLayout != null) { // every rank of a view refuses alike, though its piece may be dense on some
+            throw new IllegalStateException("this operation needs an array with its own dense local blocks, and this"
+                    + " one is a slicing view (" + viewLayout + " on rank " + dist.rank() + "); take view.copy()"
+                    + " (a dense copy) first");
+        }
         return storage;
+    }
+
+    /** The local block in dense C order: the memory itself, or (for a strided view) a fresh copy of it. */
+    Storage contiguousStorage() {
+        if (viewLayout == null || viewLayout.equals(StridedLayout.contiguous(dist.localShape()))) {
+            return storage;
+        }
+        Storage c = Storage.allocate(dtype, dist.localElementCount(), false, storage.chunkShiftForCopies());
+        StridedCopy.copy(storage, viewLayout, c, StridedLayout.contiguous(dist.localShape()));
+        return c;
+    }
+
+    private void freeIfCopy(Storage s) {
+        if (s != storage) {
+            s.free();
+        }
+    }
+
+    /** The memory itself with this array's layout (a view's strided one), for writes through views. */
+    Storage rawStorage() {
+        return storage;
+    }
+
+    /** This array's local layout in {@link #rawStorage()}. */
+    StridedLayout layout() {
+        return viewLayout != null ? viewLayout : StridedLayout.contiguous(dist.localShape());
+    }
+
+    private long offsetOfGlobal(long[] g) {
+        NdMap m = dist.localMap();
+        return viewLayout == null ? m.localOffsetOfGlobal(g) : viewLayout.offsetOf(m.localFromGlobal(g));
+    }
+
+    private void fillBits(long bits) {
+        if (viewLayout == null) {
+            storage.fillBits(bits);
+            return;
+        }
+        Views.fillBits(this, bits);
     }
 
     void checkOpen() {
         if (closed.get()) {
             throw new IllegalStateException("the array is closed");
+        }
+        if (viewBase != null && viewBase.isClosed()) {
+            throw new IllegalStateException("the array this view was sliced from is closed");
         }
     }
 
@@ -1177,7 +1366,7 @@ public final class DistArray implements AutoCloseable {
             throw new IllegalStateException("rank " + dist.rank() + " does not hold the element of this size-1 array;"
                     + " read it with the collective getDouble()");
         }
-        return m.localOffsetOfGlobal(zero);
+        return offsetOfGlobal(zero);
     }
     // ---- end reductions ----
 

@@ -71,7 +71,7 @@ public final class LocalBlock {
      */
     static LocalBlock strided(DistArray array, long offset, long[] shape, long[] strides) {
         array.checkOpen();
-        Storage st = array.storage();
+        Storage st = array.rawStorage();
         return new LocalBlock(array, st, StridedLayout.of(shape, offset, strides, st.elementCount()));
     }
 
