@@ -1471,4 +1471,47 @@ public final class Np {
         return Reductions.nanmax(a, options);
     }
     // ---- end reductions ----
+
+    // ---- distributed algorithms (org.jdistarray.algo; thin delegations) ----
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Sorting#sort(DistArray, int)}. Caller must close the result. */
+    public static DistArray sort(DistArray a, int axis) {
+        return org.jdistarray.algo.Sorting.sort(a, axis);
+    }
+
+    /** <b>Collective.</b> {@code np.sort(a)} along the last axis. Caller must close the result. */
+    public static DistArray sort(DistArray a) {
+        return org.jdistarray.algo.Sorting.sort(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Sorting#argsort(DistArray, int)}. Caller must close the result. */
+    public static DistArray argsort(DistArray a, int axis) {
+        return org.jdistarray.algo.Sorting.argsort(a, axis);
+    }
+
+    /** <b>Collective.</b> {@code np.argsort(a, kind='stable')} along the last axis. Caller must close the result. */
+    public static DistArray argsort(DistArray a) {
+        return org.jdistarray.algo.Sorting.argsort(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumsum}. Caller must close the result. */
+    public static DistArray cumsum(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.cumsum(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumprod}. Caller must close the result. */
+    public static DistArray cumprod(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.cumprod(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#nancumsum}. Caller must close the result. */
+    public static DistArray nancumsum(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.nancumsum(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#nancumprod}. Caller must close the result. */
+    public static DistArray nancumprod(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.nancumprod(a, axis);
+    }
+    // ---- end distributed algorithms ----
 }

@@ -1,0 +1,198 @@
+package org.jdistarray.algo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jdistarray.array.Cases;
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrayContract;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.Collectives;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Oracle contract of {@link Sorting} and {@link Scans} against {@link SerialAlgo}: every distribution of
+ * {@link Cases} (block, irregular, cyclic, block-cyclic, unstructured, undistributed, padded, empty blocks,
+ * zero-length axes, 1-d to 4-d), every axis, data with duplicates, NaNs and -0.0, several dtypes, both result
+ * layouts and a small memory budget (many rounds). Runs on thread ranks and under mpirun.
+ */
+public abstract class AlgoContract {
+    protected abstract void onRanks(DistArrayContract.Spmd task) throws Exception;
+
+    /** Duplicates (13 distinct values), NaN at every 11th flat index, -0.0 at odd zeros. */
+    static double data(long flat) {
+        if (flat % 11 == 5) {
+            return Double.NaN;
+        }
+        double v = (flat * 7919 % 13) - 6;
+        return v == 0 && flat % 2 == 1 ? -0.0 : v;
+    }
+
+    static List<Cases.Case> cases() {
+        List<Cases.Case> c = new ArrayList<>(Cases.all());
+        c.add(new Cases.Case("long1d", comm -> Distribution.builder(comm).shape(997).cyclic(0, 3).build()));
+        c.add(new Cases.Case("onRank1d", comm -> Distribution.builder(comm).shape(40).onRank(comm.size() - 1)
+                .build()));
+        return c;
+    }
+
+    static DistArray make(Distribution d, DType t) {
+        return DistArrays.fromFunction(d, t, g -> Cases.cast(dataFor(t, Cases.flat(d.shape(), g)), t));
+    }
+
+    static double dataFor(DType t, long flat) {
+        double v = data(flat);
+        if (t != DType.FLOAT64 && t != DType.FLOAT32) {
+            return Double.isNaN(v) ? 3 : (t == DType.BOOL ? (v > 0 ? 1 : 0) : Math.abs(v) + (t.name().startsWith("U")
+                    ? 0 : v));
+        }
+        return v;
+    }
+
+    static double[] full(long[] shape, DType t) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        double[] v = new double[(int) n];
+        for (int i = 0; i < n; i++) {
+            v[i] = Cases.cast(dataFor(t, i), t);
+        }
+        return v;
+    }
+
+    /** Root compares; every rank learns the verdict (no rank is left waiting in a collective). */
+    static void check(Communicator comm, String what, DistArray got, long[] shape, double[] want, boolean exactZeros) {
+        assertEquals(java.util.Arrays.toString(shape), java.util.Arrays.toString(got.shape()), what);
+        double[] all = got.toDoubleArray(0);
+        String bad = "";
+        if (comm.rank() == 0) {
+            for (int i = 0; i < want.length && bad.isEmpty(); i++) {
+                boolean same = Double.isNaN(want[i]) ? Double.isNaN(all[i])
+                        : exactZeros ? Double.compare(want[i], all[i]) == 0 : want[i] == all[i];
+                if (!same) {
+                    bad = what + ": element " + i + " is " + all[i] + ", want " + want[i];
+                }
+            }
+        }
+        long fail = Collectives.broadcast(comm, bad.isEmpty() ? 0L : 1L, 0);
+        assertTrue(fail == 0, bad.isEmpty() ? what + ": mismatch on rank 0" : bad);
+    }
+
+    @Test
+    void sortAndArgsortEveryLayoutEveryAxis() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                for (DType t : new DType[] {DType.FLOAT64, DType.INT32}) {
+                    double[] in = full(d.shape(), t);
+                    try (DistArray a = make(d, t)) {
+                        for (int axis = -1; axis < d.ndim(); axis++) {
+                            if (axis == -1 && d.ndim() == 0) {
+                                continue;
+                            }
+                            String what = c.name() + " " + t.numpyName() + " axis " + axis;
+                            long[] idx = SerialAlgo.argsort(in, d.shape(), axis);
+                            try (DistArray s = Sorting.sort(a, axis); DistArray g = Sorting.argsort(a, axis)) {
+                                assertEquals(t, s.dtype(), what);
+                                assertEquals(DType.INT64, g.dtype(), what);
+                                check(comm, what + " sort", s, d.shape(), SerialAlgo.take(in, d.shape(), axis, idx),
+                                        false);
+                                double[] wi = new double[idx.length];
+                                for (int i = 0; i < idx.length; i++) {
+                                    wi[i] = idx[i];
+                                }
+                                check(comm, what + " argsort", g, d.shape(), wi, true);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void inputLayoutAndBudget() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(301).cyclic(0).build();
+            double[] in = full(d.shape(), DType.FLOAT64);
+            long[] idx = SerialAlgo.argsort(in, d.shape(), 0);
+            AlgoOptions o = AlgoOptions.defaults().layout(AlgoOptions.Layout.INPUT).budget(64);
+            try (DistArray a = make(d, DType.FLOAT64)) {
+                Sorting.Result r = Sorting.run(a, 0, o, true);
+                try (DistArray g = r.array()) {
+                    assertTrue(g.distribution().equals(d), "INPUT layout");
+                    double[] wi = new double[idx.length];
+                    for (int i = 0; i < idx.length; i++) {
+                        wi[i] = idx[i];
+                    }
+                    check(comm, "argsort budget", g, d.shape(), wi, true);
+                    if (comm.size() > 1) {
+                        assertTrue(r.plan().rounds() > 4, "a 64-byte budget takes many rounds: " + r.plan());
+                    }
+                    assertTrue(r.plan().phaseNanos().containsKey("localSort"), r.plan().toString());
+                }
+                try (DistArray s = Sorting.sort(a, 0, o)) {
+                    check(comm, "sort budget", s, d.shape(), SerialAlgo.take(in, d.shape(), 0, idx), false);
+                }
+                try (DistArray s = Scans.scan(a, 0, false, true, o).array()) {
+                    assertTrue(s.distribution().equals(d), "INPUT layout");
+                    check(comm, "nancumsum input layout", s, d.shape(),
+                            SerialAlgo.scan(in, d.shape(), 0, false, true, false), false);
+                }
+            }
+        });
+    }
+
+    @Test
+    void scansEveryLayoutEveryAxisEveryDtype() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                for (DType t : DType.values()) {
+                    double[] in = full(d.shape(), t);
+                    try (DistArray a = make(d, t)) {
+                        for (int axis = 0; axis < d.ndim(); axis++) {
+                            for (int kind = 0; kind < 4; kind++) {
+                                boolean product = kind % 2 == 1;
+                                boolean nan = kind >= 2;
+                                String what = c.name() + " " + t.numpyName() + " axis " + axis + " kind " + kind;
+                                try (DistArray s = Scans.scan(a, axis, product, nan, AlgoOptions.defaults())
+                                        .array()) {
+                                    assertEquals(Scans.accumulator(t), s.dtype(), what);
+                                    check(comm, what, s, d.shape(), SerialAlgo.scan(in, d.shape(), axis, product, nan,
+                                            t == DType.FLOAT32), false);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void badAxisOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(4, 5).build();
+            try (DistArray a = make(d, DType.FLOAT64)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sorting.sort(a, 2));
+                assertEquals("axis 2 is out of bounds for array of dimension 2", e.getMessage());
+                e = assertThrows(IllegalArgumentException.class, () -> Scans.cumsum(a, -3));
+                assertEquals("axis -3 is out of bounds for array of dimension 2", e.getMessage());
+            }
+            Distribution z = Distribution.builder(comm).shape().build();
+            try (DistArray a = make(z, DType.FLOAT64)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sorting.argsort(a));
+                assertEquals("axis -1 is out of bounds for array of dimension 0", e.getMessage());
+            }
+        });
+    }
+}
