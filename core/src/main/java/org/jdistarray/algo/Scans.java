@@ -96,7 +96,8 @@ public final class Scans {
             if (Values.isFloat(acc)) {
                 boolean single = acc == DType.FLOAT32;
                 double[] x = Values.doubles(bytes, a.dtype(), n);
-                double id = product ? 1 : 0;
+                double id = product ? 1 : -0.0; // -0.0 + x == x for every x, so lanes start as NumPy's do
+                double fill = product ? 1 : 0;
                 double[] tot = new double[lanes];
                 java.util.Arrays.fill(tot, id);
                 for (int o = 0; o < outer; o++) {
@@ -105,7 +106,7 @@ public final class Scans {
                         for (int q = 0; q < inner; q++) {
                             double v = x[base + q];
                             if (nan && v != v) {
-                                v = id;
+                                v = fill;
                             }
                             double s = product ? tot[o * inner + q] * v : tot[o * inner + q] + v;
                             tot[o * inner + q] = single ? (float) s : s;
@@ -121,7 +122,7 @@ public final class Scans {
                         for (int q = 0; q < inner; q++) {
                             double v = x[base + q];
                             if (nan && v != v) {
-                                v = id;
+                                v = fill;
                             }
                             double s = product ? pre[o * inner + q] * v : pre[o * inner + q] + v;
                             s = single ? (float) s : s;
@@ -186,7 +187,7 @@ public final class Scans {
             Exchange.Meter meter) {
         int m = tot.length;
         double[] excl = new double[m];
-        java.util.Arrays.fill(excl, product ? 1 : 0);
+        java.util.Arrays.fill(excl, product ? 1 : -0.0);
         double[] part = tot.clone();
         int p = comm.size();
         int r = comm.rank();

@@ -1513,5 +1513,9 @@ public final class Np {
     public static DistArray nancumprod(DistArray a, int axis) {
         return org.jdistarray.algo.Scans.nancumprod(a, axis);
     }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Differences#diff}: {@code np.diff(a, n=1, axis)}. Caller must close. */
+    public static DistArray diff(DistArray a, int axis) {
+        return org.jdistarray.algo.Differences.diff(a, axis, org.jdistarray.algo.AlgoOptions.defaults());
+    }
     // ---- end distributed algorithms ----
 }

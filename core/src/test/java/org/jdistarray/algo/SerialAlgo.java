@@ -71,7 +71,7 @@ final class SerialAlgo {
         int[] l = lanes(shape, axis);
         for (int o = 0; o < l[0]; o++) {
             for (int q = 0; q < l[2]; q++) {
-                double acc = product ? 1 : 0;
+                double acc = product ? 1 : -0.0;
                 for (int i = 0; i < l[1]; i++) {
                     int at = o * l[1] * l[2] + i * l[2] + q;
                     double x = nan && Double.isNaN(v[at]) ? (product ? 1 : 0) : v[at];
@@ -80,6 +80,23 @@ final class SerialAlgo {
                         acc = (float) acc;
                     }
                     out[at] = acc;
+                }
+            }
+        }
+        return out;
+    }
+    /** {@code np.diff(v, axis)} in the dtype's arithmetic (wrapping integers, != for bool). */
+    static double[] diff(double[] v, long[] shape, int axis, org.jdistarray.protocol.DType t) {
+        int[] l = lanes(shape, axis);
+        int olen = Math.max(0, l[1] - 1);
+        double[] out = new double[l[0] * olen * l[2]];
+        for (int o = 0; o < l[0]; o++) {
+            for (int i = 0; i < olen; i++) {
+                for (int q = 0; q < l[2]; q++) {
+                    double lo = v[(o * l[1] + i) * l[2] + q];
+                    double hi = v[(o * l[1] + i + 1) * l[2] + q];
+                    double d = t == org.jdistarray.protocol.DType.BOOL ? (hi != lo ? 1 : 0) : hi - lo;
+                    out[(o * olen + i) * l[2] + q] = org.jdistarray.array.Cases.cast(d, t);
                 }
             }
         }
