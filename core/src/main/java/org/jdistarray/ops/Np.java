@@ -1517,5 +1517,29 @@ public final class Np {
     public static DistArray diff(DistArray a, int axis) {
         return org.jdistarray.algo.Differences.diff(a, axis, org.jdistarray.algo.AlgoOptions.defaults());
     }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#median}: {@code np.median(a)} (axis=None). */
+    public static double median(DistArray a) {
+        return org.jdistarray.algo.Selection.median(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#quantile}: {@code np.quantile(a, q)} (axis=None). */
+    public static double quantile(DistArray a, double q) {
+        return org.jdistarray.algo.Selection.quantile(a, q);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#percentile}: {@code np.percentile(a, q)}. */
+    public static double percentile(DistArray a, double q) {
+        return org.jdistarray.algo.Selection.percentile(a, q);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Counting#bincount}. Caller must close the result. */
+    public static DistArray bincount(DistArray x, int minlength) {
+        return org.jdistarray.algo.Counting.bincount(x, minlength);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Counting#histogram}. Caller must close the counts. */
+    public static org.jdistarray.algo.Counting.Histogram histogram(DistArray a, int bins, double[] range) {
+        return org.jdistarray.algo.Counting.histogram(a, bins, range);
+    }
     // ---- end distributed algorithms ----
 }

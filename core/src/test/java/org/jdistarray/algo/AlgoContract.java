@@ -227,4 +227,47 @@ public abstract class AlgoContract {
             }
         });
     }
+    @Test
+    void selectionAndBincountEveryLayout() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                if (d.globalSize() == 0) {
+                    continue;
+                }
+                for (DType t : new DType[] {DType.FLOAT64, DType.INT16, DType.UINT8}) {
+                    double[] in = full(d.shape(), t);
+                    double[] s = in.clone();
+                    java.util.Arrays.sort(s); // NaN last, as NumPy
+                    try (DistArray a = make(d, t)) {
+                        for (double q : new double[] {0, 0.25, 0.5, 0.9, 1}) {
+                            double h = q * (s.length - 1);
+                            int lo = (int) Math.floor(h);
+                            double va = s[lo];
+                            double vb = s[Math.min(s.length - 1, lo + 1)];
+                            double f = h - lo;
+                            double want = Double.isNaN(s[s.length - 1]) ? Double.NaN
+                                    : f >= 0.5 ? vb - (vb - va) * (1 - f) : va + (vb - va) * f;
+                            double got = Selection.quantile(a, q);
+                            assertTrue(Double.isNaN(want) ? Double.isNaN(got) : want == got,
+                                    c.name() + " " + t.numpyName() + " quantile " + q + ": " + got + ", want " + want);
+                        }
+                        if (t == DType.UINT8 && d.ndim() == 1) {
+                            int max = 0;
+                            for (double v : in) {
+                                max = Math.max(max, (int) v);
+                            }
+                            double[] want = new double[Math.max(max + 1, 4)];
+                            for (double v : in) {
+                                want[(int) v]++;
+                            }
+                            try (DistArray b = Counting.bincount(a, 4)) {
+                                check(comm, c.name() + " bincount", b, new long[] {want.length}, want, true);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
 }
