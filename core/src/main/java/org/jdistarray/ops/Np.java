@@ -1541,5 +1541,9 @@ public final class Np {
     public static org.jdistarray.algo.Counting.Histogram histogram(DistArray a, int bins, double[] range) {
         return org.jdistarray.algo.Counting.histogram(a, bins, range);
     }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Uniques#unique}: values, counts, inverse. Caller must close. */
+    public static org.jdistarray.algo.Uniques.Unique unique(DistArray a) {
+        return org.jdistarray.algo.Uniques.unique(a);
+    }
     // ---- end distributed algorithms ----
 }

@@ -270,4 +270,37 @@ public abstract class AlgoContract {
             }
         });
     }
+    @Test
+    void uniqueWithCountsAndInverseEveryLayout() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                for (DType t : new DType[] {DType.FLOAT64, DType.INT8}) {
+                    double[] in = full(d.shape(), t);
+                    long[] order = SerialAlgo.argsort(in, new long[] {in.length}, 0);
+                    List<Double> vals = new ArrayList<>();
+                    List<Double> counts = new ArrayList<>();
+                    double[] inverse = new double[in.length];
+                    for (long o : order) {
+                        double v = in[(int) o];
+                        if (vals.isEmpty() || SerialAlgo.compare(vals.get(vals.size() - 1), v) != 0) {
+                            vals.add(v == 0 ? 0.0 : v);
+                            counts.add(0.0);
+                        }
+                        counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+                        inverse[(int) o] = vals.size() - 1;
+                    }
+                    String what = c.name() + " " + t.numpyName() + " unique";
+                    try (DistArray a = make(d, t); Uniques.Unique u = Uniques.unique(a)) {
+                        long[] us = {vals.size()};
+                        check(comm, what + " values", u.values(), us,
+                                vals.stream().mapToDouble(Double::doubleValue).toArray(), false);
+                        check(comm, what + " counts", u.counts(), us,
+                                counts.stream().mapToDouble(Double::doubleValue).toArray(), true);
+                        check(comm, what + " inverse", u.inverse(), new long[] {in.length}, inverse, true);
+                    }
+                }
+            }
+        });
+    }
 }
