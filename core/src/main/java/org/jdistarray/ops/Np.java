@@ -1545,5 +1545,14 @@ public final class Np {
     public static org.jdistarray.algo.Uniques.Unique unique(DistArray a) {
         return org.jdistarray.algo.Uniques.unique(a);
     }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Searching#searchsorted}, side='left'. Caller must close. */
+    public static DistArray searchsorted(DistArray a, DistArray v) {
+        return org.jdistarray.algo.Searching.searchsorted(a, v, false);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Products#outer}: {@code np.outer(a, b)}. Caller must close. */
+    public static DistArray outer(DistArray a, DistArray b) {
+        return org.jdistarray.algo.Products.outer(a, b);
+    }
     // ---- end distributed algorithms ----
 }

@@ -303,4 +303,66 @@ public abstract class AlgoContract {
             }
         });
     }
+    @Test
+    void searchsortedEveryLayout() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                if (d.ndim() != 1) {
+                    continue;
+                }
+                double[] sorted = full(d.shape(), DType.FLOAT64);
+                java.util.Arrays.sort(sorted);
+                Distribution qd = Distribution.builder(comm).shape(4, 6).cyclic(0).build();
+                double[] q = new double[24];
+                for (int i = 0; i < q.length; i++) {
+                    q[i] = i == 7 ? Double.NaN : i == 3 ? -0.0 : (i % 17) / 2.0 - 4;
+                }
+                try (DistArray a = DistArrays.fromArray(d, DType.FLOAT64, sorted);
+                     DistArray v = DistArrays.fromArray(qd, DType.FLOAT64, q)) {
+                    for (boolean right : new boolean[] {false, true}) {
+                        double[] want = new double[q.length];
+                        for (int i = 0; i < q.length; i++) {
+                            for (double x : sorted) {
+                                int cmp = SerialAlgo.compare(x, q[i]);
+                                want[i] += cmp < 0 || (right && cmp == 0) ? 1 : 0;
+                            }
+                        }
+                        try (DistArray r = Searching.searchsorted(a, v, right)) {
+                            check(comm, c.name() + " searchsorted right=" + right, r, qd.shape(), want, true);
+                        }
+                    }
+                    try (DistArray vi = DistArrays.fromArray(qd, DType.INT32, q);
+                         DistArray r = Searching.searchsorted(a, vi, false)) {
+                        assertEquals(DType.INT64, r.dtype());
+                    }
+                }
+            }
+        });
+    }
+    @Test
+    void outerEveryLayout() throws Exception {
+        onRanks(comm -> {
+            Distribution db = Distribution.builder(comm).shape(5).cyclic(0).build();
+            double[] y = full(db.shape(), DType.FLOAT64);
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                double[] x = full(d.shape(), DType.FLOAT64);
+                double[] want = new double[x.length * y.length];
+                for (int i = 0; i < x.length; i++) {
+                    for (int j = 0; j < y.length; j++) {
+                        want[i * y.length + j] = x[i] * y[j];
+                    }
+                }
+                try (DistArray a = make(d, DType.FLOAT64); DistArray b = make(db, DType.FLOAT64);
+                     DistArray r = Products.outer(a, b)) {
+                    check(comm, c.name() + " outer", r, new long[] {x.length, y.length}, want, true);
+                }
+            }
+            try (DistArray b = make(db, DType.INT32)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Products.outer(b, b));
+                assertEquals("outer: only float64 is supported, got int32 and int32", e.getMessage());
+            }
+        });
+    }
 }
