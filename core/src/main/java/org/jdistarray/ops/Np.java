@@ -1554,5 +1554,9 @@ public final class Np {
     public static DistArray outer(DistArray a, DistArray b) {
         return org.jdistarray.algo.Products.outer(a, b);
     }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Products#matmul}: 2-d float64 {@code a @ b}. Caller must close. */
+    public static DistArray matmul(DistArray a, DistArray b) {
+        return org.jdistarray.algo.Products.matmul(a, b);
+    }
     // ---- end distributed algorithms ----
 }

@@ -365,4 +365,38 @@ public abstract class AlgoContract {
             }
         });
     }
+    @Test
+    void matmulEveryLayout() throws Exception {
+        onRanks(comm -> {
+            Distribution db = Distribution.builder(comm).shape(5, 3).cyclic(0, 2).block(1).build();
+            double[] y = full(db.shape(), DType.FLOAT64);
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                if (d.ndim() != 2 || d.shape()[1] != 5) {
+                    continue;
+                }
+                double[] x = full(d.shape(), DType.FLOAT64);
+                int n = (int) d.shape()[0];
+                double[] want = new double[n * 3];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        double s = 0;
+                        for (int p = 0; p < 5; p++) {
+                            s += x[i * 5 + p] * y[p * 3 + j];
+                        }
+                        want[i * 3 + j] = s;
+                    }
+                }
+                try (DistArray a = make(d, DType.FLOAT64); DistArray b = make(db, DType.FLOAT64);
+                     DistArray r = Products.matmul(a, b)) {
+                    check(comm, c.name() + " matmul", r, new long[] {n, 3}, want, false);
+                }
+            }
+            try (DistArray b = make(db, DType.FLOAT64)) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Products.matmul(b, b));
+                assertEquals("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature"
+                        + " (n?,k),(k,m?)->(n?,m?) (size 5 is different from 3)", e.getMessage());
+            }
+        });
+    }
 }
