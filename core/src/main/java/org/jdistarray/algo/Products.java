@@ -84,7 +84,8 @@ public final class Products {
         long m = b.shape()[1];
         if (b.shape()[0] != k) {
             throw new IllegalArgumentException("matmul: Input operand 1 has a mismatch in its core dimension 0, with"
-                    + " gufunc signature (n?,k),(k,m?)->(n?,m?) (size " + b.shape()[0] + " is different from " + k + ")");
+                    + " gufunc signature (n?,k),(k,m?)->(n?,m?) (size " + b.shape()[0] + " is different from " + k
+                    + ")");
         }
         DistArray ra = Work.onto(a, Work.blockAlong(a.distribution(), a.shape(), 0), 0);
         Distribution whole = Distribution.builder(b.distribution().communicator()).shape(k, m).undistributed(0)

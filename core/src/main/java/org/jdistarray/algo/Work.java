@@ -24,7 +24,7 @@ final class Work {
         return a;
     }
 
-    /** The distribution of {@code shape} with axis {@code blockAxis} block over every rank, the others undistributed. */
+    /** The distribution of {@code shape}: axis {@code blockAxis} block over every rank, the others undistributed. */
     static Distribution blockAlong(Distribution like, long[] shape, int blockAxis) {
         DistributionBuilder b = Distribution.builder(like.communicator()).shape(shape);
         for (int i = 0; i < shape.length; i++) {
