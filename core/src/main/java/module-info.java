@@ -17,6 +17,7 @@ module org.jdistarray.core {
     requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
 
     exports org.jdistarray.array;
+    exports org.jdistarray.algo;
     exports org.jdistarray.comm;
     exports org.jdistarray.comm.local;
     exports org.jdistarray.comm.mpi;

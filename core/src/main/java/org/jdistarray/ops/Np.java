@@ -1539,4 +1539,92 @@ public final class Np {
         return Indexing.stack(arrays, axis);
     }
     // ---- end fancy indexing ----
+
+    // ---- distributed algorithms (org.jdistarray.algo; thin delegations) ----
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Sorting#sort(DistArray, int)}. Caller must close the result. */
+    public static DistArray sort(DistArray a, int axis) {
+        return org.jdistarray.algo.Sorting.sort(a, axis);
+    }
+
+    /** <b>Collective.</b> {@code np.sort(a)} along the last axis. Caller must close the result. */
+    public static DistArray sort(DistArray a) {
+        return org.jdistarray.algo.Sorting.sort(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Sorting#argsort(DistArray, int)}. Caller must close the result. */
+    public static DistArray argsort(DistArray a, int axis) {
+        return org.jdistarray.algo.Sorting.argsort(a, axis);
+    }
+
+    /** <b>Collective.</b> {@code np.argsort(a, kind='stable')} along the last axis. Caller must close the result. */
+    public static DistArray argsort(DistArray a) {
+        return org.jdistarray.algo.Sorting.argsort(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumsum}. Caller must close the result. */
+    public static DistArray cumsum(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.cumsum(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumprod}. Caller must close the result. */
+    public static DistArray cumprod(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.cumprod(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#nancumsum}. Caller must close the result. */
+    public static DistArray nancumsum(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.nancumsum(a, axis);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#nancumprod}. Caller must close the result. */
+    public static DistArray nancumprod(DistArray a, int axis) {
+        return org.jdistarray.algo.Scans.nancumprod(a, axis);
+    }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Differences#diff}: {@code np.diff(a, n=1, axis)}. Caller must close. */
+    public static DistArray diff(DistArray a, int axis) {
+        return org.jdistarray.algo.Differences.diff(a, axis, org.jdistarray.algo.AlgoOptions.defaults());
+    }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#median}: {@code np.median(a)} (axis=None). */
+    public static double median(DistArray a) {
+        return org.jdistarray.algo.Selection.median(a);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#quantile}: {@code np.quantile(a, q)} (axis=None). */
+    public static double quantile(DistArray a, double q) {
+        return org.jdistarray.algo.Selection.quantile(a, q);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Selection#percentile}: {@code np.percentile(a, q)}. */
+    public static double percentile(DistArray a, double q) {
+        return org.jdistarray.algo.Selection.percentile(a, q);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Counting#bincount}. Caller must close the result. */
+    public static DistArray bincount(DistArray x, int minlength) {
+        return org.jdistarray.algo.Counting.bincount(x, minlength);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Counting#histogram}. Caller must close the counts. */
+    public static org.jdistarray.algo.Counting.Histogram histogram(DistArray a, int bins, double[] range) {
+        return org.jdistarray.algo.Counting.histogram(a, bins, range);
+    }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Uniques#unique}: values, counts, inverse. Caller must close. */
+    public static org.jdistarray.algo.Uniques.Unique unique(DistArray a) {
+        return org.jdistarray.algo.Uniques.unique(a);
+    }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Searching#searchsorted}, side='left'. Caller must close. */
+    public static DistArray searchsorted(DistArray a, DistArray v) {
+        return org.jdistarray.algo.Searching.searchsorted(a, v, false);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Products#outer}: {@code np.outer(a, b)}. Caller must close. */
+    public static DistArray outer(DistArray a, DistArray b) {
+        return org.jdistarray.algo.Products.outer(a, b);
+    }
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Products#matmul}: 2-d float64 {@code a @ b}. Caller must close. */
+    public static DistArray matmul(DistArray a, DistArray b) {
+        return org.jdistarray.algo.Products.matmul(a, b);
+    }
+    // ---- end distributed algorithms ----
 }

@@ -1,0 +1,252 @@
+package org.jdistarray.algo;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.comm.CommContext;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.comm.Request;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+
+/**
+ * {@code np.cumsum}, {@code np.cumprod}, {@code np.nancumsum}, {@code np.nancumprod} and {@code np.diff} of
+ * distributed arrays along any axis of any layout, with NumPy's dtypes (bool and integers accumulate in int64,
+ * unsigned integers in uint64, floats in their own type).
+ *
+ * <p>The scan runs on the balanced block layout along {@code axis} (the array is redistributed there unless it is
+ * there already): each rank reduces its lanes to block totals, an exclusive scan of the totals (recursive doubling,
+ * {@code log2 P} rounds) runs over the grid axis's cached sub-communicator, and each rank scans its block starting
+ * from its prefix, sequentially as NumPy does. The result is in that layout, or the input's with
+ * {@link AlgoOptions.Layout#INPUT}.
+ */
+public final class Scans {
+    private Scans() {
+    }
+
+    /** <b>Collective.</b> {@code np.cumsum(a, axis)}. Caller must close the result. */
+    public static DistArray cumsum(DistArray a, int axis) {
+        return scan(a, axis, false, false, AlgoOptions.defaults()).array();
+    }
+
+    /** <b>Collective.</b> {@code np.cumprod(a, axis)}. Caller must close the result. */
+    public static DistArray cumprod(DistArray a, int axis) {
+        return scan(a, axis, true, false, AlgoOptions.defaults()).array();
+    }
+
+    /** <b>Collective.</b> {@code np.nancumsum(a, axis)}: NaNs count as 0. Caller must close the result. */
+    public static DistArray nancumsum(DistArray a, int axis) {
+        return scan(a, axis, false, true, AlgoOptions.defaults()).array();
+    }
+
+    /** <b>Collective.</b> {@code np.nancumprod(a, axis)}: NaNs count as 1. Caller must close the result. */
+    public static DistArray nancumprod(DistArray a, int axis) {
+        return scan(a, axis, true, true, AlgoOptions.defaults()).array();
+    }
+
+    /** NumPy's accumulator dtype of cumsum/cumprod. */
+    static DType accumulator(DType t) {
+        return switch (t) {
+            case FLOAT64, FLOAT32, INT64, UINT64 -> t;
+            case UINT32, UINT16, UINT8 -> DType.UINT64;
+            default -> DType.INT64;
+        };
+    }
+
+    /**
+     * <b>Collective.</b> The scan ({@code product}: cumprod, else cumsum; {@code nan}: the NaN-ignoring form) with
+     * options, and its measured plan. Caller must close the result's array.
+     */
+    public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options) {
+        int k = Work.axis(axis, a.ndim());
+        long t0 = System.nanoTime();
+        Map<String, Long> phases = new LinkedHashMap<>();
+        Exchange.Meter meter = new Exchange.Meter();
+        long[] shape = a.shape();
+        Distribution from = a.distribution();
+        Distribution w = Work.blockAlong(from, shape, k);
+        DType acc = accumulator(a.dtype());
+        DistArray in = Work.onto(a, w, options.budget());
+        long t1 = System.nanoTime();
+        phases.put("toBlock", t1 - t0);
+        DistArray result;
+        try {
+            CommContext ctx = w.context();
+            boolean[] keep = new boolean[shape.length];
+            keep[k] = true;
+            Communicator axisComm = ctx.axes(w.gridShape(), keep);
+            long[] ls = w.localShape();
+            int len = (int) ls[k];
+            int inner = 1;
+            for (int i = k + 1; i < ls.length; i++) {
+                inner *= (int) ls[i];
+            }
+            int outer = 1;
+            for (int i = 0; i < k; i++) {
+                outer *= (int) ls[i];
+            }
+            int lanes = outer * inner;
+            int n = (int) in.local().elementCount();
+            ByteBuffer bytes = Work.bytes(in);
+            if (Values.isFloat(acc)) {
+                boolean single = acc == DType.FLOAT32;
+                double[] x = Values.doubles(bytes, a.dtype(), n);
+                double id = product ? 1 : -0.0; // -0.0 + x == x for every x, so lanes start as NumPy's do
+                double fill = product ? 1 : 0;
+                double[] tot = new double[lanes];
+                java.util.Arrays.fill(tot, id);
+                for (int o = 0; o < outer; o++) {
+                    for (int i = 0; i < len; i++) {
+                        int base = (o * len + i) * inner;
+                        for (int q = 0; q < inner; q++) {
+                            double v = x[base + q];
+                            if (nan && v != v) {
+                                v = fill;
+                            }
+                            double s = product ? tot[o * inner + q] * v : tot[o * inner + q] + v;
+                            tot[o * inner + q] = single ? (float) s : s;
+                        }
+                    }
+                }
+                long t2 = System.nanoTime();
+                double[] pre = exscan(axisComm, tot, product, single, meter);
+                long t3 = System.nanoTime();
+                for (int o = 0; o < outer; o++) {
+                    for (int i = 0; i < len; i++) {
+                        int base = (o * len + i) * inner;
+                        for (int q = 0; q < inner; q++) {
+                            double v = x[base + q];
+                            if (nan && v != v) {
+                                v = fill;
+                            }
+                            double s = product ? pre[o * inner + q] * v : pre[o * inner + q] + v;
+                            s = single ? (float) s : s;
+                            pre[o * inner + q] = s;
+                            x[base + q] = s;
+                        }
+                    }
+                }
+                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
+                phases.put("exscan", t3 - t2);
+                result = Work.fromBytes(w, acc, Values.of(x, acc));
+            } else {
+                long[] x = Values.longs(bytes, a.dtype(), n);
+                long id = product ? 1 : 0;
+                long[] tot = new long[lanes];
+                java.util.Arrays.fill(tot, id);
+                for (int o = 0; o < outer; o++) {
+                    for (int i = 0; i < len; i++) {
+                        int base = (o * len + i) * inner;
+                        for (int q = 0; q < inner; q++) {
+                            tot[o * inner + q] = product ? tot[o * inner + q] * x[base + q]
+                                    : tot[o * inner + q] + x[base + q];
+                        }
+                    }
+                }
+                long t2 = System.nanoTime();
+                long[] pre = exscan(axisComm, tot, product, meter);
+                long t3 = System.nanoTime();
+                for (int o = 0; o < outer; o++) {
+                    for (int i = 0; i < len; i++) {
+                        int base = (o * len + i) * inner;
+                        for (int q = 0; q < inner; q++) {
+                            long s = product ? pre[o * inner + q] * x[base + q] : pre[o * inner + q] + x[base + q];
+                            pre[o * inner + q] = s;
+                            x[base + q] = s;
+                        }
+                    }
+                }
+                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
+                phases.put("exscan", t3 - t2);
+                result = Work.fromBytes(w, acc, Values.of(x, acc));
+            }
+            meter.hold(16L * n);
+        } finally {
+            if (in != a) {
+                in.close();
+            }
+        }
+        if (options.layout() == AlgoOptions.Layout.INPUT && !result.distribution().equals(from)) {
+            DistArray back = Work.onto(result, from, options.budget());
+            result.close();
+            result = back;
+        }
+        phases.put("total", System.nanoTime() - t0);
+        String what = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum") + " along axis " + k
+                + ": local scan, exclusive scan of block totals, local fix-up";
+        return new Sorting.Result(result, new AlgoPlan(what, meter.rounds, meter.sent, meter.peak, phases));
+    }
+
+    /** Exclusive scan by recursive doubling over the ranks of {@code comm} (rank order = grid coordinate). */
+    private static double[] exscan(Communicator comm, double[] tot, boolean product, boolean single,
+            Exchange.Meter meter) {
+        int m = tot.length;
+        double[] excl = new double[m];
+        java.util.Arrays.fill(excl, product ? 1 : -0.0);
+        double[] part = tot.clone();
+        int p = comm.size();
+        int r = comm.rank();
+        DoubleBuffer sb = DirectBuffers.doubles(Math.max(1, m));
+        DoubleBuffer rb = DirectBuffers.doubles(Math.max(1, m));
+        meter.hold(16L * m);
+        for (int d = 1; d < p; d <<= 1) {
+            sb.clear();
+            sb.put(part).flip();
+            rb.clear().limit(m);
+            Request sr = r + d < p ? comm.iSend(sb, r + d, 21) : null;
+            if (r - d >= 0) {
+                comm.recv(rb, r - d, 21);
+                for (int i = 0; i < m; i++) {
+                    double v = rb.get(i);
+                    double e = product ? v * excl[i] : v + excl[i];
+                    double q = product ? v * part[i] : v + part[i];
+                    excl[i] = single ? (float) e : e;
+                    part[i] = single ? (float) q : q;
+                }
+            }
+            if (sr != null) {
+                sr.await();
+                meter.sent += 8L * m;
+            }
+            meter.rounds++;
+        }
+        meter.release(16L * m);
+        return excl;
+    }
+
+    private static long[] exscan(Communicator comm, long[] tot, boolean product, Exchange.Meter meter) {
+        int m = tot.length;
+        long[] excl = new long[m];
+        java.util.Arrays.fill(excl, product ? 1 : 0);
+        long[] part = tot.clone();
+        int p = comm.size();
+        int r = comm.rank();
+        LongBuffer sb = DirectBuffers.longs(Math.max(1, m));
+        LongBuffer rb = DirectBuffers.longs(Math.max(1, m));
+        for (int d = 1; d < p; d <<= 1) {
+            sb.clear();
+            sb.put(part).flip();
+            rb.clear().limit(m);
+            Request sr = r + d < p ? comm.iSend(sb, r + d, 21) : null;
+            if (r - d >= 0) {
+                comm.recv(rb, r - d, 21);
+                for (int i = 0; i < m; i++) {
+                    long v = rb.get(i);
+                    excl[i] = product ? v * excl[i] : v + excl[i];
+                    part[i] = product ? v * part[i] : v + part[i];
+                }
+            }
+            if (sr != null) {
+                sr.await();
+                meter.sent += 8L * m;
+            }
+            meter.rounds++;
+        }
+        return excl;
+    }
+}

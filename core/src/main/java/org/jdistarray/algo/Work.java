@@ -1,0 +1,88 @@
+package org.jdistarray.algo;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.dist.DistributionBuilder;
+import org.jdistarray.dist.Redistribution;
+import org.jdistarray.protocol.DType;
+
+/** Work layouts (one axis block over every rank, the others undistributed) and C-order local reads and writes. */
+final class Work {
+    private Work() {
+    }
+
+    /** NumPy's axis normalization, the same error on every rank (shapes are global). */
+    static int axis(int axis, int ndim) {
+        int a = axis < 0 ? axis + ndim : axis;
+        if (a < 0 || a >= ndim) {
+            throw new IllegalArgumentException("axis " + axis + " is out of bounds for array of dimension " + ndim);
+        }
+        return a;
+    }
+
+    /** The distribution of {@code shape}: axis {@code blockAxis} block over every rank, the others undistributed. */
+    static Distribution blockAlong(Distribution like, long[] shape, int blockAxis) {
+        DistributionBuilder b = Distribution.builder(like.communicator()).shape(shape);
+        for (int i = 0; i < shape.length; i++) {
+            if (i == blockAxis) {
+                b.block(i);
+            } else {
+                b.undistributed(i);
+            }
+        }
+        b.grid(gridFor(shape.length, blockAxis, like.communicator().size()));
+        return b.build();
+    }
+
+    private static int[] gridFor(int ndim, int axis, int size) {
+        int[] g = new int[ndim];
+        java.util.Arrays.fill(g, 1);
+        g[axis] = size;
+        return g;
+    }
+
+    /** The axis other than {@code skip} with the most elements (the first on ties), or -1 for a 1-d array. */
+    static int largestOther(long[] shape, int skip) {
+        int best = -1;
+        for (int i = 0; i < shape.length; i++) {
+            if (i != skip && (best < 0 || shape[i] > shape[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** {@code a} on {@code to}: the same array (not a copy) when already there, else a redistributed copy. */
+    static DistArray onto(DistArray a, Distribution to, long budget) {
+        if (a.distribution().equals(to)) {
+            return a;
+        }
+        Redistribution plan = Redistribution.plan(a.distribution(), to);
+        if (budget > 0) {
+            plan = plan.withBudget(budget);
+        }
+        return DistArrays.redistribute(a, plan);
+    }
+
+    /** The rank's elements in C order as bytes (native order). */
+    static ByteBuffer bytes(DistArray a) {
+        long n = a.local().elementCount() * a.dtype().itemSize();
+        if (n > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("local block of " + n + " bytes is above 2 GiB: use more ranks");
+        }
+        ByteBuffer b = ByteBuffer.allocate((int) n).order(ByteOrder.nativeOrder());
+        a.local().copyTo(b);
+        return b;
+    }
+
+    /** A new array on {@code d} whose local block is {@code bytes} (C order, native order). */
+    static DistArray fromBytes(Distribution d, DType t, ByteBuffer bytes) {
+        DistArray out = DistArrays.empty(d, t);
+        out.local().copyFrom(bytes.position(0));
+        return out;
+    }
+}
