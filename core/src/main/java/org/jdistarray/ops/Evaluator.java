@@ -35,12 +35,13 @@ final class Evaluator {
         }
         DistArray out = o.out();
         if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
-            long[] args = new long[arrays.size() + 2];
+            long[] args = new long[arrays.size() + 3];
             for (int i = 0; i < arrays.size(); i++) {
                 args[i] = bridge.number(arrays.get(i));
             }
             args[arrays.size()] = out == null ? -1 : bridge.number(out);
             args[arrays.size() + 1] = o.casting().ordinal();
+            args[arrays.size() + 2] = o.dtype() == null ? -1 : o.dtype().ordinal();
             ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
         }
         Distribution dist;

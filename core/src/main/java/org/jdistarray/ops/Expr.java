@@ -80,14 +80,29 @@ public final class Expr {
     }
 
     static Expr unary(UnaryOp op, Expr x, Casting casting) {
-        DType loop = Loops.resolve(op, x.operand(), casting);
+        return unary(op, x, casting, null);
+    }
+
+    /** {@code op(x)} with NumPy's {@code dtype=out} (null: the usual loop). */
+    static Expr unary(UnaryOp op, Expr x, Casting casting, DType out) {
+        DType loop = out == null ? Loops.resolve(op, x.operand(), casting)
+                : Loops.resolveWithOutput(op.numpyName(), op.returnsBool(), op.loops(), new Operand[] {x.operand()},
+                        out, casting, () -> Loops.resolve(op, x.operand(), casting));
         return new Expr(Kind.UNARY, null, null, op, null, new Expr[] {x}, loop, op.returnsBool() ? DType.BOOL : loop,
                 x.shape);
     }
 
     static Expr binary(BinaryOp op, Expr a, Expr b, Casting casting) {
+        return binary(op, a, b, casting, null);
+    }
+
+    /** {@code op(a, b)} with NumPy's {@code dtype=out} (null: the usual loop). */
+    static Expr binary(BinaryOp op, Expr a, Expr b, Casting casting, DType out) {
         long[] s = Broadcast.shape(a.shape, b.shape);
-        DType loop = Loops.resolve(op, a.operand(), b.operand(), casting);
+        DType loop = out == null ? Loops.resolve(op, a.operand(), b.operand(), casting)
+                : Loops.resolveWithOutput(op.numpyName(), op.returnsBool(), op.loops(),
+                        new Operand[] {a.operand(), b.operand()}, out, casting,
+                        () -> Loops.resolve(op, a.operand(), b.operand(), casting));
         return new Expr(Kind.BINARY, null, null, null, op, new Expr[] {a, b}, loop,
                 op.returnsBool() ? DType.BOOL : loop, s);
     }

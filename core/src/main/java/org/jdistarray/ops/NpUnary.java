@@ -16,13 +16,13 @@ abstract class NpUnary {
     /** <b>Logically collective.</b> {@code op(x)}. Caller must close the result. */
     public static DistArray apply(UnaryOp op, DistArray x, UfuncOptions o) {
         UfuncOptions opts = o == null ? UfuncOptions.none() : o;
-        return Expr.unary(op, Expr.of(x), opts.casting()).eval(opts);
+        return Expr.unary(op, Expr.of(x), opts.casting(), opts.dtype()).eval(opts);
     }
 
     /** <b>Logically collective.</b> {@code op(a, b)}; operands are DistArrays or Double/Long/Integer/Boolean scalars. */
     public static DistArray apply(BinaryOp op, Object a, Object b, UfuncOptions o) {
         UfuncOptions opts = o == null ? UfuncOptions.none() : o;
-        return Expr.binary(op, leaf(a), leaf(b), opts.casting()).eval(opts);
+        return Expr.binary(op, leaf(a), leaf(b), opts.casting(), opts.dtype()).eval(opts);
     }
 
     private static Expr leaf(Object x) {
