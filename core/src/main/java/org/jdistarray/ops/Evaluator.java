@@ -67,7 +67,26 @@ final class Evaluator {
             dist = resultDistribution(e.shape, arrays);
             dtype = e.dtype;
         }
-        Program p = new Program(e, dist, dtype, bridge);
+        try (OperandMoves moves = OperandMoves.bring(arrays, dist)) {
+            return run(e, o, ctx, bridge, first, arrays, dist, dtype, moves);
+        }
+    }
+
+    /** <b>Collective.</b> What evaluating {@code e} communicates, operand by operand (plans included). */
+    static String explain(Expr e, UfuncOptions o) {
+        List<DistArray> arrays = new ArrayList<>();
+        collect(e, arrays);
+        if (arrays.isEmpty()) {
+            return "no array operand: nothing to evaluate";
+        }
+        Distribution dist = o.out() != null ? o.out().distribution() : resultDistribution(e.shape, arrays);
+        return OperandMoves.explain(arrays, dist);
+    }
+
+    private static DistArray run(Expr e, UfuncOptions o, CommContext ctx, ArrayAccess.Bridge bridge, DistArray first,
+            List<DistArray> arrays, Distribution dist, DType dtype, OperandMoves moves) {
+        DistArray out = o.out();
+        Program p = new Program(e, dist, dtype, bridge, moves.moved);
         DistArray result = out;
         if (result == null) {
             int shift = bridge.storage(first).chunkShiftForCopies();
@@ -112,8 +131,8 @@ final class Evaluator {
     }
 
     /**
-     * The first operand's distribution whose shape is the result's; if none has it and every operand is replicated,
-     * a replicated distribution of the result's shape.
+     * The first operand's distribution whose shape is the result's; if none has it, a replicated distribution of the
+     * result's shape when every operand is replicated, else the default block distribution.
      */
     private static Distribution resultDistribution(long[] shape, List<DistArray> arrays) {
         for (DistArray a : arrays) {
@@ -124,9 +143,8 @@ final class Evaluator {
         DistArray first = arrays.get(0);
         if (first.distribution().communicator().size() > 1) {
             for (DistArray a : arrays) {
-                if (!a.distribution().isReplicated()) {
-                    throw Broadcast.needsRedistribution(a,
-                            Distribution.builder(first.distribution().communicator()).shape(shape).build());
+                if (!a.distribution().isReplicated()) { // no operand has the result's shape: a block layout
+                    return Distribution.builder(first.distribution().communicator()).shape(shape).build();
                 }
             }
         }

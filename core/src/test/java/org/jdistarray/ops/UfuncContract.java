@@ -18,7 +18,6 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.local.ThreadCommunicator;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.protocol.DistributionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -319,20 +318,49 @@ public abstract class UfuncContract {
                             + " (3,4)", oe.getMessage());
                 }
                 if (p > 1) {
-                    // a (4,) block-distributed operand against rows of a (3,4) block-distributed result: its
-                    // elements are on other ranks
+                    // operands whose elements are on other ranks are brought to a readable layout first
                     Distribution row = Distribution.builder(comm).shape(4).cyclic(0).build();
                     Distribution rows = Distribution.builder(comm).shape(3, 4).grid(p, 1).build();
                     Distribution cyc = Distribution.builder(comm).shape(3, 4).cyclic(0).grid(p, 1).build();
-                    try (DistArray r = DistArrays.ones(row, DType.FLOAT64); DistArray c = DistArrays.ones(cyc, DType.FLOAT64);
-                         DistArray br = DistArrays.ones(rows, DType.FLOAT64)) {
-                        DistributionException x = assertThrows(DistributionException.class, () -> a.add(r));
-                        assertTrue(x.getMessage().contains("redistribute"), x.getMessage());
-                        DistributionException y = assertThrows(DistributionException.class, () -> br.add(c));
-                        assertTrue(y.getMessage().contains("shape (3,4)"), y.getMessage());
+                    Distribution col = Distribution.builder(comm).shape(3, 1).cyclic(0).build();
+                    Distribution top = Distribution.builder(comm).shape(1, 4).cyclic(1).build();
+                    try (DistArray r = DistArrays.fromFunction(row, DType.FLOAT64, g -> 10 * g[0]);
+                         DistArray c = DistArrays.fromFunction(cyc, DType.FLOAT64, g -> 100 * g[0] + g[1]);
+                         DistArray br = DistArrays.fromFunction(rows, DType.FLOAT64, g -> g[0] - g[1]);
+                         DistArray k = DistArrays.fromFunction(col, DType.FLOAT64, g -> 1000 * g[0]);
+                         DistArray t = DistArrays.fromFunction(top, DType.FLOAT64, g -> 7 * g[1]);
+                         DistArray s1 = a.add(r); DistArray s2 = br.add(c); DistArray s3 = Np.multiply(k, br);
+                         DistArray s4 = Np.add(k, t)) {
+                        assertEquals(d, s1.distribution());
+                        assertEquals(rows, s2.distribution());
+                        assertGrid(s1, comm.rank(), (i, j) -> 1 + 10 * j);
+                        assertGrid(s2, comm.rank(), (i, j) -> i - j + 100 * i + j);
+                        assertGrid(s3, comm.rank(), (i, j) -> 1000 * i * (i - j));
+                        assertGrid(s4, comm.rank(), (i, j) -> 1000 * i + 7 * j);
+                        String ex = Np.expr(br).add(c).explain();
+                        assertTrue(ex.contains("operand 0 float64(3,4): read in place"), ex);
+                        assertTrue(ex.contains("operand 1 float64(3,4): redistributed to"), ex);
+                        String ex2 = Np.expr(a).add(r).explain();
+                        assertTrue(ex2.contains("operand 1 float64(4,): replicated"), ex2);
                     }
                 }
             }
         });
+    }
+
+    interface IJ {
+        double at(long i, long j);
+    }
+
+    /** The gathered 2-D result equals {@code f} on rank 0. */
+    static void assertGrid(DistArray r, int rank, IJ f) {
+        double[] g = r.toDoubleArray(0);
+        if (rank != 0) {
+            return;
+        }
+        long m = r.shape()[1];
+        for (int q = 0; q < g.length; q++) {
+            assertEquals(f.at(q / m, q % m), g[q], "element " + q);
+        }
     }
 }
