@@ -86,6 +86,22 @@ final class Evaluator {
     private static DistArray run(Expr e, UfuncOptions o, CommContext ctx, ArrayAccess.Bridge bridge, DistArray first,
             List<DistArray> arrays, Distribution dist, DType dtype, OperandMoves moves) {
         DistArray out = o.out();
+        FusedAxpy fused = moves.moved.isEmpty() ? FusedAxpy.of(e, dist, dtype) : null;
+        if (fused != null && (out == null || FusedAxpy.fits(bridge.storage(out)))) {
+            DistArray r = out;
+            if (r == null) {
+                int shift = bridge.storage(first).chunkShiftForCopies();
+                r = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
+            }
+            Storage rs = bridge.storage(r);
+            if (FusedAxpy.fits(rs)) {
+                fused.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+                return r;
+            }
+            if (out == null) {
+                r.close();
+            }
+        }
         Program p = new Program(e, dist, dtype, bridge, moves.moved);
         DistArray result = out;
         if (result == null) {

@@ -350,6 +350,51 @@ public abstract class UfuncContract {
         });
     }
 
+    @Test
+    void fusedAxpyFormsGiveTheTileEvaluatorsBits() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g)) / 3);
+                        DistArray y = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g) + 5) / 7);
+                        DistArray t = x.multiply(0.1); DistArray want = t.add(y);
+                        DistArray ti = x.multiply(3L); DistArray wanti = y.add(ti);
+                        DistArray f1 = Np.expr(x).multiply(0.1).add(y).eval();
+                        DistArray f2 = Expr.scalar(0.1).multiply(x).add(y).eval();
+                        DistArray f3 = Np.expr(y).add(Np.expr(x).apply(BinaryOp.MULTIPLY, 3L)).eval();
+                        DistArray s = Np.subtract(x, y); DistArray m = Np.multiply(y, x);
+                        DistArray sx = Np.expr(x).subtract(Np.expr(y)).eval(); DistArray mx = Np.expr(y).multiply(Np.expr(x)).eval();
+                        DistArray yy = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g) + 5) / 7)) {
+                    Np.expr(x).multiply(0.1).add(yy).eval(UfuncOptions.out(yy)); // in place: y = 0.1*x + y
+                    double[] w = want.toDoubleArray(0);
+                    double[] wi = wanti.toDoubleArray(0);
+                    double[][] got = {f1.toDoubleArray(0), f2.toDoubleArray(0), yy.toDoubleArray(0)};
+                    double[] g3 = f3.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        for (double[] g : got) {
+                            assertArrayEquals(w, g, c.name());
+                        }
+                        assertArrayEquals(wi, g3, c.name());
+                    }
+                    double[] gs = s.toDoubleArray(0);
+                    double[] gm = m.toDoubleArray(0);
+                    double[] gx = x.toDoubleArray(0);
+                    double[] gy = y.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        for (int i = 0; i < gx.length; i++) {
+                            assertEquals(gx[i] - gy[i], gs[i], 0.0, c.name());
+                            assertEquals(Double.doubleToRawLongBits(gy[i] * gx[i]), Double.doubleToRawLongBits(gm[i]),
+                                    c.name());
+                        }
+                    }
+                    sx.close();
+                    mx.close();
+                }
+            }
+        });
+    }
+
     interface IJ {
         double at(long i, long j);
     }
