@@ -32,6 +32,36 @@ public final class AxpyProfileDriver {
                 DoubleBuffer yb = ArrayAccess.get().storage(y).chunk(0).duplicate().order(ByteOrder.nativeOrder())
                         .asDoubleBuffer();
                 int m = (int) Math.min(n, xb.capacity());
+                Distribution small = Distribution.builder(comm).shape(4096).build();
+                try (DistArray a = DistArrays.ones(small, DType.FLOAT64); DistArray c = DistArrays.ones(small, DType.FLOAT64);
+                        DistArray z = DistArrays.ones(small, DType.FLOAT64)) {
+                    UfuncOptions zo = UfuncOptions.out(z);
+                    DoubleBuffer ab = ArrayAccess.get().storage(a).chunk(0).duplicate().order(ByteOrder.nativeOrder())
+                            .asDoubleBuffer();
+                    DoubleBuffer cb = ArrayAccess.get().storage(c).chunk(0).duplicate().order(ByteOrder.nativeOrder())
+                            .asDoubleBuffer();
+                    DoubleBuffer zb = ArrayAccess.get().storage(z).chunk(0).duplicate().order(ByteOrder.nativeOrder())
+                            .asDoubleBuffer();
+                    for (int r = 0; r < 3; r++) {
+                        time("Np.add(a, b, out=z), 4096 (x1000 calls)", 4096 * 1000L, () -> {
+                            for (int k = 0; k < 1000; k++) {
+                                Np.add(a, c, zo);
+                            }
+                        });
+                        time("a.add(b) new + close, 4096 (x1000 calls)", 4096 * 1000L, () -> {
+                            for (int k = 0; k < 1000; k++) {
+                                a.add(c).close();
+                            }
+                        });
+                        time("plain loop, 4096 (x1000)", 4096 * 1000L, () -> {
+                            for (int k = 0; k < 1000; k++) {
+                                for (int i = 0; i < 4096; i++) {
+                                    zb.put(i, ab.get(i) + cb.get(i));
+                                }
+                            }
+                        });
+                    }
+                }
                 for (int r = 0; r < 3; r++) {
                     time("Expr axpy eval(out=y)", n, () -> e.eval(out));
                     time("plain loop over DoubleBuffers", n, () -> {
