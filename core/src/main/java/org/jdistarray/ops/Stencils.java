@@ -51,24 +51,43 @@ public final class Stencils {
         long base = a.offset();
         int s0 = (int) a.strides()[0];
         int s1 = (int) a.strides()[1];
+        long[] g0 = a.globalFromLocal(lo[0], lo[1]); // block axes: global = g0 + (local - lo)
+        int n = (int) (hi[1] - lo[1]);
+        int first = (int) (a.offsetOf(lo[0], lo[1]) - base);
+        // columns whose global index is 0 or the last one keep u's value
+        int kLo = g0[1] == 0 ? 1 : 0;
+        int kHi = g0[1] + n == shape[1] ? n - 1 : n;
         for (long i = lo[0]; i < hi[0]; i++) {
-            long gi = a.globalFromLocal(i, lo[1])[0];
-            int row = (int) (a.offsetOf(i, lo[1]) - base);
-            int n = (int) (hi[1] - lo[1]);
-            long gj0 = a.globalFromLocal(i, lo[1])[1];
+            long gi = g0[0] + (i - lo[0]);
+            int row = first + (int) (i - lo[0]) * s0;
             if (gi == 0 || gi == shape[0] - 1) {
-                for (int k = 0; k < n; k++) {
-                    y.put(row + k * s1, x.get(row + k * s1));
-                }
+                copy(x, y, row, 0, n, s1);
                 continue;
             }
-            for (int k = 0; k < n; k++) {
-                int p = row + k * s1;
-                long gj = gj0 + k;
-                y.put(p, gj == 0 || gj == shape[1] - 1 ? x.get(p)
-                        : 0.25 * (x.get(p - s0) + x.get(p + s0) + x.get(p - s1) + x.get(p + s1)));
+            copy(x, y, row, 0, kLo, s1);
+            copy(x, y, row, Math.max(kHi, kLo), n, s1);
+            if (s1 == 1) {
+                sweepRow(x, y, row, kLo, kHi, s0);
+            } else {
+                for (int k = kLo; k < kHi; k++) {
+                    int q = row + k * s1;
+                    y.put(q, 0.25 * (x.get(q - s0) + x.get(q + s0) + x.get(q - s1) + x.get(q + s1)));
+                }
             }
         }
         return out;
+    }
+
+    private static void sweepRow(DoubleBuffer x, DoubleBuffer y, int row, int from, int to, int s0) {
+        for (int k = from; k < to; k++) {
+            int q = row + k;
+            y.put(q, 0.25 * (x.get(q - s0) + x.get(q + s0) + x.get(q - 1) + x.get(q + 1)));
+        }
+    }
+
+    private static void copy(DoubleBuffer x, DoubleBuffer y, int row, int from, int to, int s1) {
+        for (int k = from; k < to; k++) {
+            y.put(row + k * s1, x.get(row + k * s1));
+        }
     }
 }
