@@ -16,12 +16,16 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 mpicc -O3 -march=native -fno-math-errno -o "$WORK/ufunc_bench" "$HERE/c/ufunc_bench.c" -lm
+# the shared C + MPI stencil baseline (5-point Jacobi with halo exchange), for the stencil5_halo ratio
+mpicc -O3 -march=native -o "$WORK/peer_c" "$ROOT/../shared/bench/c/peer_c.c" 2>/dev/null \
+    || mpicc -O3 -march=native -o "$WORK/peer_c" /work/shared/bench/c/peer_c.c
 RUN=(mpirun --bind-to core); [ "$(id -u)" = 0 ] && RUN+=(--allow-run-as-root)
 RUN+=(-x PEER_N -x PEER_REPS -x OMP_NUM_THREADS -x OPENBLAS_NUM_THREADS)
 echo "# ufunc bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), N=$PEER_N reps=$PEER_REPS" | tee "$OUT"
 for np in $NP_LIST; do
     for round in $(seq "$ROUNDS"); do
         timeout 600 "${RUN[@]}" -np "$np" "$WORK/ufunc_bench" | tee -a "$OUT"
+        timeout 600 "${RUN[@]}" -np "$np" "$WORK/peer_c" stencil | tee -a "$OUT"
         timeout 600 "${RUN[@]}" -np "$np" /usr/bin/python3 -m mpi4py "$HERE/ufunc_numpy.py" | tee -a "$OUT"
         timeout 600 "${RUN[@]}" -np "$np" java -XX:+UseSerialGC -Djdistarray.mpi=openmpi -cp "$CP" \
             org.jdistarray.bench.UfuncBenchmark | tee -a "$OUT"

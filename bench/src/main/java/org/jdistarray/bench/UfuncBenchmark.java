@@ -11,6 +11,7 @@ import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.ops.Expr;
 import org.jdistarray.ops.Np;
+import org.jdistarray.ops.Stencils;
 import org.jdistarray.ops.UfuncOptions;
 import org.jdistarray.protocol.DType;
 
@@ -35,7 +36,7 @@ public final class UfuncBenchmark {
     public static void main(String[] args) {
         long n = Long.parseLong(env("PEER_N", "33554432"));
         int reps = Integer.parseInt(env("PEER_REPS", "10"));
-        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "add4096", "add4096_new"};
+        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "add4096", "add4096_new", "stencil"};
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
             for (String op : ops) {
@@ -43,6 +44,7 @@ public final class UfuncBenchmark {
                     case "axpy", "axpy_out", "axpy_new" -> axpy(comm, op, n, reps);
                     case "expr5" -> expr5(comm, n, reps);
                     case "add4096", "add4096_new" -> small(comm, op, reps);
+                    case "stencil" -> stencil(comm, n, reps);
                     default -> throw new IllegalArgumentException("unknown op " + op);
                 }
             }
@@ -61,6 +63,45 @@ public final class UfuncBenchmark {
             };
             double[] t = time(comm, body, reps, 1, 2);
             report(comm, op, n, t, 24.0 * n, "tile=256");
+        }
+    }
+
+    /**
+     * The 5-point Jacobi sweep with ghost exchange ({@code Stencils.jacobi5}) on the C baseline's grid
+     * ({@code /work/shared/bench/c/peer_c.c stencil}): {@code 2^(k/2) x N/2^(k/2)} doubles, block x block over an
+     * {@code MPI_Dims_create}-like grid, {@code PEER_STENCIL_SWEEPS} sweeps per repetition (default 5), 16 N bytes
+     * per sweep.
+     */
+    private static void stencil(Communicator comm, long n, int reps) {
+        int k = 0;
+        while ((1L << (k + 1)) <= n) {
+            k++;
+        }
+        long ny = 1L << (k / 2);
+        long nx = n / ny;
+        int p = comm.size();
+        int d0 = p;
+        for (int f = (int) Math.ceil(Math.sqrt(p)); f <= p; f++) {
+            if (p % f == 0) {
+                d0 = f;
+                break;
+            }
+        }
+        int sweeps = Integer.parseInt(env("PEER_STENCIL_SWEEPS", "5"));
+        Distribution d = Distribution.builder(comm).shape(ny, nx).grid(d0, p / d0).padding(0, 1, 0).padding(1, 1, 0)
+                .build();
+        try (DistArray u = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
+            DistArray[] uv = {u, v};
+            double[] t = time(comm, () -> {
+                for (int s = 0; s < sweeps; s++) {
+                    Stencils.jacobi5(uv[0], uv[1]);
+                    DistArray tmp = uv[0];
+                    uv[0] = uv[1];
+                    uv[1] = tmp;
+                }
+            }, reps, sweeps, 1);
+            report(comm, "stencil5_halo", n, t, 16.0 * n, "per_sweep_" + ny + "x" + nx + "_grid" + d0 + "x" + (p / d0)
+                    + "_Stencils.jacobi5");
         }
     }
 

@@ -12,8 +12,8 @@ import org.jdistarray.protocol.DistributionException;
  * size 1 or a missing axis stretches). An operand whose layout is the result's is read in place; one that broadcasts
  * and whose needed elements are on this rank already (replicated, or distributed along the same axes exactly as the
  * result, with its size-1 and missing axes undistributed) is read through per-axis offset tables (stride 0 along
- * broadcast axes), never materialised. Any other operand needs data from other ranks: {@link #needsRedistribution}
- * is the single place where a redistribution plan will go.
+ * broadcast axes), never materialised. Any other operand needs data from other ranks: {@link OperandMoves} brings
+ * it to a readable layout with a redistribution plan first.
  */
 final class Broadcast {
     private Broadcast() {
@@ -99,6 +99,12 @@ final class Broadcast {
             }
         }
         return contrib;
+    }
+
+    /** Whether {@code op} can be read for a result laid out as {@code out} without data from other ranks. */
+    static boolean readable(DistArray op, Distribution out) {
+        Distribution d = op.distribution();
+        return java.util.Arrays.equals(d.shape(), out.shape()) && d.isCompatible(out) || isLocal(d, out);
     }
 
     /**

@@ -35,12 +35,13 @@ final class Evaluator {
         }
         DistArray out = o.out();
         if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
-            long[] args = new long[arrays.size() + 2];
+            long[] args = new long[arrays.size() + 3];
             for (int i = 0; i < arrays.size(); i++) {
                 args[i] = bridge.number(arrays.get(i));
             }
             args[arrays.size()] = out == null ? -1 : bridge.number(out);
             args[arrays.size() + 1] = o.casting().ordinal();
+            args[arrays.size() + 2] = o.dtype() == null ? -1 : o.dtype().ordinal();
             ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
         }
         Distribution dist;
@@ -66,7 +67,42 @@ final class Evaluator {
             dist = resultDistribution(e.shape, arrays);
             dtype = e.dtype;
         }
-        Program p = new Program(e, dist, dtype, bridge);
+        try (OperandMoves moves = OperandMoves.bring(arrays, dist)) {
+            return run(e, o, ctx, bridge, first, arrays, dist, dtype, moves);
+        }
+    }
+
+    /** <b>Collective.</b> What evaluating {@code e} communicates, operand by operand (plans included). */
+    static String explain(Expr e, UfuncOptions o) {
+        List<DistArray> arrays = new ArrayList<>();
+        collect(e, arrays);
+        if (arrays.isEmpty()) {
+            return "no array operand: nothing to evaluate";
+        }
+        Distribution dist = o.out() != null ? o.out().distribution() : resultDistribution(e.shape, arrays);
+        return OperandMoves.explain(arrays, dist);
+    }
+
+    private static DistArray run(Expr e, UfuncOptions o, CommContext ctx, ArrayAccess.Bridge bridge, DistArray first,
+            List<DistArray> arrays, Distribution dist, DType dtype, OperandMoves moves) {
+        DistArray out = o.out();
+        FusedAxpy fused = moves.moved.isEmpty() ? FusedAxpy.of(e, dist, dtype) : null;
+        if (fused != null && (out == null || FusedAxpy.fits(bridge.storage(out)))) {
+            DistArray r = out;
+            if (r == null) {
+                int shift = bridge.storage(first).chunkShiftForCopies();
+                r = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
+            }
+            Storage rs = bridge.storage(r);
+            if (FusedAxpy.fits(rs)) {
+                fused.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+                return r;
+            }
+            if (out == null) {
+                r.close();
+            }
+        }
+        Program p = new Program(e, dist, dtype, bridge, moves.moved);
         DistArray result = out;
         if (result == null) {
             int shift = bridge.storage(first).chunkShiftForCopies();
@@ -111,8 +147,8 @@ final class Evaluator {
     }
 
     /**
-     * The first operand's distribution whose shape is the result's; if none has it and every operand is replicated,
-     * a replicated distribution of the result's shape.
+     * The first operand's distribution whose shape is the result's; if none has it, a replicated distribution of the
+     * result's shape when every operand is replicated, else the default block distribution.
      */
     private static Distribution resultDistribution(long[] shape, List<DistArray> arrays) {
         for (DistArray a : arrays) {
@@ -123,9 +159,8 @@ final class Evaluator {
         DistArray first = arrays.get(0);
         if (first.distribution().communicator().size() > 1) {
             for (DistArray a : arrays) {
-                if (!a.distribution().isReplicated()) {
-                    throw Broadcast.needsRedistribution(a,
-                            Distribution.builder(first.distribution().communicator()).shape(shape).build());
+                if (!a.distribution().isReplicated()) { // no operand has the result's shape: a block layout
+                    return Distribution.builder(first.distribution().communicator()).shape(shape).build();
                 }
             }
         }

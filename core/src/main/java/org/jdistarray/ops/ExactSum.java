@@ -50,7 +50,8 @@ final class ExactSum {
         }
     }
 
-    private static void add(long bits, long[] acc, int at) {
+    /** Adds the double with raw bits {@code bits} (one addition towards {@link #BATCH}). */
+    static void add(long bits, long[] acc, int at) {
         int e = (int) (bits >>> 52) & 0x7ff;
         if (e == 0x7ff) {
             special(bits, acc, at);
@@ -70,6 +71,13 @@ final class ExactSum {
         long hi = m >>> (32 - s);
         acc[c] += (lo ^ sg) - sg;
         acc[c + 1] += (hi ^ sg) - sg;
+    }
+
+    /** Adds the exact square of {@code x} (two additions towards {@link #BATCH}). */
+    static void addSquare(double x, long[] acc, int at) {
+        double p = x * x;
+        add(Double.doubleToRawLongBits(p), acc, at);
+        add(Double.doubleToRawLongBits(Math.fma(x, x, -p)), acc, at);
     }
 
     private static void special(long bits, long[] acc, int at) {

@@ -80,14 +80,29 @@ public final class Expr {
     }
 
     static Expr unary(UnaryOp op, Expr x, Casting casting) {
-        DType loop = Loops.resolve(op, x.operand(), casting);
+        return unary(op, x, casting, null);
+    }
+
+    /** {@code op(x)} with NumPy's {@code dtype=out} (null: the usual loop). */
+    static Expr unary(UnaryOp op, Expr x, Casting casting, DType out) {
+        DType loop = out == null ? Loops.resolve(op, x.operand(), casting)
+                : Loops.resolveWithOutput(op.numpyName(), op.returnsBool(), op.loops(), new Operand[] {x.operand()},
+                        out, casting, () -> Loops.resolve(op, x.operand(), casting));
         return new Expr(Kind.UNARY, null, null, op, null, new Expr[] {x}, loop, op.returnsBool() ? DType.BOOL : loop,
                 x.shape);
     }
 
     static Expr binary(BinaryOp op, Expr a, Expr b, Casting casting) {
+        return binary(op, a, b, casting, null);
+    }
+
+    /** {@code op(a, b)} with NumPy's {@code dtype=out} (null: the usual loop). */
+    static Expr binary(BinaryOp op, Expr a, Expr b, Casting casting, DType out) {
         long[] s = Broadcast.shape(a.shape, b.shape);
-        DType loop = Loops.resolve(op, a.operand(), b.operand(), casting);
+        DType loop = out == null ? Loops.resolve(op, a.operand(), b.operand(), casting)
+                : Loops.resolveWithOutput(op.numpyName(), op.returnsBool(), op.loops(),
+                        new Operand[] {a.operand(), b.operand()}, out, casting,
+                        () -> Loops.resolve(op, a.operand(), b.operand(), casting));
         return new Expr(Kind.BINARY, null, null, null, op, new Expr[] {a, b}, loop,
                 op.returnsBool() ? DType.BOOL : loop, s);
     }
@@ -262,11 +277,12 @@ public final class Expr {
     /**
      * <b>Logically collective</b> (no communication, except an all-reduce when an integer {@code power} is in the
      * tree, to raise its negative-exponent error on every rank). Evaluates the expression in one pass into a new
-     * array, with the distribution of the first array operand of the result's shape. Caller must close it.
+     * array, with the distribution of the first array operand of the result's shape (none: the default block
+     * layout). Operands whose elements are on other ranks (another layout, or a broadcast the result distributes)
+     * are first copied to a readable layout with a redistribution plan (see {@link #explain()}): collective then.
+     * Caller must close the result.
      *
      * @throws IllegalArgumentException if no operand is an array
-     * @throws org.jdistarray.protocol.DistributionException if the operands' layouts differ other than by a
-     *     broadcast that needs no data from another rank (redistribute first)
      */
     public DistArray eval() {
         return Evaluator.eval(this, UfuncOptions.none());
@@ -283,7 +299,21 @@ public final class Expr {
         return Evaluator.eval(this, options == null ? UfuncOptions.none() : options);
     }
 
-    /** A readable form of the tree, such as {@code add(multiply(2.0, float64[8]), float64[8])}. */
+    /**
+     * <b>Collective</b> (it plans the moves). What {@link #eval(UfuncOptions)} will communicate: the result's layout
+     * and, per array operand, "read in place (no communication)" or the layout it is brought to with the
+     * {@link org.jdistarray.dist.Redistribution} plan's {@code explain} (bytes and messages per rank).
+     */
+    public String explain(UfuncOptions options) {
+        return Evaluator.explain(this, options == null ? UfuncOptions.none() : options);
+    }
+
+    /** <b>Collective.</b> {@link #explain(UfuncOptions)} without options. */
+    public String explain() {
+        return explain(UfuncOptions.none());
+    }
+
+        /** A readable form of the tree, such as {@code add(multiply(2.0, float64[8]), float64[8])}. */
     @Override
     public String toString() {
         return switch (kind) {

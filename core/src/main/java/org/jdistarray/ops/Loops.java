@@ -101,4 +101,47 @@ final class Loops {
         }
         return loop;
     }
+
+    /**
+     * NumPy's {@code dtype=} keyword: the loop whose output is {@code out} ({@code signature=(None, ..., out)}), the
+     * operands cast to it under {@code casting}. Ops returning bool keep their usual loop and accept only
+     * {@code dtype=bool}.
+     *
+     * @throws UfuncTypeException with NumPy's messages: no loop has that output ("No loop matching the specified
+     *     signature and casting was found for ufunc add"), or an input does not cast ("Cannot cast ufunc 'add' input 0
+     *     from dtype('float64') to dtype('int32') with casting rule 'same_kind'")
+     */
+    static DType resolveWithOutput(String name, boolean returnsBool, List<DType> loops, Operand[] ops, DType out,
+            Casting casting, java.util.function.Supplier<DType> usual) {
+        if (returnsBool) {
+            if (out != DType.BOOL) {
+                throw new UfuncTypeException("No loop matching the specified signature and casting was found for ufunc "
+                        + name);
+            }
+            return usual.get();
+        }
+        if (out == DType.BOOL && name.equals("subtract")) {
+            throw new UfuncTypeException("numpy boolean subtract, the `-` operator, is not supported, use the"
+                    + " bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        }
+        if (out == DType.BOOL && name.equals("negative")) {
+            throw new UfuncTypeException("The numpy boolean negative, the `-` operator, is not supported, use the `~`"
+                    + " operator or the logical_not function instead.");
+        }
+        if (!loops.contains(out)) {
+            throw new UfuncTypeException("No loop matching the specified signature and casting was found for ufunc "
+                    + name);
+        }
+        for (int k = 0; k < ops.length; k++) {
+            Operand o = ops[k];
+            if (!Promotion.castsTo(o, out, true, casting)) { // a fixed loop: Python scalars cast by value
+                DType from = o.isScalar() ? o.defaultType() : o.dtype();
+                throw new UfuncTypeException("Cannot cast ufunc '" + name + "' input " + (ops.length > 1 ? k + " " : "")
+                        + "from dtype('"
+                        + from.numpyName() + "') to dtype('" + out.numpyName() + "') with casting rule '"
+                        + casting.numpyName() + "'");
+            }
+        }
+        return out;
+    }
 }

@@ -57,7 +57,11 @@ final class Program {
     private final long[] index;
     private boolean integerPower;
 
-    Program(Expr e, Distribution dist, DType outType, ArrayAccess.Bridge bridge) {
+    /** Operands replaced by their copies in a readable layout ({@link OperandMoves}). */
+    private final Map<DistArray, DistArray> moved;
+
+    Program(Expr e, Distribution dist, DType outType, ArrayAccess.Bridge bridge, Map<DistArray, DistArray> moved) {
+        this.moved = moved;
         this.dist = dist;
         this.bridge = bridge;
         this.outType = outType;
@@ -156,7 +160,7 @@ final class Program {
                 if (s == null) {
                     s = new Slot(e.array.dtype());
                     leafSlots.put(e.array, s);
-                    steps.add(leaf(e.array, s));
+                    steps.add(leaf(moved.getOrDefault(e.array, e.array), s));
                 }
                 return s;
             }

@@ -13,11 +13,12 @@ import org.jdistarray.protocol.DType;
  * <p>Keywords: {@code axis} (none = every axis; negative axes count from the end; several axes for the reductions
  * that allow them), {@code keepdims}, {@code dtype} (the accumulator and result dtype of {@code sum}, {@code prod},
  * {@code mean}, {@code var}, {@code std} and their NaN forms), {@code out} (an array of the result's layout and
- * shape that receives the result, cast to its dtype), {@code ddof} ({@code var}, {@code std}). One extension:
+ * shape that receives the result, cast to its dtype), {@code ddof} ({@code var}, {@code std}), {@code where} (a
+ * bool mask) and {@code initial}. One extension:
  * {@link #reproducible(boolean)} (see {@link Reductions}).
  */
 public final class ReduceOptions {
-    private static final ReduceOptions DEFAULTS = new ReduceOptions(null, false, null, null, 0, false);
+    private static final ReduceOptions DEFAULTS = new ReduceOptions(null, false, null, null, 0, false, null, null);
 
     private final int[] axis;
     private final boolean keepdims;
@@ -25,14 +26,19 @@ public final class ReduceOptions {
     private final DistArray out;
     private final int ddof;
     private final boolean reproducible;
+    private final DistArray where;
+    private final Number initial;
 
-    private ReduceOptions(int[] axis, boolean keepdims, DType dtype, DistArray out, int ddof, boolean reproducible) {
+    private ReduceOptions(int[] axis, boolean keepdims, DType dtype, DistArray out, int ddof, boolean reproducible,
+            DistArray where, Number initial) {
         this.axis = axis;
         this.keepdims = keepdims;
         this.dtype = dtype;
         this.out = out;
         this.ddof = ddof;
         this.reproducible = reproducible;
+        this.where = where;
+        this.initial = initial;
     }
 
     /** <b>Not collective.</b> No keyword given: reduce every axis, NumPy's default dtypes, {@code ddof=0}. */
@@ -48,17 +54,17 @@ public final class ReduceOptions {
         if (axes == null) {
             throw new IllegalArgumentException("axis is null (use ReduceOptions.defaults() for axis=None)");
         }
-        return new ReduceOptions(axes.clone(), false, null, null, 0, false);
+        return new ReduceOptions(axes.clone(), false, null, null, 0, false, null, null);
     }
 
     /** <b>Not collective.</b> A copy with {@code keepdims}: reduced axes stay, with length 1. */
     public ReduceOptions keepdims(boolean value) {
-        return new ReduceOptions(axis, value, dtype, out, ddof, reproducible);
+        return new ReduceOptions(axis, value, dtype, out, ddof, reproducible, where, initial);
     }
 
     /** <b>Not collective.</b> A copy with the accumulator and result dtype {@code value} (null: NumPy's default). */
     public ReduceOptions dtype(DType value) {
-        return new ReduceOptions(axis, keepdims, value, out, ddof, reproducible);
+        return new ReduceOptions(axis, keepdims, value, out, ddof, reproducible, where, initial);
     }
 
     /** <b>Not collective.</b> As {@link #dtype(DType)}, with a NumPy dtype string ({@code "float64"}, {@code "<f8"}). */
@@ -68,7 +74,7 @@ public final class ReduceOptions {
 
     /** <b>Not collective.</b> A copy whose result goes into {@code value} (borrowed; the caller keeps owning it). */
     public ReduceOptions out(DistArray value) {
-        return new ReduceOptions(axis, keepdims, dtype, value, ddof, reproducible);
+        return new ReduceOptions(axis, keepdims, dtype, value, ddof, reproducible, where, initial);
     }
 
     /** <b>Not collective.</b> A copy with the delta degrees of freedom of {@code var}/{@code std}: divisor n - ddof. */
@@ -76,7 +82,7 @@ public final class ReduceOptions {
         if (value < 0) {
             throw new IllegalArgumentException("ddof must be >= 0, got " + value);
         }
-        return new ReduceOptions(axis, keepdims, dtype, out, value, reproducible);
+        return new ReduceOptions(axis, keepdims, dtype, out, value, reproducible, where, initial);
     }
 
     /**
@@ -85,7 +91,43 @@ public final class ReduceOptions {
      * distribution of the same global array (exact accumulation, then one rounding).
      */
     public ReduceOptions reproducible(boolean value) {
-        return new ReduceOptions(axis, keepdims, dtype, out, ddof, value);
+        return new ReduceOptions(axis, keepdims, dtype, out, ddof, value, where, initial);
+    }
+
+    /**
+     * <b>Not collective.</b> A copy with NumPy's {@code where=mask}: only the elements where {@code mask} (a bool
+     * array broadcastable to the reduced array's shape, borrowed) is true take part. {@code min}, {@code max},
+     * {@code nanmin} and {@code nanmax} need {@link #initial(double)} with a mask, as in NumPy; {@code mean},
+     * {@code var}, {@code std} count only the selected elements. Not for {@code argmin}, {@code argmax},
+     * {@code ptp}, {@code count_nonzero} (NumPy has no such keyword there). Null: no mask.
+     */
+    public ReduceOptions where(DistArray mask) {
+        return new ReduceOptions(axis, keepdims, dtype, out, ddof, reproducible, mask, initial);
+    }
+
+    /**
+     * <b>Not collective.</b> A copy with NumPy's {@code initial=value} as a Python float: the starting value of
+     * {@code sum}, {@code prod}, {@code nansum} (added or multiplied once per result element) and of {@code min},
+     * {@code max}, {@code nanmin}, {@code nanmax} (which then accept empty arrays and masks). Cast to the result's
+     * dtype first, as NumPy does ({@code np.sum(np.arange(3), initial=0.5)} is 3).
+     */
+    public ReduceOptions initial(double value) {
+        return new ReduceOptions(axis, keepdims, dtype, out, ddof, reproducible, where, value);
+    }
+
+    /** <b>Not collective.</b> As {@link #initial(double)}, with a Python int. */
+    public ReduceOptions initial(long value) {
+        return new ReduceOptions(axis, keepdims, dtype, out, ddof, reproducible, where, value);
+    }
+
+    /** <b>Not collective.</b> The where mask, or null. */
+    public DistArray whereOrNull() {
+        return where;
+    }
+
+    /** <b>Not collective.</b> The initial value (a {@code Double} or a {@code Long}), or null. */
+    public Number initialOrNull() {
+        return initial;
     }
 
     /** <b>Not collective.</b> The axes as given, or null for every axis. */
@@ -120,15 +162,18 @@ public final class ReduceOptions {
 
     /** The arguments as longs, for the collective call check. */
     long[] fingerprint() {
-        long[] f = new long[6 + (axis == null ? 0 : axis.length)];
+        long[] f = new long[9 + (axis == null ? 0 : axis.length)];
         f[0] = axis == null ? -1 : axis.length;
         f[1] = keepdims ? 1 : 0;
         f[2] = dtype == null ? -1 : dtype.ordinal();
         f[3] = out == null ? 0 : 1;
         f[4] = ddof;
         f[5] = reproducible ? 1 : 0;
+        f[6] = where == null ? 0 : 1;
+        f[7] = initial == null ? 0 : initial instanceof Double ? 1 : 2;
+        f[8] = initial == null ? 0 : initial instanceof Double v ? Double.doubleToRawLongBits(v) : initial.longValue();
         for (int i = 0; axis != null && i < axis.length; i++) {
-            f[6 + i] = axis[i];
+            f[9 + i] = axis[i];
         }
         return f;
     }
@@ -137,6 +182,7 @@ public final class ReduceOptions {
     public String toString() {
         return "ReduceOptions[axis=" + (axis == null ? "None" : Arrays.toString(axis)) + ", keepdims=" + keepdims
                 + ", dtype=" + (dtype == null ? "None" : dtype.numpyName()) + ", out=" + (out != null) + ", ddof="
-                + ddof + (reproducible ? ", reproducible" : "") + "]";
+                + ddof + (where != null ? ", where=mask" : "") + (initial != null ? ", initial=" + initial : "")
+                + (reproducible ? ", reproducible" : "") + "]";
     }
 }

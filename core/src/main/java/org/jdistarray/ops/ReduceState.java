@@ -35,8 +35,20 @@ final class ReduceState {
     private final long[] ltile2;
     /** float64 sum or mean: whole chunk runs straight from memory, no tiles. */
     private final boolean direct;
+    /** With a where mask: the mask's tile (else null). */
+    private final boolean[] mtile;
+    private Storage mask;
+    /** Extremes with {@code initial}: the keys masked-out elements get in the min and the max pass. */
+    private long initLo;
+    private long initHi;
 
+    /** A state without mask. */
     ReduceState(ReduceKind kind, DType in, DType result, int cells) {
+        this(kind, in, result, cells, false);
+    }
+
+    /** A state; {@code masked}: a where mask comes with {@link #accumulate}. */
+    ReduceState(ReduceKind kind, DType in, DType result, int cells, boolean masked) {
         this.kind = kind;
         this.in = in;
         this.cells = cells;
@@ -44,13 +56,15 @@ final class ReduceState {
                 && !(ReduceKind.isFloat(in) && kind == ReduceKind.NANSUM);
         boolean dbl = kind.family == ReduceKind.Family.ACCUMULATE && !longAcc || kind.family == ReduceKind.Family.MOMENTS;
         d = dbl ? new double[cells] : null;
-        d2 = kind == ReduceKind.NANMEAN || kind.family == ReduceKind.Family.MOMENTS ? new double[cells] : null;
+        d2 = kind == ReduceKind.NANMEAN || kind.family == ReduceKind.Family.MOMENTS || masked && kind == ReduceKind.MEAN
+                ? new double[cells] : null;
         d3 = kind.family == ReduceKind.Family.MOMENTS ? new double[cells] : null;
         boolean lng = longAcc || kind.family == ReduceKind.Family.EXTREME || kind.family == ReduceKind.Family.ARG
                 || kind.family == ReduceKind.Family.COUNT;
         l = lng ? new long[cells] : null;
         l2 = kind.family == ReduceKind.Family.EXTREME || kind.family == ReduceKind.Family.ARG ? new long[cells] : null;
-        direct = in == DType.FLOAT64 && (kind == ReduceKind.SUM || kind == ReduceKind.MEAN) && !longAcc;
+        direct = !masked && in == DType.FLOAT64 && (kind == ReduceKind.SUM || kind == ReduceKind.MEAN) && !longAcc;
+        mtile = masked ? new boolean[TILE] : null;
         tile = direct ? null : new double[TILE];
         ltile = direct ? null : new long[TILE];
         ltile2 = kind.family == ReduceKind.Family.ARG ? new long[TILE] : null;
@@ -68,6 +82,24 @@ final class ReduceState {
             Arrays.fill(l, Long.MAX_VALUE);
             Arrays.fill(l2, Long.MAX_VALUE);
         }
+    }
+
+    /**
+     * Extremes with NumPy's {@code initial}: every cell starts at {@code value} (a key, {@link ReduceKernels#keyOf}
+     * for floats), which masked-out elements also take; {@code nan}: the value is a float NaN.
+     */
+    void initialKey(long value, boolean nan) {
+        initLo = nan ? (kind == ReduceKind.NANMIN ? Long.MAX_VALUE : Long.MIN_VALUE) : value;
+        initHi = nan ? (kind == ReduceKind.NANMAX ? Long.MIN_VALUE : Long.MAX_VALUE) : value;
+        Arrays.fill(l, initLo);
+        Arrays.fill(l2, initHi);
+    }
+
+    /** As {@link #accumulate(Storage, List, long[], boolean[], boolean)}, counting only where {@code m} is true. */
+    void accumulate(Storage s, Storage m, List<DimDistribution> dims, long[] shape, boolean[] reduced,
+            boolean holdsNothing) {
+        mask = m;
+        accumulate(s, dims, shape, reduced, holdsNothing);
     }
 
     /**
@@ -123,6 +155,10 @@ final class ReduceState {
                 if (!(direct && lastReduced)) {
                     m = Math.min(m, TILE);
                 }
+                if (mask != null) {
+                    m = (int) Math.min(m, mask.runInChunk(off));
+                    ReduceMask.load(mask, off, m, mtile);
+                }
                 ByteBuffer b = s.chunkOf(off);
                 int pos = s.posOf(off);
                 if (arg && lastReduced) {
@@ -147,6 +183,10 @@ final class ReduceState {
             int m = (int) Math.min(count - off, s.runInChunk(off));
             if (!direct) {
                 m = Math.min(m, TILE);
+            }
+            if (mask != null) {
+                m = (int) Math.min(m, mask.runInChunk(off));
+                ReduceMask.load(mask, off, m, mtile);
             }
             tile(s.chunkOf(off), s.posOf(off), m, true, 0, 0);
             off += m;
@@ -177,7 +217,13 @@ final class ReduceState {
             case ACCUMULATE -> accumulateTile(b, pos, m, fold, c);
             case MOMENTS -> {
                 DoubleLanes.load(in, b, pos, tile, m);
-                if (fold) {
+                if (mtile != null) {
+                    if (fold) {
+                        ReduceKernels.moments(tile, ReduceMask.compact(tile, m, mtile), d2, d, d3, c);
+                    } else {
+                        ReduceMask.momentsEach(tile, m, mtile, d2, d, d3, c);
+                    }
+                } else if (fold) {
                     ReduceKernels.moments(tile, m, d2, d, d3, c);
                 } else {
                     ReduceKernels.momentsEach(tile, m, d2, d, d3, c);
@@ -185,6 +231,9 @@ final class ReduceState {
             }
             case COUNT -> {
                 DoubleLanes.load(in, b, pos, tile, m);
+                if (mtile != null) {
+                    ReduceMask.fill(tile, m, mtile, kind == ReduceKind.ALL ? 1 : 0);
+                }
                 if (fold) {
                     l[c] += ReduceKernels.countNonzero(tile, m);
                 } else {
@@ -209,6 +258,9 @@ final class ReduceState {
     private void accumulateTile(ByteBuffer b, int pos, int m, boolean fold, int c) {
         if (longAcc) {
             LongLanes.load(in, b, pos, ltile, m);
+            if (mtile != null) {
+                ReduceMask.fill(ltile, m, mtile, kind == ReduceKind.PROD ? 1 : 0);
+            }
             if (kind == ReduceKind.PROD) {
                 if (fold) {
                     l[c] = ReduceKernels.prod(ltile, m, l[c]);
@@ -231,6 +283,16 @@ final class ReduceState {
             return;
         }
         DoubleLanes.load(in, b, pos, tile, m);
+        if (mtile != null) {
+            if (kind == ReduceKind.MEAN) {
+                if (fold) {
+                    d2[c] += ReduceMask.count(mtile, m);
+                } else {
+                    ReduceMask.countEach(mtile, m, d2, c);
+                }
+            }
+            ReduceMask.fill(tile, m, mtile, kind == ReduceKind.PROD ? 1 : kind == ReduceKind.NANMEAN ? Double.NaN : 0);
+        }
         if (kind == ReduceKind.PROD) {
             if (fold) {
                 d[c] = ReduceKernels.prod(tile, m, d[c]);
@@ -260,6 +322,9 @@ final class ReduceState {
         boolean hi = kind != ReduceKind.MIN && kind != ReduceKind.NANMIN;
         if (lo) {
             keyTile(b, pos, m, kind == ReduceKind.NANMIN ? Long.MAX_VALUE : Long.MIN_VALUE);
+            if (mtile != null) {
+                ReduceMask.fill(ltile, m, mtile, initLo);
+            }
             if (fold) {
                 l[c] = ReduceKernels.min(ltile, m, l[c]);
             } else {
@@ -269,6 +334,9 @@ final class ReduceState {
         if (hi) {
             if (!lo || ReduceKind.isFloat(in)) {
                 keyTile(b, pos, m, kind == ReduceKind.NANMAX ? Long.MIN_VALUE : Long.MAX_VALUE);
+            }
+            if (mtile != null) {
+                ReduceMask.fill(ltile, m, mtile, initHi);
             }
             if (fold) {
                 l2[c] = ReduceKernels.max(ltile, m, l2[c]);

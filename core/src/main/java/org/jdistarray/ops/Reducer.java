@@ -39,6 +39,7 @@ final class Reducer {
         Distribution dist = a.distribution();
         boolean[] reduced = reducedAxes(kind, dist.ndim(), o.axisOrNull());
         checkArguments(kind, a, o, reduced);
+        ReduceMask.check(kind, a, o);
         long[] shape = dist.shape();
         long perCell = 1;
         long resultSize = 1;
@@ -49,7 +50,8 @@ final class Reducer {
                 resultSize *= shape[i];
             }
         }
-        if (perCell == 0 && resultSize > 0 && kind.emptyError() != null) {
+        boolean identity = o.initialOrNull() != null && kind.family == ReduceKind.Family.EXTREME;
+        if (perCell == 0 && resultSize > 0 && kind.emptyError() != null && !identity) {
             throw new IllegalArgumentException(kind.emptyError());
         }
         if (kind == ReduceKind.PTP && a.dtype() == DType.BOOL) {
@@ -59,24 +61,43 @@ final class Reducer {
         DType resultType = kind.resultType(a.dtype(), o.dtypeOrNull());
         ReducedLayout layout = ReducedLayout.of(dist, reduced, o.isKeepdims());
         Storage in = access.storage(a);
-        if (o.isReproducible() && ExactReduction.applies(kind, a.dtype(), resultType)) {
-            return deliver(ExactReduction.run(kind, a, in, layout, perCell, resultType, o.ddofValue()), o);
+        DistArray mask = o.whereOrNull() == null ? null : ReduceMask.onLayoutOf(a, o.whereOrNull());
+        try {
+            Storage ms = mask == null ? null : access.storage(mask);
+            int cells = cellCount(dist, reduced);
+            Communicator group = null;
+            if (layout.communicates) {
+                CommContext ctx = dist.context();
+                group = layout.full ? ctx.comm() : ctx.axes(dist.gridShape(), reduced);
+            }
+            if (o.isReproducible() && ExactReduction.applies(kind, a.dtype(), resultType)) {
+                return deliver(new ExactReduction(kind, a, layout, cells, perCell, resultType, o)
+                        .run(in, ms, reduced, group), o);
+            }
+            ReduceState st = new ReduceState(kind, a.dtype(), resultType, cells, ms != null);
+            if (identity) {
+                Number init = o.initialOrNull();
+                if (ReduceKind.isFloat(a.dtype())) {
+                    double v = ReduceMask.castDouble(a.dtype(), init);
+                    st.initialKey(ReduceKernels.keyOf(v), Double.isNaN(v));
+                } else {
+                    long v = ReduceMask.castLong(a.dtype(), init);
+                    st.initialKey(a.dtype() == DType.UINT64 ? v ^ Long.MIN_VALUE : v, false);
+                }
+            }
+            st.accumulate(in, ms, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
+            double[][] moments = group == null ? null : combine(st, group);
+            DistArray result = DistArrays.empty(layout.result, resultType);
+            Storage out = access.storage(result);
+            if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
+                write(st, moments, out, cells, perCell, o);
+            }
+            return deliver(result, o);
+        } finally {
+            if (mask != null && mask != o.whereOrNull()) {
+                mask.close();
+            }
         }
-        int cells = cellCount(dist, reduced);
-        ReduceState st = new ReduceState(kind, a.dtype(), resultType, cells);
-        st.accumulate(in, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
-        Communicator group = null;
-        if (layout.communicates) {
-            CommContext ctx = dist.context();
-            group = layout.full ? ctx.comm() : ctx.axes(dist.gridShape(), reduced);
-        }
-        double[][] moments = group == null ? null : combine(st, group);
-        DistArray result = DistArrays.empty(layout.result, resultType);
-        Storage out = access.storage(result);
-        if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
-            write(st, moments, out, cells, perCell, o.ddofValue());
-        }
-        return deliver(result, o);
     }
 
     /** The reduced axes, from NumPy's axis argument (null: every axis), checked as NumPy does. */
@@ -224,20 +245,26 @@ final class Reducer {
         return new double[][] {cnt, mean, m2};
     }
 
-    private static void write(ReduceState st, double[][] moments, Storage out, int cells, long perCell, int ddof) {
+    private static void write(ReduceState st, double[][] moments, Storage out, int cells, long perCell,
+            ReduceOptions o) {
         ReduceKind k = st.kind;
+        int ddof = o.ddofValue();
         boolean isFloat = ReduceKind.isFloat(st.in);
+        Number init = k.family == ReduceKind.Family.ACCUMULATE ? o.initialOrNull() : null;
+        boolean times = k == ReduceKind.PROD;
+        long initL = init == null ? (times ? 1 : 0) : ReduceMask.castLong(out.dtype(), init);
+        double initD = init == null ? (times ? 1 : 0) : ReduceMask.castDouble(out.dtype(), init);
         for (int c = 0; c < cells; c++) {
             switch (k.family) {
                 case ACCUMULATE -> {
                     if (st.longAcc) {
-                        out.setLong(c, st.l[c]);
+                        out.setLong(c, init == null ? st.l[c] : times ? st.l[c] * initL : st.l[c] + initL);
                     } else if (k == ReduceKind.MEAN) {
-                        out.setDouble(c, st.d[c] / perCell);
+                        out.setDouble(c, st.d[c] / (st.d2 != null ? st.d2[c] : perCell));
                     } else if (k == ReduceKind.NANMEAN) {
                         out.setDouble(c, st.d[c] / st.d2[c]);
                     } else {
-                        out.setDouble(c, st.d[c]);
+                        out.setDouble(c, init == null ? st.d[c] : times ? st.d[c] * initD : st.d[c] + initD);
                     }
                 }
                 case MOMENTS -> {

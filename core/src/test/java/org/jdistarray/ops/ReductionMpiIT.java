@@ -9,12 +9,13 @@ import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The reduction oracle and reproducibility contracts under {@code mpirun -np 1} and {@code -np 2}. */
+/** The reduction oracle, where/initial and reproducibility contracts under {@code mpirun -np 1} and {@code -np 2}. */
 @Tag("mpi")
 @EnabledIfMpirun
 class ReductionMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final Class<?>[] SUITE = {ReductionContractOnMpi.class, ReproducibleContractOnMpi.class};
+    private static final Class<?>[] SUITE = {ReductionContractOnMpi.class, ReproducibleContractOnMpi.class,
+            ReduceWhereContractOnMpi.class};
 
     @Test
     void oneRank() {

@@ -18,7 +18,6 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.local.ThreadCommunicator;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
-import org.jdistarray.protocol.DistributionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -319,20 +318,140 @@ public abstract class UfuncContract {
                             + " (3,4)", oe.getMessage());
                 }
                 if (p > 1) {
-                    // a (4,) block-distributed operand against rows of a (3,4) block-distributed result: its
-                    // elements are on other ranks
+                    // operands whose elements are on other ranks are brought to a readable layout first
                     Distribution row = Distribution.builder(comm).shape(4).cyclic(0).build();
                     Distribution rows = Distribution.builder(comm).shape(3, 4).grid(p, 1).build();
                     Distribution cyc = Distribution.builder(comm).shape(3, 4).cyclic(0).grid(p, 1).build();
-                    try (DistArray r = DistArrays.ones(row, DType.FLOAT64); DistArray c = DistArrays.ones(cyc, DType.FLOAT64);
-                         DistArray br = DistArrays.ones(rows, DType.FLOAT64)) {
-                        DistributionException x = assertThrows(DistributionException.class, () -> a.add(r));
-                        assertTrue(x.getMessage().contains("redistribute"), x.getMessage());
-                        DistributionException y = assertThrows(DistributionException.class, () -> br.add(c));
-                        assertTrue(y.getMessage().contains("shape (3,4)"), y.getMessage());
+                    Distribution col = Distribution.builder(comm).shape(3, 1).cyclic(0).build();
+                    Distribution top = Distribution.builder(comm).shape(1, 4).cyclic(1).build();
+                    try (DistArray r = DistArrays.fromFunction(row, DType.FLOAT64, g -> 10 * g[0]);
+                         DistArray c = DistArrays.fromFunction(cyc, DType.FLOAT64, g -> 100 * g[0] + g[1]);
+                         DistArray br = DistArrays.fromFunction(rows, DType.FLOAT64, g -> g[0] - g[1]);
+                         DistArray k = DistArrays.fromFunction(col, DType.FLOAT64, g -> 1000 * g[0]);
+                         DistArray tp = DistArrays.fromFunction(top, DType.FLOAT64, g -> 7 * g[1]);
+                         DistArray s1 = a.add(r); DistArray s2 = br.add(c); DistArray s3 = Np.multiply(k, br);
+                         DistArray s4 = Np.add(k, tp)) {
+                        assertEquals(d, s1.distribution());
+                        assertEquals(rows, s2.distribution());
+                        assertGrid(s1, comm.rank(), (i, j) -> 1 + 10 * j);
+                        assertGrid(s2, comm.rank(), (i, j) -> i - j + 100 * i + j);
+                        assertGrid(s3, comm.rank(), (i, j) -> 1000 * i * (i - j));
+                        assertGrid(s4, comm.rank(), (i, j) -> 1000 * i + 7 * j);
+                        String ex = Np.expr(br).add(c).explain();
+                        assertTrue(ex.contains("operand 0 float64(3,4): read in place"), ex);
+                        assertTrue(ex.contains("operand 1 float64(3,4): redistributed to"), ex);
+                        String ex2 = Np.expr(a).add(r).explain();
+                        boolean aligned = d.gridShape()[0] == 1; // a's rows undistributed: r is aligned
+                        assertTrue(ex2.contains("operand 1 float64(4,): " + (aligned ? "redistributed to" : "replicated")),
+                                ex2);
                     }
                 }
             }
         });
+    }
+
+    @Test
+    void fusedAxpyFormsGiveTheTileEvaluatorsBits() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g)) / 3);
+                        DistArray y = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g) + 5) / 7);
+                        DistArray t = x.multiply(0.1); DistArray want = t.add(y);
+                        DistArray ti = x.multiply(3L); DistArray wanti = y.add(ti);
+                        DistArray f1 = Np.expr(x).multiply(0.1).add(y).eval();
+                        DistArray f2 = Expr.scalar(0.1).multiply(x).add(y).eval();
+                        DistArray f3 = Np.expr(y).add(Np.expr(x).apply(BinaryOp.MULTIPLY, 3L)).eval();
+                        DistArray s = Np.subtract(x, y); DistArray m = Np.multiply(y, x);
+                        DistArray sx = Np.expr(x).subtract(Np.expr(y)).eval(); DistArray mx = Np.expr(y).multiply(Np.expr(x)).eval();
+                        DistArray yy = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(Cases.flat(shape, g) + 5) / 7)) {
+                    Np.expr(x).multiply(0.1).add(yy).eval(UfuncOptions.out(yy)); // in place: y = 0.1*x + y
+                    double[] w = want.toDoubleArray(0);
+                    double[] wi = wanti.toDoubleArray(0);
+                    double[][] got = {f1.toDoubleArray(0), f2.toDoubleArray(0), yy.toDoubleArray(0)};
+                    double[] g3 = f3.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        for (double[] g : got) {
+                            assertArrayEquals(w, g, c.name());
+                        }
+                        assertArrayEquals(wi, g3, c.name());
+                    }
+                    double[] gs = s.toDoubleArray(0);
+                    double[] gm = m.toDoubleArray(0);
+                    double[] gx = x.toDoubleArray(0);
+                    double[] gy = y.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        for (int i = 0; i < gx.length; i++) {
+                            assertEquals(gx[i] - gy[i], gs[i], 0.0, c.name());
+                            assertEquals(Double.doubleToRawLongBits(gy[i] * gx[i]), Double.doubleToRawLongBits(gm[i]),
+                                    c.name());
+                        }
+                    }
+                    sx.close();
+                    mx.close();
+                }
+            }
+        });
+    }
+
+    @Test
+    void jacobiSweepsMatchTheSerialReference() throws Exception {
+        onRanks(comm -> {
+            int p = comm.size();
+            long rows = 9;
+            long cols = 2L * p + 5;
+            List<Distribution> layouts = List.of(
+                    Distribution.builder(comm).shape(rows, cols).padding(0, 1, 0).padding(1, 1, 0).build(),
+                    Distribution.builder(comm).shape(rows, cols).grid(p, 1).padding(0, 1, 0).build(),
+                    Distribution.builder(comm).shape(rows, cols).grid(1, p).padding(1, 1, 0).build());
+            double[] ref = new double[(int) (rows * cols)];
+            for (int q = 0; q < ref.length; q++) {
+                ref[q] = Cases.value(q);
+            }
+            for (int sweep = 0; sweep < 3; sweep++) {
+                double[] next = ref.clone();
+                for (int i = 1; i < rows - 1; i++) {
+                    for (int j = 1; j < cols - 1; j++) {
+                        int q = (int) (i * cols + j);
+                        next[q] = 0.25 * (ref[q - (int) cols] + ref[q + (int) cols] + ref[q - 1] + ref[q + 1]);
+                    }
+                }
+                ref = next;
+            }
+            for (Distribution d : layouts) {
+                try (DistArray u0 = DistArrays.fromFunction(d, DType.FLOAT64, g -> Cases.value(g[0] * cols + g[1]));
+                        DistArray u1 = DistArrays.zeros(d, DType.FLOAT64)) {
+                    DistArray u = u0;
+                    DistArray v = u1;
+                    for (int sweep = 0; sweep < 3; sweep++) {
+                        Stencils.jacobi5(u, v);
+                        DistArray t = u;
+                        u = v;
+                        v = t;
+                    }
+                    double[] got = u.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        assertArrayEquals(ref, got, d.toString());
+                    }
+                }
+            }
+        });
+    }
+
+    interface IJ {
+        double at(long i, long j);
+    }
+
+    /** The gathered 2-D result equals {@code f} on rank 0. */
+    static void assertGrid(DistArray r, int rank, IJ f) {
+        double[] g = r.toDoubleArray(0);
+        if (rank != 0) {
+            return;
+        }
+        long m = r.shape()[1];
+        for (int q = 0; q < g.length; q++) {
+            assertEquals(f.at(q / m, q % m), g[q], 0.0, "element " + q);
+        }
     }
 }
