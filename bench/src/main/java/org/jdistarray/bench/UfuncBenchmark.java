@@ -11,7 +11,7 @@ import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.ops.Expr;
 import org.jdistarray.ops.Np;
-import org.jdistarray.ops.Stencils;
+import org.jdistarray.ops.StencilSweeps;
 import org.jdistarray.ops.UfuncOptions;
 import org.jdistarray.protocol.DType;
 
@@ -67,7 +67,7 @@ public final class UfuncBenchmark {
     }
 
     /**
-     * The 5-point Jacobi sweep with ghost exchange ({@code Stencils.jacobi5}) on the C baseline's grid
+     * The 5-point Jacobi sweep with ghost exchange ({@code StencilSweeps.jacobi5}) on the C baseline's grid
      * ({@code /work/shared/bench/c/peer_c.c stencil}): {@code 2^(k/2) x N/2^(k/2)} doubles, block x block over an
      * {@code MPI_Dims_create}-like grid, {@code PEER_STENCIL_SWEEPS} sweeps per repetition (default 5), 16 N bytes
      * per sweep.
@@ -94,14 +94,14 @@ public final class UfuncBenchmark {
             DistArray[] uv = {u, v};
             double[] t = time(comm, () -> {
                 for (int s = 0; s < sweeps; s++) {
-                    Stencils.jacobi5(uv[0], uv[1]);
+                    StencilSweeps.jacobi5(uv[0], uv[1]);
                     DistArray tmp = uv[0];
                     uv[0] = uv[1];
                     uv[1] = tmp;
                 }
             }, reps, sweeps, 1);
             report(comm, "stencil5_halo", n, t, 16.0 * n, "per_sweep_" + ny + "x" + nx + "_grid" + d0 + "x" + (p / d0)
-                    + "_Stencils.jacobi5");
+                    + "_StencilSweeps.jacobi5");
         }
     }
 

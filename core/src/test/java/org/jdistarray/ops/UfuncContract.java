@@ -425,7 +425,7 @@ public abstract class UfuncContract {
                     DistArray u = u0;
                     DistArray v = u1;
                     for (int sweep = 0; sweep < 3; sweep++) {
-                        Stencils.jacobi5(u, v);
+                        StencilSweeps.jacobi5(u, v);
                         DistArray t = u;
                         u = v;
                         v = t;

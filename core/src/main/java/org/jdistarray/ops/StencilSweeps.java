@@ -13,8 +13,8 @@ import org.jdistarray.array.LocalBlock;
  * interior in one pass over the local block's memory (rows of the strided local view, no temporaries); the global
  * boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
  */
-public final class Stencils {
-    private Stencils() {
+public final class StencilSweeps {
+    private StencilSweeps() {
     }
 
     /**
