@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.Index;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Collectives;
@@ -28,12 +30,26 @@ final class Evaluator {
         DistArray first = arrays.get(0);
         CommContext ctx = first.distribution().context();
         for (DistArray a : arrays) {
-            bridge.storage(a); // open?
+            if (a.isView()) {
+                a.local(); // open? (a view whose source was closed throws)
+            } else {
+                bridge.storage(a); // open?
+            }
             if (a.distribution().context() != ctx) {
                 throw new DistributionException("element-wise operation: the operands live on different communicators");
             }
         }
         DistArray out = o.out();
+        if (out != null && out.isView()) {
+            // a slicing view as out=: evaluate into a dense twin of its layout, then assign the twin into the view
+            // (a local strided copy, the layouts being equal); operands that read the view read its dense copy
+            out.local(); // open?
+            try (DistArray twin = DistArrays.empty(out.distribution(), out.dtype())) {
+                eval(e, o.withOut(twin));
+                out.set(new Index[] {Index.ellipsis()}, twin);
+            }
+            return out;
+        }
         if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
             long[] args = new long[arrays.size() + 3];
             for (int i = 0; i < arrays.size(); i++) {
@@ -90,7 +106,7 @@ final class Evaluator {
         if (fused != null && (out == null || FusedAxpy.fits(bridge.storage(out)))) {
             DistArray r = out;
             if (r == null) {
-                int shift = bridge.storage(first).chunkShiftForCopies();
+                int shift = bridge.storage(moves.moved.getOrDefault(first, first)).chunkShiftForCopies();
                 r = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
             }
             Storage rs = bridge.storage(r);
@@ -105,7 +121,7 @@ final class Evaluator {
         Program p = new Program(e, dist, dtype, bridge, moves.moved);
         DistArray result = out;
         if (result == null) {
-            int shift = bridge.storage(first).chunkShiftForCopies();
+            int shift = bridge.storage(moves.moved.getOrDefault(first, first)).chunkShiftForCopies();
             result = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
         }
         boolean bad;

@@ -57,9 +57,23 @@ final class OperandMoves implements AutoCloseable {
         OperandMoves m = new OperandMoves();
         try {
             for (DistArray a : arrays) {
-                Distribution t = target(a, out);
-                if (t != null) {
-                    m.moved.put(a, DistArrays.redistribute(a, t));
+                if (m.moved.containsKey(a)) {
+                    continue;
+                }
+                // a slicing view is read through its dense copy (same layout), moved on from there if need be
+                DistArray src = a.isView() ? a.copy() : a;
+                try {
+                    Distribution t = target(src, out);
+                    if (t != null) {
+                        m.moved.put(a, DistArrays.redistribute(src, t));
+                    } else if (src != a) {
+                        m.moved.put(a, src);
+                        src = a;
+                    }
+                } finally {
+                    if (src != a) {
+                        src.close();
+                    }
                 }
             }
         } catch (RuntimeException e) {

@@ -34,6 +34,16 @@ final class Reducer {
         if (o == null) {
             throw new IllegalArgumentException(kind.numpyName + ": the options are null (use ReduceOptions.defaults())");
         }
+        if (a.isView()) { // a slicing view is reduced through its dense copy (the same layout)
+            try (DistArray dense = a.copy()) {
+                return run(kind, dense, o);
+            }
+        }
+        if (o.whereOrNull() != null && o.whereOrNull().isView()) {
+            try (DistArray mask = o.whereOrNull().copy()) {
+                return run(kind, a, o.where(mask));
+            }
+        }
         ArrayAccess.Bridge access = ArrayAccess.get();
         access.verify(a, kind.numpyName, o.fingerprint());
         Distribution dist = a.distribution();

@@ -78,6 +78,11 @@ public final class UfuncOptions {
         return out;
     }
 
+    /** These options with another {@code out} (null: none), the casting rule and dtype kept. */
+    UfuncOptions withOut(DistArray target) {
+        return new UfuncOptions(target, casting, dtype);
+    }
+
     /** <b>Not collective.</b> The casting rule. */
     public Casting casting() {
         return casting;
