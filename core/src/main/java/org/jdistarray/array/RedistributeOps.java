@@ -22,6 +22,17 @@ final class RedistributeOps {
         if (a == null || plan == null) {
             throw new IllegalArgumentException("redistribute: the array and the plan are required");
         }
+        if (a.isView()) { // a slicing view moves through its dense copy (the same layout: the plan applies)
+            try (DistArray dense = a.copy()) {
+                return run(dense, plan, out);
+            }
+        }
+        if (out != null && out.isView()) { // into a dense twin of the view's layout, then assigned into the view
+            try (DistArray twin = run(a, plan, null)) {
+                out.set(new Index[] {Index.ellipsis()}, twin);
+            }
+            return out;
+        }
         verifyAndCheck(a, plan, out);
         DistArray target = out != null ? out : DistArrays.empty(plan.to(), a.dtype());
         try {
@@ -182,7 +193,11 @@ final class RedistributeOps {
         return Distribution.of(d.communicator(), GlobalLayout.fromAxes(ax));
     }
 
-    /** <b>Collective.</b> {@code numpy.transpose(a, axes)} into the permuted layout (no axes: reversed). */
+    /**
+     * <b>Collective.</b> {@code numpy.transpose(a, axes)} into the permuted layout (no axes: reversed): a strided view
+     * of {@code a}'s memory when no element changes rank (one-rank grids, a grid whose distributed axes keep their
+     * order, undistributed arrays), as NumPy's transpose is a view; otherwise a redistribution into a new array.
+     */
     static DistArray transpose(DistArray a, int... axes) {
         if (a == null) {
             throw new IllegalArgumentException("transpose: the array is null");
@@ -192,7 +207,22 @@ final class RedistributeOps {
         if (n == 0) {
             return a.copy();
         }
-        return transpose(a, permuted(a.distribution(), perm), perm);
+        Distribution to = permuted(a.distribution(), perm);
+        Redistribution plan = Redistribution.transpose(a.distribution(), to, perm);
+        if (plan.isLocal() && !padded(a.distribution())) { // every element stays on its rank (the same decision on
+            // every rank: the plan's global matrix); padded arrays keep the copy, so that ghost exchanges stay dense
+            return Views.permuted(a, to, perm);
+        }
+        return run(a, plan, null);
+    }
+
+    private static boolean padded(Distribution d) {
+        for (org.jdistarray.protocol.AxisDistribution ax : d.axes()) {
+            if (ax instanceof org.jdistarray.protocol.BlockAxis b && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** <b>Collective.</b> Transpose into a given target distribution of the permuted shape. */

@@ -127,6 +127,35 @@ final class Views {
         return new DistArray(v.distribution(), a.dtype(), st, l, base);
     }
 
+    /**
+     * <b>Collective</b> (creation). The transpose of {@code a} as a view: {@code to} is the permuted distribution and
+     * holds, on every rank, the elements {@code a} holds there (the caller checked), so the local layout is
+     * {@code a}'s with its shape and strides permuted.
+     */
+    static DistArray permuted(DistArray a, Distribution to, int[] perm) {
+        a.checkOpen();
+        long[] p = new long[perm.length];
+        for (int k = 0; k < perm.length; k++) {
+            p[k] = perm[k];
+        }
+        a.verify("transpose", p);
+        StridedLayout src = a.layout();
+        long[] shape = to.localShape();
+        long[] strides = new long[perm.length];
+        for (int k = 0; k < perm.length; k++) {
+            if (shape[k] != src.shape()[perm[k]]) {
+                throw new IllegalStateException("transpose view: local shape " + java.util.Arrays.toString(shape)
+                        + " is not the permuted " + java.util.Arrays.toString(src.shape()));
+            }
+            strides[k] = src.strides()[perm[k]];
+        }
+        Storage st = a.rawStorage();
+        StridedLayout l = to.localMap().holdsNothing() ? StridedLayout.contiguous(shape)
+                : StridedLayout.of(shape, src.offset(), strides, st.elementCount());
+        DistArray base = a.isView() ? a.viewBase() : a;
+        return new DistArray(to, a.dtype(), st, l, base);
+    }
+
     /** <b>Collective.</b> {@link DistArray#get(Index...)}. */
     static DistArray get(DistArray a, Index[] idx) {
         a.checkOpen();

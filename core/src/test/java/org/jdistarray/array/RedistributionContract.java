@@ -346,6 +346,36 @@ public abstract class RedistributionContract {
             Distribution rows = Distribution.builder(comm).shape(n(comm), 5).block(0).undistributed(1).build();
             Distribution t = RedistributeOps.permuted(rows, new int[] {1, 0});
             assertTrue(Redistribution.transpose(rows, t, 1, 0).isLocal());
+            // ... so the transpose is a view of the same memory (NumPy's is too): writes show through both ways
+            try (DistArray a = source(rows, DType.FLOAT64, false); DistArray b = a.transpose()) {
+                assertTrue(b.isView(), "a transpose that moves nothing is a view");
+                checkTransposed(b, rows.shape(), new int[] {1, 0}, "transpose view");
+                b.setDouble(-7.0, 4, n(comm) - 1);
+                assertEquals(-7.0, a.getDouble(n(comm) - 1, 4));
+                a.setDouble(-8.0, 0, 2);
+                assertEquals(-8.0, b.getDouble(2, 0));
+                try (DistArray twice = org.jdistarray.ops.Np.multiply(b, 2.0)) { // operations read the view
+                    assertEquals(-14.0, twice.getDouble(4, n(comm) - 1));
+                }
+            }
+            // one that moves data (a 2-D grid of distributed axes swapped) is a new array
+            if (comm.size() >= 2) {
+                Distribution grid = Distribution.builder(comm).shape(6, 8).grid(comm.size(), 1).block(0).block(1)
+                        .build();
+                List<Distribution> grids = new ArrayList<>(List.of(grid));
+                if (comm.size() % 2 == 0) {
+                    grids.add(Distribution.builder(comm).shape(6, 8).grid(2, comm.size() / 2).block(0).block(1)
+                            .build());
+                }
+                for (Distribution g : grids) {
+                    try (DistArray a = source(g, DType.FLOAT64, false); DistArray b = a.transpose()) {
+                        boolean local = Redistribution.transpose(g, RedistributeOps.permuted(g, new int[] {1, 0}), 1, 0)
+                                .isLocal();
+                        assertEquals(local, b.isView(), "a transpose is a view exactly when nothing moves");
+                        checkTransposed(b, g.shape(), new int[] {1, 0}, "transpose of " + g.axes());
+                    }
+                }
+            }
             // into a chosen target
             Distribution cyc = Distribution.builder(comm).shape(5, n(comm)).cyclic(0).block(1).build();
             try (DistArray a = source(rows, DType.FLOAT64, false); DistArray b = DistArrays.transpose(a, cyc, 1, 0)) {
@@ -365,6 +395,16 @@ public abstract class RedistributionContract {
     private static void checkTransposed(DistArray b, long[] srcShape, int[] axes, String what) {
         Distribution d = b.distribution();
         LocalBlock l = b.local();
+        if (b.isView()) { // a transposed view: its owned cells at their offsets in the source's memory
+            b.forEachOwned((g, off) -> {
+                double want = Cases.value(sourceFlat(srcShape, axes, g));
+                if (l.getDouble(off) != want) {
+                    throw new AssertionError(what + ": rank " + d.rank() + " cell " + Arrays.toString(g) + " holds "
+                            + l.getDouble(off) + ", want " + want + " (view)");
+                }
+            });
+            return;
+        }
         LocalBox.all(d.localShape()).forEachCell(d.dimData(), d.shape(), (g, flat, off) -> {
             double want = Cases.value(sourceFlat(srcShape, axes, g));
             if (l.getDouble(off) != want) {
