@@ -239,7 +239,35 @@ final class Redistributor {
     }
 
     private static StridedLayout layout(Box b, Storage st) {
-        return StridedLayout.of(b.counts(), b.offset(), b.strides(), st.elementCount());
+        return rows(b.counts(), b.offset(), b.strides(), st.elementCount());
+    }
+
+    /**
+     * The box as a strided layout without its axes of count 1 (and with at least one axis), so that a column face
+     * ({@code [n, 1]}) is one strided row of {@code n} elements rather than {@code n} rows of one: the kernels' cost
+     * is per row.
+     */
+    static StridedLayout rows(long[] counts, long offset, long[] strides, long capacity) {
+        int keep = 0;
+        for (long c : counts) {
+            keep += c != 1 ? 1 : 0;
+        }
+        if (keep == counts.length && keep > 0) {
+            return StridedLayout.of(counts, offset, strides, capacity);
+        }
+        long[] c = new long[Math.max(1, keep)];
+        long[] st = new long[c.length];
+        c[0] = 1;
+        st[0] = 1;
+        int k = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                c[k] = counts[i];
+                st[k] = strides[i];
+                k++;
+            }
+        }
+        return StridedLayout.of(c, offset, st, capacity);
     }
 
     /** Packs elements {@code [lo, hi)} of a stream of boxes into {@code buf} from byte {@code pos}. */
@@ -247,7 +275,7 @@ final class Redistributor {
         int item = st.dtype().itemSize();
         int[] at = {pos};
         walk(stream, lo, hi, (off, counts, strides) -> {
-            StridedLayout l = StridedLayout.of(counts, off, strides, st.elementCount());
+            StridedLayout l = rows(counts, off, strides, st.elementCount());
             StridedCopy.pack(st, l, buf, at[0]);
             at[0] += (int) (l.elementCount() * item);
         });
@@ -258,7 +286,7 @@ final class Redistributor {
         int item = st.dtype().itemSize();
         int[] at = {pos};
         walk(stream, lo, hi, (off, counts, strides) -> {
-            StridedLayout l = StridedLayout.of(counts, off, strides, st.elementCount());
+            StridedLayout l = rows(counts, off, strides, st.elementCount());
             StridedCopy.unpack(buf, at[0], st, l);
             at[0] += (int) (l.elementCount() * item);
         });
