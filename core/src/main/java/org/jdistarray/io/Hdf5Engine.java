@@ -3,8 +3,9 @@ package org.jdistarray.io;
 /** Which HDF5 implementation {@link ArrayIO}'s HDF5 methods use. */
 public enum Hdf5Engine {
     /**
-     * {@link #NATIVE} when the communicator is Open MPI's and Debian's parallel HDF5 library
-     * ({@code libhdf5_openmpi.so}) loads, else {@link #JHDF}.
+     * Reads: {@link #JHDF} (every rank reads its own hyperslab, the faster path measured here). Writes: {@link #NATIVE}
+     * when the communicator is Open MPI's and Debian's parallel HDF5 library ({@code libhdf5_openmpi.so}) loads (it
+     * streams every rank's block, where jHDF holds the dataset on rank 0), else {@link #JHDF}.
      */
     AUTO,
     /**
