@@ -1,13 +1,12 @@
 package org.jdistarray.algo;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 
 import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The algorithm contract under {@code mpirun -np 1} and {@code -np 2}. */
 @Tag("mpi")
@@ -16,15 +15,9 @@ class AlgoMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Class<?>[] SUITE = {AlgoContractOnMpi.class};
 
-    @Test
-    void oneRank() {
-        MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
-    }
-
-    @Test
-    void twoRanks() {
-        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    @ParameterizedTest(name = "mpirun -np {0}")
+    @ValueSource(ints = {1, 2})
+    void ranks(int np) {
+        MpiLauncher.assertRuns(np, TIMEOUT, SUITE);
     }
 }

@@ -8,6 +8,8 @@ import org.jdistarray.comm.mpi.MpiImplementation;
 import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +25,10 @@ class ArrayMpiIT {
             ReplicatedArrayContractOnMpi.class, CreationChecksContractOnMpi.class, CollectiveSafetyContractOnMpi.class,
             RedistributionContractOnMpi.class};
 
-    @Test
-    void oneRank() {
-        MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
-    }
-
-    @Test
-    void twoRanks() {
-        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    @ParameterizedTest(name = "mpirun -np {0}")
+    @ValueSource(ints = {1, 2})
+    void ranks(int np) {
+        MpiLauncher.assertRuns(np, TIMEOUT, SUITE);
     }
 
     @Test

@@ -1,13 +1,12 @@
 package org.jdistarray.plot;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 
 import org.jdistarray.testing.EnabledIfMpirun;
 import org.jdistarray.testing.MpiLauncher;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The picture contract (pixels against the owner map, array values gathered over MPI) under {@code mpirun -np 1}
@@ -19,15 +18,9 @@ class PlotsMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Class<?>[] SUITE = {PlotsContractOnMpi.class};
 
-    @Test
-    void oneRank() {
-        MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=1"), r.report());
-    }
-
-    @Test
-    void twoRanks() {
-        MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, SUITE);
-        assertTrue(r.summary().orElseThrow().contains("np=2"), r.report());
+    @ParameterizedTest(name = "mpirun -np {0}")
+    @ValueSource(ints = {1, 2})
+    void ranks(int np) {
+        MpiLauncher.assertRuns(np, TIMEOUT, SUITE);
     }
 }

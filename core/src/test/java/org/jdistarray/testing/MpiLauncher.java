@@ -76,6 +76,17 @@ public final class MpiLauncher {
         return using(defaultImplementation()).run(n, timeout, testClasses);
     }
 
+    /**
+     * Launches {@code testClasses} on {@code n} ranks of the default implementation and fails, with every rank's
+     * report, unless every rank passed and the summary names {@code np=n}.
+     */
+    public static void assertRuns(int n, Duration timeout, Class<?>... testClasses) {
+        Result r = run(n, timeout, testClasses);
+        if (!r.summary().orElseThrow().contains("np=" + n)) {
+            throw new AssertionFailedError("the summary does not name np=" + n + ":\n" + r.report());
+        }
+    }
+
     /** Runs {@link MpiTestMain} as a plain {@code java} process (an MPI singleton, one rank) and fails unless it passed. */
     public static Result runSingleton(Duration timeout, Class<?>... testClasses) {
         return using(defaultImplementation()).runSingleton(timeout, testClasses);
