@@ -36,6 +36,14 @@ class SharedExportReadmeTest {
         int py = doc.indexOf("```python\n", at) + "```python\n".length();
         String reader = doc.substring(py, doc.indexOf("```", py));
         assertTrue(reader.lines().count() <= 12, "the reader should stay about 10 lines:\n" + reader);
+        // the root README shows the same exporter and the same reader
+        String root = Files.readString(Path.of("../README.md"));
+        int rootAt = root.indexOf("## Sharing arrays with Python (protocol export)");
+        assertTrue(rootAt >= 0, "README.md lacks the section");
+        for (String line : JAVA) {
+            assertTrue(root.indexOf(line, rootAt) > 0, "README.md's exporter lacks: " + line);
+        }
+        assertTrue(root.indexOf("```python\n" + reader + "```", rootAt) > 0, "README.md's reader differs from core's");
         assumeTrue(DapPython.skipReason() == null, DapPython.skipReason());
         Path dir = Files.createTempDirectory("jdap-readme");
         Path script = dir.resolve("reader.py");
