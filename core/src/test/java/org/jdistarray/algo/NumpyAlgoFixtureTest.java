@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jdistarray.array.Cases;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
@@ -50,12 +51,7 @@ class NumpyAlgoFixtureTest {
         String[] f = text.split(" ");
         double[] v = new double[f.length];
         for (int i = 0; i < f.length; i++) {
-            v[i] = switch (f[i]) {
-                case "nan" -> Double.NaN;
-                case "inf" -> Double.POSITIVE_INFINITY;
-                case "-inf" -> Double.NEGATIVE_INFINITY;
-                default -> Double.parseDouble(f[i]);
-            };
+            v[i] = Cases.pyFloat(f[i]);
         }
         return v;
     }

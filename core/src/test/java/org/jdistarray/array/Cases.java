@@ -105,6 +105,16 @@ public final class Cases {
         return out;
     }
 
+    /** A Python float's repr as NumPy fixtures print it ({@code nan}, {@code inf}, {@code -inf} included). */
+    public static double pyFloat(String s) {
+        return switch (s) {
+            case "nan" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
     /** C-order flat index of a global index tuple. */
     public static long flat(long[] shape, long[] g) {
         long f = 0;

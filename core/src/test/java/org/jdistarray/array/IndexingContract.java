@@ -212,7 +212,7 @@ public abstract class IndexingContract {
             // same shape, another layout
             Distribution vd = Distribution.fromShape(comm, ts, blocks(ts.length));
             try (DistArray a = filled(d); DistArray val = DistArrays.fromFunction(vd, DType.INT32,
-                    g -> -1 - flatOf(g, ts))) {
+                    g -> -1 - Cases.flat(ts, g))) {
                 a.set(Index.parse(ix), val);
                 double[] want = reference(d.shape());
                 for (int k = 0; k < sel.values().length; k++) {
@@ -458,11 +458,4 @@ public abstract class IndexingContract {
         return k;
     }
 
-    private static long flatOf(long[] g, long[] shape) {
-        long f = 0;
-        for (int i = 0; i < g.length; i++) {
-            f = f * shape[i] + g[i];
-        }
-        return f;
-    }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jdistarray.array.Cases;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.local.LocalCluster;
@@ -77,8 +78,8 @@ class NumpyFixtureTest {
                     Distribution d = b.build();
                     boolean isFloat = ReduceKind.isFloat(row.dtype());
                     try (DistArray a = isFloat
-                            ? DistArrays.fromFunction(d, row.dtype(), g -> parse(row.values()[(int) flatOf(row.shape(), g)]))
-                            : DistArrays.fromLongFunction(d, row.dtype(), g -> new BigInteger(row.values()[(int) flatOf(row.shape(), g)]).longValue())) {
+                            ? DistArrays.fromFunction(d, row.dtype(), g -> Cases.pyFloat(row.values()[(int) Cases.flat(row.shape(), g)]))
+                            : DistArrays.fromLongFunction(d, row.dtype(), g -> new BigInteger(row.values()[(int) Cases.flat(row.shape(), g)]).longValue())) {
                         ReduceOptions o = (row.axis() == null ? ReduceOptions.defaults() : ReduceOptions.axis(row.axis()))
                                 .keepdims(row.keepdims()).ddof(row.ddof());
                         if (!row.ok()) {
@@ -95,24 +96,6 @@ class NumpyFixtureTest {
         });
     }
 
-    /** A Python float repr ({@code nan}, {@code inf}, {@code -inf} included). */
-    private static double parse(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
-    }
-
-    private static long flatOf(long[] shape, long[] g) {
-        long f = 0;
-        for (int i = 0; i < shape.length; i++) {
-            f = f * shape[i] + g[i];
-        }
-        return f;
-    }
-
     private static void check(Row row, DistArray r, int rank) {
         assertEquals(row.resultDtype(), r.dtype().numpyName(), row.line());
         assertArrayEquals(row.resultShape(), r.shape(), row.line());
@@ -125,7 +108,7 @@ class NumpyFixtureTest {
         for (int i = 0; i < row.result().length; i++) {
             String want = row.result()[i];
             if (isFloat) {
-                double w = parse(want);
+                double w = Cases.pyFloat(want);
                 if (Double.isNaN(w)) {
                     assertTrue(Double.isNaN(gd[i]), row.line() + " cell " + i + " got " + gd[i]);
                 } else {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jdistarray.array.Cases;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
@@ -72,7 +73,7 @@ class NumpyWhereFixtureTest {
                         b.cyclic(0);
                     }
                     Distribution d = b.build();
-                    try (DistArray a = DistArrays.fromFunction(d, row.dtype(), g -> parse(row.values()[(int) flat(row.shape(), g)]));
+                    try (DistArray a = DistArrays.fromFunction(d, row.dtype(), g -> Cases.pyFloat(row.values()[(int) Cases.flat(row.shape(), g)]));
                             DistArray m = mask(comm, row, d, cyclic)) {
                         ReduceOptions o = (row.axis() == null ? ReduceOptions.defaults() : ReduceOptions.axis(row.axis()))
                                 .where(m);
@@ -103,7 +104,7 @@ class NumpyWhereFixtureTest {
         }
         boolean same = Arrays.equals(row.maskShape(), row.shape()) && !cyclic;
         Distribution md = same ? d : replicated(comm, row.maskShape());
-        return DistArrays.fromFunction(md, DType.BOOL, g -> row.mask()[(int) flat(row.maskShape(), g)]);
+        return DistArrays.fromFunction(md, DType.BOOL, g -> row.mask()[(int) Cases.flat(row.maskShape(), g)]);
     }
 
     private static Distribution replicated(Communicator comm, long[] shape) {
@@ -114,23 +115,6 @@ class NumpyWhereFixtureTest {
         return b.build();
     }
 
-    private static double parse(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "inf" -> Double.POSITIVE_INFINITY;
-            case "-inf" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
-    }
-
-    private static long flat(long[] shape, long[] g) {
-        long f = 0;
-        for (int i = 0; i < shape.length; i++) {
-            f = f * shape[i] + g[i];
-        }
-        return f;
-    }
-
     private static void check(Row row, DistArray r, int rank) {
         assertEquals(row.resultDtype(), r.dtype().numpyName(), row.line());
         assertArrayEquals(row.resultShape(), r.shape(), row.line());
@@ -139,7 +123,7 @@ class NumpyWhereFixtureTest {
             return;
         }
         for (int i = 0; i < row.result().length; i++) {
-            double w = parse(row.result()[i]);
+            double w = Cases.pyFloat(row.result()[i]);
             if (Double.isNaN(w)) {
                 assertTrue(Double.isNaN(got[i]), row.line() + " cell " + i + " got " + got[i]);
             } else {
