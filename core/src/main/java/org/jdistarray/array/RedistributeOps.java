@@ -209,20 +209,11 @@ final class RedistributeOps {
         }
         Distribution to = permuted(a.distribution(), perm);
         Redistribution plan = Redistribution.transpose(a.distribution(), to, perm);
-        if (plan.isLocal() && !padded(a.distribution())) { // every element stays on its rank (the same decision on
+        if (plan.isLocal() && !a.distribution().isPadded()) { // every element stays on its rank (the same decision on
             // every rank: the plan's global matrix); padded arrays keep the copy, so that ghost exchanges stay dense
             return Views.permuted(a, to, perm);
         }
         return run(a, plan, null);
-    }
-
-    private static boolean padded(Distribution d) {
-        for (org.jdistarray.protocol.AxisDistribution ax : d.axes()) {
-            if (ax instanceof org.jdistarray.protocol.BlockAxis b && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** <b>Collective.</b> Transpose into a given target distribution of the permuted shape. */

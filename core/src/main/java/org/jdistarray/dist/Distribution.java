@@ -216,6 +216,19 @@ public final class Distribution {
     }
 
     /**
+     * <b>Not collective.</b> Whether some axis has padding: communication padding (ghost cells) or boundary padding
+     * (periodic images and physical boundaries), which local blocks hold beside their owned cells.
+     */
+    public boolean isPadded() {
+        for (AxisDistribution ax : layout.axes()) {
+            if (ax instanceof org.jdistarray.protocol.BlockAxis b && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * <b>Not collective.</b> The one rank holding a 0-d array made with {@link DistributionBuilder#onRank}, or -1 when
      * every rank holds its part (a partition, or replicated).
      */

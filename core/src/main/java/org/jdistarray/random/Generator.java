@@ -316,10 +316,8 @@ public final class Generator {
             throw new IllegalArgumentException(op + ": x must be an integer or at least 1-dimensional"
                     + (a == null ? " (got null)" : " (got a 0-d array)"));
         }
-        for (org.jdistarray.protocol.AxisDistribution ax : a.distribution().layout().axes()) {
-            if (ax instanceof org.jdistarray.protocol.BlockAxis b && (b.commPadding() > 0 || b.boundaryPadding() > 0)) {
-                throw new IllegalArgumentException(op + ": the array has padding; permute an array without it");
-            }
+        if (a.distribution().isPadded()) {
+            throw new IllegalArgumentException(op + ": the array has padding; permute an array without it");
         }
     }
 
