@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jdistarray.algo.internal.Blas;
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
@@ -188,8 +189,10 @@ final class Summa {
         Exchange.Meter meter = new Exchange.Meter();
         DistArray ra = Work.onto(a, w.a(), options.budget());
         DistArray rb = null;
+        DistArray c = null;
         try {
             rb = Work.onto(b, w.b(), options.budget());
+            c = DistArrays.zeros(w.c(), DType.FLOAT64);
             long t1 = System.nanoTime();
             phases.put("toGrid", t1 - t0);
             int[] grid = {w.pr(), w.pc()};
@@ -199,18 +202,17 @@ final class Summa {
             int rl = (int) w.c().localShape()[0];
             int cl = (int) w.c().localShape()[1];
             int ka = (int) w.a().localShape()[1];
-            double[] al = doubles(ra);
-            double[] bl = doubles(rb);
-            meter.hold(8L * (al.length + bl.length));
+            DoubleBuffer al = view(ra, meter);
+            DoubleBuffer bl = view(rb, meter);
             int width = width(options.budget(), w.c());
             List<Panel> ps = panels(w, width);
-            LocalGemm gemm = kernel.startsWith("cblas") ? new BlasGemm(rl, cl, width) : new JavaGemm(rl, cl, width);
-            meter.hold(8L * ((long) rl * cl + (long) width * (rl + cl)));
+            LocalGemm gemm = kernel.startsWith("cblas") ? new BlasGemm(c.local().asDoubles(), rl, cl)
+                    : new JavaGemm(rl, cl, width);
+            meter.hold(8L * width * (rl + cl) + (gemm instanceof JavaGemm ? 8L * rl * cl : 0));
             DoubleBuffer ap = direct(rl * width);
             DoubleBuffer bp = direct(width * cl);
             AxisDistribution ak = w.a().axes().get(1);
             AxisDistribution bk = w.b().axes().get(0);
-            double[] row = new double[width];
             long tComm = 0;
             long tGemm = 0;
             int rounds = 0;
@@ -218,23 +220,25 @@ final class Summa {
             for (Panel p : ps) {
                 int wd = p.ks().length;
                 long s0 = System.nanoTime();
+                DoubleBuffer pa = ap;
+                int aOff = 0;
+                int lda = wd;
                 if (rl > 0) {
                     if (me[1] == p.col()) {
-                        var dim = ak.dimFor(p.col());
-                        int[] lc = new int[wd];
-                        boolean run = true;
-                        for (int j = 0; j < wd; j++) {
-                            lc[j] = (int) dim.localFromGlobal(p.ks()[j]);
-                            run &= lc[j] == lc[0] + j;
-                        }
-                        for (int i = 0; i < rl; i++) {
-                            if (run) {
-                                ap.put(i * wd, al, i * ka + lc[0], wd);
-                            } else {
-                                for (int j = 0; j < wd; j++) {
-                                    row[j] = al[i * ka + lc[j]];
+                        int[] lc = locals(ak.dimFor(p.col()), p.ks());
+                        if (lc[0] >= 0 && w.pc() == 1) {
+                            pa = al; // the columns in place: no copy
+                            aOff = lc[0];
+                            lda = ka;
+                        } else {
+                            for (int i = 0; i < rl; i++) {
+                                if (lc[0] >= 0) {
+                                    ap.put(i * wd, al, i * ka + lc[0], wd);
+                                } else {
+                                    for (int j = 0; j < wd; j++) {
+                                        ap.put(i * wd + j, al.get(i * ka + lc[j + 1]));
+                                    }
                                 }
-                                ap.put(i * wd, row, 0, wd);
                             }
                         }
                     }
@@ -244,12 +248,18 @@ final class Summa {
                         sent += me[1] == p.col() ? 8L * rl * wd * (w.pc() - 1) : 0;
                     }
                 }
+                DoubleBuffer pb = bp;
+                int bOff = 0;
                 if (cl > 0) {
                     if (me[0] == p.row()) {
-                        var dim = bk.dimFor(p.row());
-                        for (int j = 0; j < wd; j++) {
-                            int lr = (int) dim.localFromGlobal(p.ks()[j]);
-                            bp.put(j * cl, bl, lr * cl, cl);
+                        int[] lr = locals(bk.dimFor(p.row()), p.ks());
+                        if (lr[0] >= 0 && w.pr() == 1) {
+                            pb = bl; // the rows in place
+                            bOff = lr[0] * cl;
+                        } else {
+                            for (int j = 0; j < wd; j++) {
+                                bp.put(j * cl, bl, (lr[0] >= 0 ? lr[0] + j : lr[j + 1]) * cl, cl);
+                            }
                         }
                     }
                     if (w.pr() > 1) {
@@ -259,17 +269,22 @@ final class Summa {
                     }
                 }
                 long s1 = System.nanoTime();
-                gemm.add(ap, bp, wd);
+                gemm.add(pa, aOff, lda, pb, bOff, wd);
                 tGemm += System.nanoTime() - s1;
                 tComm += s1 - s0;
             }
             phases.put("panels", tComm);
             phases.put("localProducts", tGemm);
             long t2 = System.nanoTime();
-            DistArray c = Work.fromBytes(w.c(), DType.FLOAT64, gemm.result());
+            gemm.finish(c);
             phases.put("write", System.nanoTime() - t2);
-            return new Sorting.Result(c, new AlgoPlan(what(w, width, kernel), rounds, sent, meter.peak, phases));
+            DistArray out = c;
+            c = null;
+            return new Sorting.Result(out, new AlgoPlan(what(w, width, kernel), rounds, sent, meter.peak, phases));
         } finally {
+            if (c != null) {
+                c.close();
+            }
             if (ra != a) {
                 ra.close();
             }
@@ -279,44 +294,73 @@ final class Summa {
         }
     }
 
-    private static double[] doubles(DistArray x) {
-        return Values.doubles(Work.bytes(x), DType.FLOAT64, (int) x.local().elementCount());
+    /**
+     * The local indices of global {@code ks} on one grid position: {@code {first}} when they are consecutive (one
+     * block), else {@code {-1, l0, l1, ...}}.
+     */
+    private static int[] locals(org.jdistarray.protocol.DimDistribution dim, long[] ks) {
+        int first = (int) dim.localFromGlobal(ks[0]);
+        int[] all = new int[ks.length + 1];
+        boolean run = true;
+        for (int j = 0; j < ks.length; j++) {
+            all[j + 1] = (int) dim.localFromGlobal(ks[j]);
+            run &= all[j + 1] == first + j;
+        }
+        if (run) {
+            return new int[] {first};
+        }
+        all[0] = -1;
+        return all;
+    }
+
+    /** The local block as a direct buffer: the storage itself when dense C order, else a copy (counted). */
+    private static DoubleBuffer view(DistArray x, Exchange.Meter meter) {
+        if (x.local().isContiguous() && x.local().elementCount() > 0) {
+            try {
+                return x.local().asDoubles();
+            } catch (IllegalStateException e) {
+                // chunked storage: copy below
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocateDirect(8 * (int) Math.max(1, x.local().elementCount()))
+                .order(ByteOrder.nativeOrder());
+        x.local().copyTo(b);
+        meter.hold(b.capacity());
+        return b.asDoubleBuffer();
     }
 
     static DoubleBuffer direct(int n) {
         return ByteBuffer.allocateDirect(8 * Math.max(1, n)).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
-    /** {@code C (rows x cols) += panelA (rows x w) panelB (w x cols)}, panels packed row-major. */
+    /** {@code C (rows x cols) += A (rows x w, row stride lda, from aOff) B (w x cols, from bOff)}. */
     interface LocalGemm {
-        void add(DoubleBuffer a, DoubleBuffer b, int w);
+        void add(DoubleBuffer a, int aOff, int lda, DoubleBuffer b, int bOff, int w);
 
-        /** C in C order, native byte order. */
-        ByteBuffer result();
+        /** Leaves the product in {@code c}'s local block. */
+        void finish(DistArray c);
     }
 
-    /** Through {@code cblas_dgemm}. */
+    /** Through {@code cblas_dgemm}, straight into the result's storage. */
     static final class BlasGemm implements LocalGemm {
         private final int rows;
         private final int cols;
-        private final ByteBuffer bytes;
         private final DoubleBuffer c;
 
-        BlasGemm(int rows, int cols, int width) {
+        BlasGemm(DoubleBuffer c, int rows, int cols) {
             this.rows = rows;
             this.cols = cols;
-            this.bytes = ByteBuffer.allocateDirect(8 * Math.max(1, rows * cols)).order(ByteOrder.nativeOrder());
-            this.c = bytes.asDoubleBuffer();
+            this.c = c;
         }
 
         @Override
-        public void add(DoubleBuffer a, DoubleBuffer b, int w) {
-            Blas.dgemm(rows, cols, w, a, w, b, cols, c, cols);
+        public void add(DoubleBuffer a, int aOff, int lda, DoubleBuffer b, int bOff, int w) {
+            Blas.dgemm(rows, cols, w, a, aOff, lda, b, bOff, cols, c, 0, cols);
         }
 
         @Override
-        public ByteBuffer result() {
-            return bytes.duplicate().order(ByteOrder.nativeOrder()).position(0).limit(8 * rows * cols);
+        public void finish(DistArray out) {
+            // already there
         }
     }
 
@@ -337,9 +381,11 @@ final class Summa {
         }
 
         @Override
-        public void add(DoubleBuffer a, DoubleBuffer b, int w) {
-            a.get(0, ta, 0, rows * w);
-            b.get(0, tb, 0, w * cols);
+        public void add(DoubleBuffer a, int aOff, int lda, DoubleBuffer b, int bOff, int w) {
+            for (int i = 0; i < rows; i++) {
+                a.get(aOff + i * lda, ta, i * w, w);
+            }
+            b.get(bOff, tb, 0, w * cols);
             multiply(rows, cols, w, ta, tb, c);
         }
 
@@ -367,10 +413,10 @@ final class Summa {
         }
 
         @Override
-        public ByteBuffer result() {
-            ByteBuffer out = ByteBuffer.allocate(8 * rows * cols).order(ByteOrder.nativeOrder());
-            out.asDoubleBuffer().put(c, 0, rows * cols);
-            return out;
+        public void finish(DistArray out) {
+            ByteBuffer bytes = ByteBuffer.allocate(8 * rows * cols).order(ByteOrder.nativeOrder());
+            bytes.asDoubleBuffer().put(c, 0, rows * cols);
+            out.local().copyFrom(bytes);
         }
     }
 }

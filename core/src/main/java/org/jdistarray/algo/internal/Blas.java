@@ -93,25 +93,26 @@ public final class Blas {
     /**
      * <b>Not collective.</b> {@code C += A B} in row-major order: {@code A} is {@code m x k} (row stride
      * {@code lda}), {@code B} is {@code k x n} ({@code ldb}), {@code C} is {@code m x n} ({@code ldc}); all three
-     * direct buffers, read from their position 0. Borrows the buffers for the call.
+     * direct buffers, each matrix starting at its offset (in doubles, from the buffer's start; the position is
+     * ignored). Borrows the buffers for the call.
      *
      * @throws IllegalStateException if no BLAS is available
      * @throws IllegalArgumentException if a buffer is not direct or too small
      */
-    public static void dgemm(int m, int n, int k, DoubleBuffer a, int lda, DoubleBuffer b, int ldb, DoubleBuffer c,
-            int ldc) {
+    public static void dgemm(int m, int n, int k, DoubleBuffer a, int aOff, int lda, DoubleBuffer b, int bOff, int ldb,
+            DoubleBuffer c, int cOff, int ldc) {
         if (NAME == null) {
             throw new IllegalStateException("no BLAS with cblas_dgemm was found");
         }
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        check("A", a, m, k, lda);
-        check("B", b, k, n, ldb);
-        check("C", c, m, n, ldc);
+        check("A", a, aOff, m, k, lda);
+        check("B", b, bOff, k, n, ldb);
+        check("C", c, cOff, m, n, ldc);
         synchronized (LOCK) {
-            Cblas.cblas_dgemm(Cblas.ROW_MAJOR, Cblas.NO_TRANS, Cblas.NO_TRANS, m, n, k, 1.0, address(a), lda,
-                    address(b), ldb, 1.0, address(c), ldc);
+            Cblas.cblas_dgemm(Cblas.ROW_MAJOR, Cblas.NO_TRANS, Cblas.NO_TRANS, m, n, k, 1.0, address(a) + 8L * aOff,
+                    lda, address(b) + 8L * bOff, ldb, 1.0, address(c) + 8L * cOff, ldc);
         }
         // keep the buffers reachable until the native call has returned
         java.lang.ref.Reference.reachabilityFence(a);
@@ -119,13 +120,13 @@ public final class Blas {
         java.lang.ref.Reference.reachabilityFence(c);
     }
 
-    private static void check(String what, DoubleBuffer x, int rows, int cols, int ld) {
+    private static void check(String what, DoubleBuffer x, int off, int rows, int cols, int ld) {
         if (!x.isDirect()) {
             throw new IllegalArgumentException(what + " is not a direct buffer");
         }
-        if (ld < cols || (long) (rows - 1) * ld + cols > x.capacity()) {
+        if (off < 0 || ld < cols || off + (long) (rows - 1) * ld + cols > x.capacity()) {
             throw new IllegalArgumentException(what + ": " + rows + " x " + cols + " with row stride " + ld
-                    + " does not fit in " + x.capacity() + " doubles");
+                    + " from offset " + off + " does not fit in " + x.capacity() + " doubles");
         }
     }
 
