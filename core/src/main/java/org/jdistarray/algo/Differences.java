@@ -32,6 +32,11 @@ public final class Differences {
         long[] shape = a.shape();
         long[] outShape = shape.clone();
         outShape[k] = Math.max(0, shape[k] - 1);
+        if (AxisForms.local(a, k) && AxisForms.resizable(a.distribution())) {
+            // every lane whole on its rank: difference there, the input's layout (axis k one shorter)
+            return AxisForms.onSelf(a, k, outShape[k], la -> new Sorting.Result(diff(la, k, AlgoOptions.defaults()),
+                    AxisForms.localPlan("diff", k, 0))).array();
+        }
         Distribution from = a.distribution();
         Communicator comm = from.context().comm();
         DType t = a.dtype();

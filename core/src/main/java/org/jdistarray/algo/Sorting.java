@@ -21,7 +21,8 @@ import org.jdistarray.protocol.DType;
  * An n-d array along axis {@code k} is redistributed so that axis {@code k} is whole on every rank (block along the
  * largest other axis), sorted lane by lane, and redistributed to the result layout. The result is in the balanced
  * block layout along {@code axis} (the other axes undistributed), or the input's distribution with
- * {@link AlgoOptions.Layout#INPUT}. {@code argsort} gives int64 global indices along {@code axis}.
+ * {@link AlgoOptions.Layout#INPUT}. When {@code axis} is undistributed in the input (every lane whole on its rank,
+ * {@link AxisForms}) each rank sorts its own lanes and the result keeps the input's layout: no communication. {@code argsort} gives int64 global indices along {@code axis}.
  */
 public final class Sorting {
     /** A result and the plan that made it (measured: rounds, bytes, peak extra memory, phase times). */
@@ -67,6 +68,10 @@ public final class Sorting {
      */
     public static Result run(DistArray a, int axis, AlgoOptions options, boolean indices) {
         int k = Work.axis(axis, a.ndim());
+        if (AxisForms.local(a, k)) {
+            // every lane whole on its rank: sort there, keep the input's layout, no communication
+            return AxisForms.onSelf(a, k, a.shape()[k], la -> run(la, k, AlgoOptions.defaults(), indices));
+        }
         Distribution from = a.distribution();
         Communicator comm = from.context().comm();
         long budget = options.budget();
@@ -196,6 +201,9 @@ public final class Sorting {
      */
     public static AlgoPlan explain(DistArray a, int axis, AlgoOptions options, boolean indices) {
         int k = Work.axis(axis, a.ndim());
+        if (AxisForms.local(a, k)) {
+            return AxisForms.localPlan("sort", k, a.local().elementCount() * Math.max(8, a.dtype().itemSize()));
+        }
         int p = a.distribution().communicator().size();
         long n = a.globalSize();
         long per = (n + p - 1) / p;
