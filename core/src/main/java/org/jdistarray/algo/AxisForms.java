@@ -62,6 +62,27 @@ public final class AxisForms {
     }
 
     /**
+     * <b>Not collective.</b> The plan of {@link #scan}: none along an undistributed axis; else the distributed scan
+     * of {@link Scans} (redistribution to the balanced block layout along {@code axis}, {@code log2 P} rounds of the
+     * exclusive scan of the lane totals, the redistribution back with {@link AlgoOptions.Layout#INPUT}).
+     */
+    public static AlgoPlan explainScan(DistArray a, int axis, AlgoOptions options) {
+        int k = Work.axis(axis, a.ndim());
+        long item = Math.max(8, a.dtype().itemSize());
+        if (local(a, k)) {
+            return localPlan("scan", k, a.local().elementCount() * item);
+        }
+        int p = a.distribution().communicator().size();
+        long per = (a.globalSize() + p - 1) / p * item;
+        long lanes = a.shape()[k] == 0 ? 0 : a.globalSize() / a.shape()[k];
+        int log = 32 - Integer.numberOfLeadingZeros(Math.max(0, p - 1));
+        long redist = options.budget() > 0 ? Math.max(1, (per + options.budget() - 1) / options.budget()) : 1;
+        boolean back = options.layout() == AlgoOptions.Layout.INPUT;
+        return new AlgoPlan("distributed scan along axis " + k + " (estimate)", (int) (redist * (back ? 2 : 1)) + log,
+                per * (back ? 2 : 1) + 8 * lanes * log, 2 * per + 8 * lanes, Map.of());
+    }
+
+    /**
      * Whether every lane along {@code k} is whole, in natural order, on its rank (and there are other ranks to
      * avoid talking to): the axis has grid size 1 and is undistributed, block or cyclic; no padding.
      */

@@ -178,6 +178,20 @@ public final class Products {
         return Summa.kernel(AlgoOptions.Gemm.AUTO);
     }
 
+    /**
+     * <b>Not collective.</b> The plan of {@link #outer}: {@code a} to the balanced block layout and {@code b}
+     * replicated (two redistributions; {@code b} reaches every rank), no further messages; peak extra memory the
+     * replicated {@code b} and the local rows.
+     */
+    public static AlgoPlan explainOuter(DistArray a, DistArray b) {
+        int p = a.distribution().communicator().size();
+        long n = a.globalSize();
+        long m = b.globalSize();
+        long rows = (n + p - 1) / p;
+        return new AlgoPlan("outer: a in row blocks, b replicated (estimate)", 2, 8 * (rows + m), 8 * (rows + m)
+                + 8 * rows * m, java.util.Map.of());
+    }
+
     private static void check(DistArray a, DistArray b, String op) {
         if (a.dtype() != DType.FLOAT64 || b.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException(op + ": only float64 is supported, got " + a.dtype().numpyName()

@@ -228,4 +228,57 @@ public abstract class PartitionContract {
             }
         });
     }
+
+    @Test
+    void everyAlgorithmTakesABudgetAndExplainsItself() throws Exception {
+        onRanks(comm -> {
+            AlgoOptions tight = AlgoOptions.defaults().budget(64);
+            Distribution d = Distribution.builder(comm).shape(7L * comm.size() + 5).cyclic(0, 2).build();
+            Distribution ds = Distribution.builder(comm).shape(40).build();
+            try (DistArray a = AlgoContract.make(d, DType.INT32); DistArray f = AlgoContract.make(d, DType.FLOAT64);
+                 DistArray sorted = Sorting.sort(a);
+                 DistArray q = AlgoContract.make(ds, DType.INT32)) {
+                try (Uniques.Unique u1 = Uniques.unique(a); Uniques.Unique u2 = Uniques.unique(a, tight)) {
+                    double[] want = u1.values().toDoubleArray(0);
+                    AlgoContract.check(comm, "unique budget", u2.values(), u1.values().shape(),
+                            comm.rank() == 0 ? want : new double[0], true);
+                    double[] inv = u1.inverse().toDoubleArray(0);
+                    AlgoContract.check(comm, "unique inverse budget", u2.inverse(), u1.inverse().shape(),
+                            comm.rank() == 0 ? inv : new double[0], true);
+                }
+                try (DistArray s1 = Searching.searchsorted(sorted, q, false);
+                     DistArray s2 = Searching.searchsorted(sorted, q, false, tight)) {
+                    double[] want = s1.toDoubleArray(0);
+                    AlgoContract.check(comm, "searchsorted budget", s2, s1.shape(),
+                            comm.rank() == 0 ? want : new double[0], true);
+                }
+                try (DistArray b1 = Counting.bincount(sorted, 3);
+                     DistArray b0 = Counting.bincount(a, 3, tight)) {
+                    double[] want = b1.toDoubleArray(0);
+                    AlgoContract.check(comm, "bincount budget", b0, b1.shape(), comm.rank() == 0 ? want
+                            : new double[0], true);
+                }
+                Counting.Histogram h1 = Counting.histogram(f, 5, new double[] {-6, 6});
+                Counting.Histogram h2 = Counting.histogram(f, 5, new double[] {-6, 6}, tight);
+                try (DistArray x = h1.hist(); DistArray y = h2.hist()) {
+                    double[] want = x.toDoubleArray(0);
+                    AlgoContract.check(comm, "histogram budget", y, x.shape(), comm.rank() == 0 ? want
+                            : new double[0], true);
+                }
+                assertEquals(Selection.median(a), Selection.quantile(a, 0.5, tight));
+                for (AlgoPlan e : new AlgoPlan[] {Uniques.explain(a, tight), Searching.explain(sorted, q, tight),
+                        Counting.explain(a, 3, false), Counting.explain(f, 5, true), Selection.explain(a, 0.5),
+                        Differences.explain(a, 0, tight), Products.explainOuter(f, q),
+                        AxisForms.explainScan(a, 0, tight), Sorting.explain(a, 0, tight, true),
+                        Partitioning.explain(a, new long[] {2}, 0, tight, true)}) {
+                    assertTrue(e.algorithm().contains("estimate") || e.algorithm().contains("no communication"),
+                            e.toString());
+                    assertTrue(e.rounds() >= 0 && e.bytesPerRank() >= 0 && e.peakExtraBytes() > 0, e.toString());
+                    if (comm.size() > 1 && !e.algorithm().contains("no communication")) {
+                        assertTrue(e.rounds() > 0, e.toString());
+                    }
+                }
+            }
+        });
+    }
 }
