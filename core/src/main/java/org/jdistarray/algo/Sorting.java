@@ -90,7 +90,7 @@ public final class Sorting {
             phases.put("toBlock", t1 - t0);
             try {
                 int n = (int) w.local().elementCount();
-                long[] keys = Keys.read(Work.bytes(w), a.dtype(), n, indices);
+                long[] keys = Keys.read(Work.view(w), a.dtype(), n, indices);
                 meter.hold(8L * n * (indices ? 2 : 1));
                 long offset = 0;
                 long[] target = new long[comm.size()];
@@ -104,13 +104,14 @@ public final class Sorting {
                 phases.putAll(out.phases());
                 long t2 = System.nanoTime();
                 long[] vals = indices ? out.tags() : out.keys();
-                ByteBuffer b = ByteBuffer.allocate(vals.length * outType.itemSize()).order(ByteOrder.nativeOrder());
+                Work.Fill f = Work.fill(balanced, outType);
+                ByteBuffer b = f.bytes();
                 if (indices) {
                     b.asLongBuffer().put(vals);
                 } else {
                     Keys.write(vals, 0, vals.length, outType, b, 0);
                 }
-                result = Work.fromBytes(balanced, outType, b);
+                result = f.done();
                 phases.put("write", System.nanoTime() - t2);
             } finally {
                 if (w != a) {
