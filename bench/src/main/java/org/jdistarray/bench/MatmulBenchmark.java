@@ -49,7 +49,10 @@ public final class MatmulBenchmark {
             Distribution block = Distribution.builder(comm).shape(n, n).build();
             Distribution cyclic = Distribution.builder(comm).shape(n, n).cyclic(0, 64).cyclic(1, 64)
                     .grid(p / pc, pc).build();
-            for (Map.Entry<String, Distribution> e : Map.of("block", block, "blockcyclic64", cyclic).entrySet()) {
+            Map<String, Distribution> cases = new java.util.LinkedHashMap<>(); // the same order on every rank
+            cases.put("block", block);
+            cases.put("blockcyclic64", cyclic);
+            for (Map.Entry<String, Distribution> e : cases.entrySet()) {
                 Distribution d = e.getValue();
                 try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> AlgoBenchmark.uniform(g[0] * n + g[1]));
                      DistArray y = DistArrays.fromFunction(d, DType.FLOAT64,

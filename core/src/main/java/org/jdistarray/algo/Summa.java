@@ -13,6 +13,7 @@ import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.Request;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.AxisDistribution;
 import org.jdistarray.protocol.BlockAxis;
@@ -208,71 +209,30 @@ final class Summa {
             List<Panel> ps = panels(w, width);
             LocalGemm gemm = kernel.startsWith("cblas") ? new BlasGemm(c.local().asDoubles(), rl, cl)
                     : new JavaGemm(rl, cl, width);
-            meter.hold(8L * width * (rl + cl) + (gemm instanceof JavaGemm ? 8L * rl * cl : 0));
-            DoubleBuffer ap = direct(rl * width);
-            DoubleBuffer bp = direct(width * cl);
+            meter.hold(16L * width * (rl + cl) + (gemm instanceof JavaGemm ? 8L * rl * cl : 0));
             AxisDistribution ak = w.a().axes().get(1);
             AxisDistribution bk = w.b().axes().get(0);
+            Lookahead la = new Lookahead(rowComm, colComm, me, w.pr(), w.pc(), rl, cl, ka, width, al, bl, ak, bk);
             long tComm = 0;
             long tGemm = 0;
-            int rounds = 0;
-            long sent = 0;
-            for (Panel p : ps) {
-                int wd = p.ks().length;
-                long s0 = System.nanoTime();
-                DoubleBuffer pa = ap;
-                int aOff = 0;
-                int lda = wd;
-                if (rl > 0) {
-                    if (me[1] == p.col()) {
-                        int[] lc = locals(ak.dimFor(p.col()), p.ks());
-                        if (lc[0] >= 0 && w.pc() == 1) {
-                            pa = al; // the columns in place: no copy
-                            aOff = lc[0];
-                            lda = ka;
-                        } else {
-                            for (int i = 0; i < rl; i++) {
-                                if (lc[0] >= 0) {
-                                    ap.put(i * wd, al, i * ka + lc[0], wd);
-                                } else {
-                                    for (int j = 0; j < wd; j++) {
-                                        ap.put(i * wd + j, al.get(i * ka + lc[j + 1]));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    if (w.pc() > 1) {
-                        rowComm.broadcast(ap.duplicate().position(0).limit(rl * wd), p.col());
-                        rounds++;
-                        sent += me[1] == p.col() ? 8L * rl * wd * (w.pc() - 1) : 0;
-                    }
-                }
-                DoubleBuffer pb = bp;
-                int bOff = 0;
-                if (cl > 0) {
-                    if (me[0] == p.row()) {
-                        int[] lr = locals(bk.dimFor(p.row()), p.ks());
-                        if (lr[0] >= 0 && w.pr() == 1) {
-                            pb = bl; // the rows in place
-                            bOff = lr[0] * cl;
-                        } else {
-                            for (int j = 0; j < wd; j++) {
-                                bp.put(j * cl, bl, (lr[0] >= 0 ? lr[0] + j : lr[j + 1]) * cl, cl);
-                            }
-                        }
-                    }
-                    if (w.pr() > 1) {
-                        colComm.broadcast(bp.duplicate().position(0).limit(wd * cl), p.row());
-                        rounds++;
-                        sent += me[0] == p.row() ? 8L * cl * wd * (w.pr() - 1) : 0;
-                    }
-                }
-                long s1 = System.nanoTime();
-                gemm.add(pa, aOff, lda, pb, bOff, wd);
-                tGemm += System.nanoTime() - s1;
-                tComm += s1 - s0;
+            long s0 = System.nanoTime();
+            if (!ps.isEmpty()) {
+                la.post(ps.get(0), 0);
             }
+            tComm += System.nanoTime() - s0;
+            for (int i = 0; i < ps.size(); i++) {
+                long s1 = System.nanoTime();
+                Slot cur = la.finish(i);
+                if (i + 1 < ps.size()) {
+                    la.post(ps.get(i + 1), i + 1); // the next panels travel while this one is multiplied
+                }
+                long s2 = System.nanoTime();
+                gemm.add(cur.pa, cur.aOff, cur.lda, cur.pb, cur.bOff, cur.wd);
+                tGemm += System.nanoTime() - s2;
+                tComm += s2 - s1;
+            }
+            int rounds = la.rounds;
+            long sent = la.sent;
             phases.put("panels", tComm);
             phases.put("localProducts", tGemm);
             long t2 = System.nanoTime();
@@ -291,6 +251,147 @@ final class Summa {
             if (rb != null && rb != b) {
                 rb.close();
             }
+        }
+    }
+
+    /** One panel's operands for the local product, and the messages that bring them. */
+    static final class Slot {
+        DoubleBuffer pa;
+        int aOff;
+        int lda;
+        DoubleBuffer pb;
+        int bOff;
+        int wd;
+        final List<Request> pending = new ArrayList<>();
+    }
+
+    /**
+     * Double-buffered panel traffic: the owners of panel {@code i + 1} pack it and post point-to-point sends to
+     * their grid row (A) and column (B), the others post receives, before panel {@code i} is multiplied; waiting
+     * happens only when the panel is needed. Tags are private to SUMMA on the library's sub-communicators.
+     */
+    static final class Lookahead {
+        private static final int TAG_A = 0x5A01;
+        private static final int TAG_B = 0x5A02;
+        private final Communicator rowComm;
+        private final Communicator colComm;
+        private final int[] me;
+        private final int pr;
+        private final int pc;
+        private final int rl;
+        private final int cl;
+        private final int ka;
+        private final DoubleBuffer al;
+        private final DoubleBuffer bl;
+        private final AxisDistribution ak;
+        private final AxisDistribution bk;
+        private final DoubleBuffer[] ap = new DoubleBuffer[2];
+        private final DoubleBuffer[] bp = new DoubleBuffer[2];
+        private final Slot[] slots = {new Slot(), new Slot()};
+        int rounds;
+        long sent;
+
+        Lookahead(Communicator rowComm, Communicator colComm, int[] me, int pr, int pc, int rl, int cl, int ka,
+                int width, DoubleBuffer al, DoubleBuffer bl, AxisDistribution ak, AxisDistribution bk) {
+            this.rowComm = rowComm;
+            this.colComm = colComm;
+            this.me = me;
+            this.pr = pr;
+            this.pc = pc;
+            this.rl = rl;
+            this.cl = cl;
+            this.ka = ka;
+            this.al = al;
+            this.bl = bl;
+            this.ak = ak;
+            this.bk = bk;
+            for (int i = 0; i < 2; i++) {
+                ap[i] = direct(rl * width);
+                bp[i] = direct(width * cl);
+            }
+        }
+
+        /** Packs (owners) and posts the messages of panel {@code p}, number {@code i}. */
+        void post(Panel p, int i) {
+            Slot s = slots[i % 2];
+            DoubleBuffer a = ap[i % 2];
+            DoubleBuffer b = bp[i % 2];
+            int wd = p.ks().length;
+            s.wd = wd;
+            s.pa = a;
+            s.aOff = 0;
+            s.lda = wd;
+            s.pb = b;
+            s.bOff = 0;
+            s.pending.clear();
+            if (rl > 0) {
+                if (me[1] == p.col()) {
+                    int[] lc = locals(ak.dimFor(p.col()), p.ks());
+                    if (lc[0] >= 0 && pc == 1) {
+                        s.pa = al; // the columns in place: no copy
+                        s.aOff = lc[0];
+                        s.lda = ka;
+                    } else {
+                        for (int r = 0; r < rl; r++) {
+                            if (lc[0] >= 0) {
+                                a.put(r * wd, al, r * ka + lc[0], wd);
+                            } else {
+                                for (int j = 0; j < wd; j++) {
+                                    a.put(r * wd + j, al.get(r * ka + lc[j + 1]));
+                                }
+                            }
+                        }
+                    }
+                }
+                if (pc > 1) {
+                    spread(rowComm, part(a, rl * wd), p.col(), me[1], pc, TAG_A, s.pending);
+                }
+            }
+            if (cl > 0) {
+                if (me[0] == p.row()) {
+                    int[] lr = locals(bk.dimFor(p.row()), p.ks());
+                    if (lr[0] >= 0 && pr == 1) {
+                        s.pb = bl; // the rows in place
+                        s.bOff = lr[0] * cl;
+                    } else {
+                        for (int j = 0; j < wd; j++) {
+                            b.put(j * cl, bl, (lr[0] >= 0 ? lr[0] + j : lr[j + 1]) * cl, cl);
+                        }
+                    }
+                }
+                if (pr > 1) {
+                    spread(colComm, part(b, wd * cl), p.row(), me[0], pr, TAG_B, s.pending);
+                }
+            }
+        }
+
+        private static DoubleBuffer part(DoubleBuffer x, int n) {
+            return x.duplicate().position(0).limit(n).slice();
+        }
+
+        /** The root sends {@code x} to every other member, the others receive it: one round. */
+        private void spread(Communicator c, DoubleBuffer x, int root, int mine, int size, int tag, List<Request> out) {
+            if (mine == root) {
+                for (int r = 0; r < size; r++) {
+                    if (r != root) {
+                        out.add(c.iSend(x, r, tag));
+                    }
+                }
+                sent += 8L * x.remaining() * (size - 1);
+            } else {
+                out.add(c.iRecv(x, root, tag));
+            }
+            rounds++;
+        }
+
+        /** Waits for panel {@code i}'s messages; its operands. */
+        Slot finish(int i) {
+            Slot s = slots[i % 2];
+            for (Request r : s.pending) {
+                r.await();
+            }
+            s.pending.clear();
+            return s;
         }
     }
 
