@@ -26,9 +26,10 @@ import org.jdistarray.protocol.UndistributedAxis;
  * {@code B} (k x m) in block or block-cyclic layouts on the grid (kept when they are; else redistributed to block x
  * block on a near-square grid), {@code C} with {@code A}'s row map and {@code B}'s column map. The k axis is cut
  * into panels whose columns of {@code A} sit on one grid column and whose rows of {@code B} sit on one grid row;
- * for each panel the owning column broadcasts its {@code A} panel along the grid rows, the owning row its
- * {@code B} panel along the grid columns, and every rank adds the product of the two to its block of {@code C}
- * ({@code cblas_dgemm} when a BLAS loads, else a blocked Java kernel).
+ * for each panel the owning column sends its {@code A} panel along the grid rows, the owning row its {@code B}
+ * panel along the grid columns, and every rank adds the product of the two to its block of {@code C}
+ * ({@code cblas_dgemm} when a BLAS loads, else a blocked Java kernel). The next panel's messages are posted before
+ * the current panel is multiplied ({@link Lookahead}); on a grid dimension of 1 the panels are read in place.
  */
 final class Summa {
     /** The default panel width (columns of A / rows of B per broadcast). */
