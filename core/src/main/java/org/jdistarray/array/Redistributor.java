@@ -185,9 +185,6 @@ final class Redistributor {
         final int rounds;
         final long srcCapacity;
         final long dstCapacity;
-        /** The storages sent from / received into in place (the slices below view them), else null. */
-        final java.lang.ref.WeakReference<Storage> srcRef;
-        final java.lang.ref.WeakReference<Storage> dstRef;
         final int srcChunks;
         final int dstChunks;
         final StridedLayout[] localFrom;
@@ -204,9 +201,13 @@ final class Redistributor {
         final StridedLayout[][] unpacks;
         final ByteBuffer sendView;
         final ByteBuffer recvView;
-        /** Per peer with a share, for the neighbourhood exchange: the buffer slices. */
+        /**
+         * Per peer with a share, for the neighbourhood exchange: the kept buffers' slices (null where the block itself
+         * is sent from or received into: its slices are taken at each run, since the plan serves many arrays).
+         */
         final ByteBuffer[] sendSlices;
         final ByteBuffer[] recvSlices;
+        final int me;
         final int messages;
         final long sentBytes;
         final long receivedBytes;
@@ -216,7 +217,7 @@ final class Redistributor {
             item = src.dtype().itemSize();
             rounds = plan.rounds(item);
             int p = lib.size();
-            int me = lib.rank();
+            me = lib.rank();
             srcCapacity = src.elementCount();
             dstCapacity = dst.elementCount();
             srcChunks = src.chunkCount();
@@ -232,8 +233,6 @@ final class Redistributor {
             neighbours = plan.exchangesWithNeighbours();
             sendIn = plan.sendsInPlace(me) && srcChunks == 1;
             recvIn = plan.receivesInPlace(me) && dstChunks == 1;
-            srcRef = sendIn ? new java.lang.ref.WeakReference<>(src) : null;
-            dstRef = recvIn ? new java.lang.ref.WeakReference<>(dst) : null;
             sendCounts = new int[p];
             sendDispls = new int[p];
             recvCounts = new int[p];
@@ -266,18 +265,16 @@ final class Redistributor {
             Storage[] kept = rounds == 0 ? null : kept(plan, sendIn ? 0 : sendCap, recvIn ? 0 : recvCap);
             sendView = sendIn || kept == null ? null : kept[0].chunkOf(0);
             recvView = recvIn || kept == null ? null : kept[1].chunkOf(0);
-            ByteBuffer sb = sendIn ? src.chunkOf(0) : sendView;
-            ByteBuffer rb = recvIn ? dst.chunkOf(0) : recvView;
             sendSlices = new ByteBuffer[p];
             recvSlices = new ByteBuffer[p];
             int n = 0;
             for (int q = 0; q < p && rounds > 0; q++) {
                 if (q != me && recvCounts[q] > 0) {
-                    recvSlices[q] = rb.slice(recvDispls[q], recvCounts[q]);
+                    recvSlices[q] = recvIn ? null : recvView.slice(recvDispls[q], recvCounts[q]);
                     n++;
                 }
                 if (q != me && sendCounts[q] > 0) {
-                    sendSlices[q] = sb.slice(sendDispls[q], sendCounts[q]);
+                    sendSlices[q] = sendIn ? null : sendView.slice(sendDispls[q], sendCounts[q]);
                     n++;
                 }
             }
@@ -287,8 +284,7 @@ final class Redistributor {
         boolean fits(Storage src, Storage dst) {
             return src.dtype().itemSize() == item && src.elementCount() == srcCapacity
                     && dst.elementCount() == dstCapacity && src.chunkCount() == srcChunks
-                    && dst.chunkCount() == dstChunks && (srcRef == null || srcRef.get() == src)
-                    && (dstRef == null || dstRef.get() == dst);
+                    && dst.chunkCount() == dstChunks;
         }
 
         void run(Storage src, Storage dst, Communicator lib, long[] stats) {
@@ -315,14 +311,18 @@ final class Redistributor {
                 if (messages > 0) {
                     Request[] pending = new Request[messages];
                     int k = 0;
+                    ByteBuffer rb = recvIn ? dst.chunkOf(0) : null;
+                    ByteBuffer sb = sendIn ? src.chunkOf(0) : null;
                     for (int q = 0; q < p; q++) {
-                        if (recvSlices[q] != null) {
-                            pending[k++] = lib.iRecv(recvSlices[q], q, TAG);
+                        if (q != me && recvCounts[q] > 0) {
+                            pending[k++] = lib.iRecv(recvIn ? rb.slice(recvDispls[q], recvCounts[q]) : recvSlices[q],
+                                    q, TAG);
                         }
                     }
                     for (int q = 0; q < p; q++) {
-                        if (sendSlices[q] != null) {
-                            pending[k++] = lib.iSend(sendSlices[q], q, TAG);
+                        if (q != me && sendCounts[q] > 0) {
+                            pending[k++] = lib.iSend(sendIn ? sb.slice(sendDispls[q], sendCounts[q]) : sendSlices[q],
+                                    q, TAG);
                         }
                     }
                     Request.awaitAll(pending);
