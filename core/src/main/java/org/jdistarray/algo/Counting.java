@@ -37,6 +37,7 @@ public final class Counting {
 
     /** <b>Collective.</b> {@code np.bincount(x, minlength=minlength)} of a 1-d non-negative integer array. */
     public static DistArray bincount(DistArray x, int minlength) {
+        Work.verify(x, "bincount", minlength);
         if (Values.isFloat(x.dtype())) {
             throw new IllegalArgumentException("Cannot cast array data from dtype('" + x.dtype().numpyName()
                     + "') to dtype('int64') according to the rule 'safe'");
@@ -79,6 +80,7 @@ public final class Counting {
      * {@code range} ({@code null}: the data's min and max, widened by 0.5 when equal), the last bin closed.
      */
     public static Histogram histogram(DistArray a, int bins, double[] range) {
+        Work.verify(a, "histogram", bins, java.util.Arrays.hashCode(range));
         if (bins < 1) {
             throw new IllegalArgumentException("`bins` must be positive, when an integer");
         }

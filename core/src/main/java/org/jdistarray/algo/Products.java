@@ -21,6 +21,7 @@ public final class Products {
 
     /** <b>Collective.</b> {@code np.outer(a, b)} of float64 arrays. Caller must close the result. */
     public static DistArray outer(DistArray a, DistArray b) {
+        Work.verify(a, "outer", Work.number(b));
         if (a.dtype() != DType.FLOAT64 || b.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("outer: only float64 is supported, got " + a.dtype().numpyName()
                     + " and " + b.dtype().numpyName());
@@ -71,6 +72,7 @@ public final class Products {
      * result is (n, m), block along axis 0. Caller must close the result.
      */
     public static DistArray matmul(DistArray a, DistArray b) {
+        Work.verify(a, "matmul", Work.number(b));
         if (a.dtype() != DType.FLOAT64 || b.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("matmul: only float64 is supported, got " + a.dtype().numpyName()
                     + " and " + b.dtype().numpyName());

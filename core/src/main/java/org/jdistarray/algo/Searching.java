@@ -24,6 +24,7 @@ public final class Searching {
      * of {@code v}. {@code a} must be sorted (NumPy's order; not checked, as NumPy). Caller must close the result.
      */
     public static DistArray searchsorted(DistArray a, DistArray v, boolean right) {
+        Work.verify(a, "searchsorted", Work.number(v), right ? 1 : 0);
         if (a.ndim() != 1) {
             throw new IllegalArgumentException("object too deep for desired array");
         }

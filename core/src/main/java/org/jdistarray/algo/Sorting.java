@@ -66,6 +66,7 @@ public final class Sorting {
      * Caller must close the result's array.
      */
     public static Result run(DistArray a, int axis, AlgoOptions options, boolean indices) {
+        Work.verify(a, indices ? "argsort" : "sort", axis);
         int k = Work.axis(axis, a.ndim());
         Distribution from = a.distribution();
         Communicator comm = from.context().comm();

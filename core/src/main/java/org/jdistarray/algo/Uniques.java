@@ -32,6 +32,7 @@ public final class Uniques {
 
     /** <b>Collective.</b> {@code np.unique(a, return_inverse=True, return_counts=True)}. Caller must close. */
     public static Unique unique(DistArray a) {
+        Work.verify(a, "unique");
         DistArray flat = a.ndim() == 1 ? a : a.reshape(a.globalSize());
         try {
             return unique1d(flat);
