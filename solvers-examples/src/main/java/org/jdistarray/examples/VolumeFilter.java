@@ -18,6 +18,7 @@ import org.jdistarray.dist.Redistribution;
 import org.jdistarray.io.ArrayIO;
 import org.jdistarray.io.Hdf5Mode;
 import org.jdistarray.ops.Np;
+import org.jdistarray.plot.Plots;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.random.Generator;
 
@@ -28,12 +29,13 @@ import org.jdistarray.random.Generator;
  * the same file as a second dataset. The pattern of every separable filter, FFT or line solve of a distributed volume.
  *
  * <pre>java -cp ... org.jdistarray.examples.VolumeFilter [NZ=64] [NY=64] [NX=64] [axis=2] [radius=2] [ranks=4]
- *     [file=volume.h5] [in=/volume] [out=/filtered] [mpi=false]</pre>
+ *     [file=volume.h5] [in=/volume] [out=/filtered] [plan=plan.png] [mpi=false]</pre>
  *
  * When {@code file} has no dataset {@code in}, the example first writes one (a smooth field plus NumPy-Philox
  * Gaussian noise, {@link Hdf5Mode#TRUNCATE}). The output dataset replaces nothing: an existing {@code out} in the
  * file is an error ({@link Hdf5Mode#APPEND}). Runs on {@code ranks} thread ranks, or under {@code mpirun} with
- * {@code mpi=true}; prints one line of timings (slowest rank): read, plan, redistribute, filter, write.
+ * {@code mpi=true}; prints one line of timings (slowest rank): read, plan, redistribute, filter, write. With
+ * {@code plan=}, draws the redistribution plan ({@link Plots#redistribution}).
  */
 public final class VolumeFilter {
     private VolumeFilter() {
@@ -190,6 +192,16 @@ public final class VolumeFilter {
      * filters it there with {@link #binomial}{@code (radius)}, and appends it to the file as {@code out}.
      */
     public static Result run(Communicator comm, Path file, String in, String out, int axis, int radius) {
+        return run(comm, file, in, out, axis, radius, null);
+    }
+
+    /**
+     * <b>Collective.</b> {@link #run(Communicator, Path, String, String, int, int)}, and when {@code planPicture} is
+     * not null rank 0 writes there the picture of the slab-to-pencil plan ({@link Plots#redistribution}: who sends
+     * how much to whom; {@code .png} or {@code .svg}).
+     */
+    public static Result run(Communicator comm, Path file, String in, String out, int axis, int radius,
+            Path planPicture) {
         double[] w = binomial(radius);
         long[] shape = ArrayIO.listHdf5(file).stream().filter(i -> i.path().equals(in.startsWith("/") ? in : "/" + in))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(file + " has no dataset " + in)).shape();
@@ -210,6 +222,9 @@ public final class VolumeFilter {
             long t1 = System.nanoTime();
             Redistribution plan = Redistribution.plan(a.distribution(), pencils(comm, axis, shape));
             double planS = Collectives.max(comm, (System.nanoTime() - t1) * 1e-9);
+            if (planPicture != null && comm.rank() == 0) {       // not collective: the plan knows every rank's counts
+                Plots.redistribution(plan, "slabs to pencils along axis " + axis).write(planPicture);
+            }
             long t2 = System.nanoTime();
             try (DistArray p = a.redistribute(plan); DistArray f = DistArrays.emptyLike(p)) {
                 double redist = Collectives.max(comm, (System.nanoTime() - t2) * 1e-9);
@@ -243,6 +258,7 @@ public final class VolumeFilter {
         Path file = Path.of("volume.h5");
         String in = "/volume";
         String out = "/filtered";
+        Path plan = null;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2) {
@@ -259,8 +275,9 @@ public final class VolumeFilter {
                 case "file" -> file = Path.of(kv[1]);
                 case "in" -> in = kv[1];
                 case "out" -> out = kv[1];
+                case "plan" -> plan = Path.of(kv[1]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + a
-                        + " (NZ=, NY=, NX=, axis=, radius=, ranks=, file=, in=, out=, mpi=)");
+                        + " (NZ=, NY=, NX=, axis=, radius=, ranks=, file=, in=, out=, plan=, mpi=)");
             }
         }
         Path f = file.toAbsolutePath();
@@ -269,16 +286,18 @@ public final class VolumeFilter {
         int fa = axis;
         int fr = radius;
         long[] size = {nz, ny, nx};
+        Path fp = plan;
         if (mpi) {
             try (var session = org.jdistarray.comm.mpi.MpiSession.init()) {
-                go(session.world(), f, fin, fout, fa, fr, size);
+                go(session.world(), f, fin, fout, fa, fr, size, fp);
             }
         } else {
-            LocalCluster.run(ranks, Duration.ofMinutes(10), comm -> go(comm, f, fin, fout, fa, fr, size));
+            LocalCluster.run(ranks, Duration.ofMinutes(10), comm -> go(comm, f, fin, fout, fa, fr, size, fp));
         }
     }
 
-    private static void go(Communicator comm, Path file, String in, String out, int axis, int radius, long[] size) {
+    private static void go(Communicator comm, Path file, String in, String out, int axis, int radius, long[] size,
+            Path plan) {
         long missing = comm.rank() != 0 ? 0 : !Files.exists(file)
                 || ArrayIO.listHdf5(file).stream().noneMatch(i -> i.path().equals(in)) ? 1 : 0;
         if (Collectives.broadcast(comm, missing, 0) == 1) {   // rank 0 looks, every rank agrees
@@ -290,9 +309,9 @@ public final class VolumeFilter {
                         List.of(size[0], size[1], size[2]), s);
             }
         }
-        Result r = run(comm, file, in, out, axis, radius);
+        Result r = run(comm, file, in, out, axis, radius, plan);
         if (comm.rank() == 0) {
-            System.out.println(r.line(file, out));
+            System.out.println(r.line(file, out) + (plan == null ? "" : " and the plan's picture " + plan));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import javax.imageio.ImageIO;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.io.ArrayIO;
@@ -128,14 +129,14 @@ class VolumeFilterThreadTest {
     }
 
     @Test
-    void mainWritesTheInputFiltersAndPrintsTheTimings() {
+    void mainWritesTheInputFiltersAndPrintsTheTimings() throws Exception {
         Path file = dir.resolve("main.h5");
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try {
             VolumeFilter.main(new String[] {"NZ=12", "NY=10", "NX=8", "axis=0", "radius=1", "ranks=3",
-                    "file=" + file});
+                    "file=" + file, "plan=" + dir.resolve("plan.png")});
         } finally {
             System.setOut(old);
         }
@@ -143,6 +144,7 @@ class VolumeFilterThreadTest {
         assertTrue(out.contains("VOLUME wrote the input"), out);
         assertTrue(out.matches("(?s).*VOLUME 12x10x8 ranks=3 axis=0 radius=1 read=\\S+s plan=\\S+s redistribute=\\S+s "
                 + "\\(\\S+ MiB moved\\) filter=\\S+s write=\\S+s .*"), out);
+        assertTrue(ImageIO.read(dir.resolve("plan.png").toFile()).getWidth() > 100, "the plan's picture");
         long[] shape = {12, 10, 8};
         assertArrayEquals(VolumeFilter.filterSerial(whole(file, "/volume", shape), shape, 0, VolumeFilter.binomial(1)),
                 whole(file, "/filtered", shape), 1e-14);
