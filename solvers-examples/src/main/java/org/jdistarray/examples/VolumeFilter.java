@@ -298,9 +298,23 @@ public final class VolumeFilter {
 
     private static void go(Communicator comm, Path file, String in, String out, int axis, int radius, long[] size,
             Path plan) {
-        long missing = comm.rank() != 0 ? 0 : !Files.exists(file)
-                || ArrayIO.listHdf5(file).stream().noneMatch(i -> i.path().equals(in)) ? 1 : 0;
-        if (Collectives.broadcast(comm, missing, 0) == 1) {   // rank 0 looks, every rank agrees
+        long missing = 0;                                        // rank 0 looks, every rank agrees
+        String problem = null;
+        if (comm.rank() == 0) {
+            try {
+                missing = !Files.exists(file) || ArrayIO.listHdf5(file).stream().noneMatch(i -> i.path().equals(in))
+                        ? 1 : 0;
+            } catch (RuntimeException e) {
+                missing = 2;
+                problem = e.getMessage();
+            }
+        }
+        missing = Collectives.broadcast(comm, missing, 0);
+        if (missing == 2) {                                      // a file that is not HDF5: an error on every rank
+            throw new IllegalArgumentException(file + " exists but cannot be read as HDF5"
+                    + (problem == null ? "" : ": " + problem));
+        }
+        if (missing == 1) {
             long t = System.nanoTime();
             writeInput(comm, file, in, size[0], size[1], size[2]);
             double s = Collectives.max(comm, (System.nanoTime() - t) * 1e-9);

@@ -129,6 +129,19 @@ class VolumeFilterThreadTest {
     }
 
     @Test
+    void mainRefusesAFileThatIsNotHdf5OnEveryRank() throws Exception {
+        Path file = dir.resolve("not.h5");
+        java.nio.file.Files.writeString(file, "not an HDF5 file");
+        Throwable e = assertThrows(Throwable.class, () -> VolumeFilter.main(new String[] {"NZ=4", "NY=3", "NX=2",
+                "ranks=3", "file=" + file}));
+        String all = String.valueOf(e) + " " + String.valueOf(e.getCause());
+        for (Throwable s : e.getSuppressed()) {
+            all += " " + s;
+        }
+        assertTrue(all.contains("cannot be read as HDF5"), all);
+    }
+
+    @Test
     void mainWritesTheInputFiltersAndPrintsTheTimings() throws Exception {
         Path file = dir.resolve("main.h5");
         PrintStream old = System.out;
