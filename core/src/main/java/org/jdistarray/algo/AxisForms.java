@@ -54,6 +54,7 @@ public final class AxisForms {
      * undistributed (result in the input's layout, plan with 0 rounds). Caller must close the result's array.
      */
     public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options) {
+        Work.verify(a, product ? (nan ? "nancumprod" : "cumprod") : nan ? "nancumsum" : "cumsum", axis);
         int k = Work.axis(axis, a.ndim());
         if (local(a, k)) {
             return onSelf(a, k, a.shape()[k], la -> Scans.scan(la, k, product, nan, AlgoOptions.defaults()));

@@ -45,6 +45,7 @@ public final class Counting {
      * {@code x} (the counts travel in one all-reduce of {@code 8 * length} bytes). Caller must close the result.
      */
     public static DistArray bincount(DistArray x, int minlength, AlgoOptions options) {
+        Work.verify(x, "bincount", minlength);
         if (Values.isFloat(x.dtype())) {
             throw new IllegalArgumentException("Cannot cast array data from dtype('" + x.dtype().numpyName()
                     + "') to dtype('int64') according to the rule 'safe'");
@@ -95,6 +96,7 @@ public final class Counting {
      * redistribution of {@code a}. Caller must close the counts.
      */
     public static Histogram histogram(DistArray a, int bins, double[] range, AlgoOptions options) {
+        Work.verify(a, "histogram", bins, java.util.Arrays.hashCode(range));
         if (bins < 1) {
             throw new IllegalArgumentException("`bins` must be positive, when an integer");
         }

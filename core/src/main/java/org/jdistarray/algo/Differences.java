@@ -25,6 +25,7 @@ public final class Differences {
 
     /** <b>Collective.</b> {@code np.diff(a, n=1, axis)} with options (budget). Caller must close the result. */
     public static DistArray diff(DistArray a, int axis, AlgoOptions options) {
+        Work.verify(a, "diff", axis);
         if (a.ndim() == 0) {
             throw new IllegalArgumentException("diff requires input that is at least one dimensional");
         }

@@ -72,6 +72,7 @@ public final class Partitioning {
      * Caller must close the result's array.
      */
     public static Sorting.Result run(DistArray a, long[] kth, int axis, AlgoOptions options, boolean indices) {
+        Work.verify(a, indices ? "argpartition" : "partition", axis, Arrays.hashCode(kth));
         int k = Work.axis(axis, a.ndim());
         long[] ks = kth(kth, a.shape()[k], a.globalSize() == 0);
         if (a.ndim() > 1 || a.globalSize() == 0) {

@@ -21,6 +21,7 @@ public final class Products {
 
     /** <b>Collective.</b> {@code np.outer(a, b)} of float64 arrays. Caller must close the result. */
     public static DistArray outer(DistArray a, DistArray b) {
+        Work.verify(a, "outer", Work.number(b));
         if (a.dtype() != DType.FLOAT64 || b.dtype() != DType.FLOAT64) {
             throw new IllegalArgumentException("outer: only float64 is supported, got " + a.dtype().numpyName()
                     + " and " + b.dtype().numpyName());
@@ -91,6 +92,7 @@ public final class Products {
 
     /** <b>Collective.</b> {@link #dot} with options. Caller must close the result. */
     public static DistArray dot(DistArray a, DistArray b, AlgoOptions options) {
+        Work.verify(a, "dot", Work.number(b));
         check(a, b, "dot");
         if (a.ndim() == 0 || b.ndim() == 0 || a.ndim() > 2 || b.ndim() > 2) {
             throw new IllegalArgumentException("dot: only 1-d and 2-d operands are supported, got " + a.ndim()
@@ -116,6 +118,7 @@ public final class Products {
      * (narrower panels, more rounds) and is passed to the redistributions. Caller must close the result's array.
      */
     public static Sorting.Result run(DistArray a, DistArray b, AlgoOptions options) {
+        Work.verify(a, "matmul", Work.number(b));
         check(a, b, "matmul");
         for (int i = 0; i < 2; i++) {
             DistArray x = i == 0 ? a : b;

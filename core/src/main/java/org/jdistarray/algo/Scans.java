@@ -63,6 +63,7 @@ public final class Scans {
      * options, and its measured plan. Caller must close the result's array.
      */
     public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options) {
+        Work.verify(a, product ? (nan ? "nancumprod" : "cumprod") : nan ? "nancumsum" : "cumsum", axis);
         int k = Work.axis(axis, a.ndim());
         long t0 = System.nanoTime();
         Map<String, Long> phases = new LinkedHashMap<>();

@@ -32,6 +32,7 @@ public final class Searching {
      * two all-to-alls (queries out, answers back) into rounds and applies to the redistributions. Caller must close.
      */
     public static DistArray searchsorted(DistArray a, DistArray v, boolean right, AlgoOptions options) {
+        Work.verify(a, "searchsorted", Work.number(v), right ? 1 : 0);
         if (a.ndim() != 1) {
             throw new IllegalArgumentException("object too deep for desired array");
         }

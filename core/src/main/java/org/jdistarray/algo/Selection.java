@@ -26,6 +26,7 @@ public final class Selection {
 
     /** <b>Collective.</b> {@code np.percentile(a, q)} with {@code q} in [0, 100]. */
     public static double percentile(DistArray a, double q) {
+        Work.verify(a, "percentile", Double.doubleToLongBits(q)); // before the range check: the same error everywhere
         if (!(q >= 0 && q <= 100)) {
             throw new IllegalArgumentException("Percentiles must be in the range [0, 100]");
         }
@@ -42,6 +43,7 @@ public final class Selection {
      * redistribution to owned blocks (the selection itself moves {@code 8 * 256} bytes per round).
      */
     public static double quantile(DistArray a, double q, AlgoOptions options) {
+        Work.verify(a, "quantile", Double.doubleToLongBits(q));
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("Quantiles must be in the range [0, 1]");
         }

@@ -67,6 +67,7 @@ public final class Sorting {
      * Caller must close the result's array.
      */
     public static Result run(DistArray a, int axis, AlgoOptions options, boolean indices) {
+        Work.verify(a, indices ? "argsort" : "sort", axis);
         int k = Work.axis(axis, a.ndim());
         if (AxisForms.local(a, k)) {
             // every lane whole on its rank: sort there, keep the input's layout, no communication

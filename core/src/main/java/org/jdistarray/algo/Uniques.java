@@ -40,6 +40,7 @@ public final class Uniques {
      * scatters' all-to-alls into rounds and applies to the redistribution. Caller must close.
      */
     public static Unique unique(DistArray a, AlgoOptions options) {
+        Work.verify(a, "unique");
         DistArray flat = a.ndim() == 1 ? a : a.reshape(a.globalSize());
         try {
             return unique1d(flat, options.budget());

@@ -15,6 +15,20 @@ final class Work {
     private Work() {
     }
 
+    /**
+     * <b>Collective.</b> The collective call check at an algorithm's entry ({@code CommContext.verify} with the
+     * array's number and the arguments): a rank that skipped a call, or passes other arguments, makes every rank throw
+     * {@code CollectiveMismatchException} instead of pairing its collectives with another call's.
+     */
+    static void verify(DistArray a, String operation, long... args) {
+        org.jdistarray.array.internal.ArrayAccess.get().verify(a, operation, args);
+    }
+
+    /** The array's creation number (the same on every rank), for a collective call check's arguments. */
+    static long number(DistArray a) {
+        return org.jdistarray.array.internal.ArrayAccess.get().number(a);
+    }
+
     /** NumPy's axis normalization, the same error on every rank (shapes are global). */
     static int axis(int axis, int ndim) {
         int a = axis < 0 ? axis + ndim : axis;

@@ -185,6 +185,7 @@ public final class Indexing {
      * @throws IndexOutOfBoundsException (every rank) with NumPy's message when the shapes differ
      */
     public static DistArray getMask(DistArray a, DistArray mask) {
+        ArrayAccess.get().verify(a, "getMask", ArrayAccess.get().number(mask));
         checkMask(a, mask);
         DistArray m = colocated(mask, a);
         try {
@@ -209,6 +210,7 @@ public final class Indexing {
      * @throws IllegalArgumentException (every rank) with NumPy's message when the value count does not match
      */
     public static void setMask(DistArray a, DistArray mask, Object values) {
+        ArrayAccess.get().verify(a, "setMask", ArrayAccess.get().number(mask));
         checkMask(a, mask);
         DistArray m = colocated(mask, a);
         try {
@@ -243,6 +245,7 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@code numpy.flatnonzero(a)}: int64 flat indices of the nonzero elements, in C order. */
     public static DistArray flatnonzero(DistArray a) {
+        ArrayAccess.get().verify(a, "flatnonzero");
         Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {c.total()}), DType.INT64);
         writeRun(out, c.local(), false);
@@ -254,6 +257,7 @@ public final class Indexing {
      * (C order), all in the same balanced 1-D block layout. The caller closes them.
      */
     public static DistArray[] nonzero(DistArray a) {
+        ArrayAccess.get().verify(a, "nonzero");
         requireNd(a, "nonzero");
         Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
         Distribution d = balanced(a.distribution().communicator(), new long[] {c.total()});
@@ -269,6 +273,7 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@code numpy.argwhere(a)}: an int64 {@code (count, ndim)} array, rows block-distributed. */
     public static DistArray argwhere(DistArray a) {
+        ArrayAccess.get().verify(a, "argwhere");
         requireNd(a, "argwhere");
         Communicator comm = a.distribution().context().comm();
         Selection.Compacted c = Selection.compact(comm, a.globalSize(), Selection.nonzero(a));
@@ -304,6 +309,7 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@link #compress(boolean[], DistArray, Integer)} with a distributed 1-D condition. */
     public static DistArray compress(DistArray condition, DistArray a, Integer axis) {
+        ArrayAccess.get().verify(a, "compress", ArrayAccess.get().number(condition), axis == null ? -1 : axis);
         if (condition.ndim() != 1) {
             throw new IllegalArgumentException("condition must be a 1-d array");
         }
@@ -319,12 +325,27 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@code numpy.concatenate(arrays, axis)}; a null axis concatenates the flattened arrays. */
     public static DistArray concatenate(DistArray[] arrays, Integer axis) {
+        verifyJoin("concatenate", arrays, axis == null ? Long.MIN_VALUE : axis);
         return Joins.concatenate(arrays, axis);
     }
 
     /** <b>Collective.</b> {@code numpy.stack(arrays, axis)}: joins same-shape arrays along a new axis. */
     public static DistArray stack(DistArray[] arrays, int axis) {
+        verifyJoin("stack", arrays, axis);
         return Joins.stack(arrays, axis);
+    }
+
+    /** <b>Collective.</b> The collective call check of a join: the same arrays, in the same order, on every rank. */
+    private static void verifyJoin(String op, DistArray[] arrays, long axis) {
+        if (arrays == null || arrays.length == 0) {
+            return; // Joins refuses it, on every rank alike
+        }
+        long[] args = new long[arrays.length + 1];
+        args[0] = axis;
+        for (int i = 0; i < arrays.length; i++) {
+            args[i + 1] = ArrayAccess.get().number(arrays[i]);
+        }
+        ArrayAccess.get().verify(arrays[0], op, args);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
