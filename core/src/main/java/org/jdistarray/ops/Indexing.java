@@ -1,5 +1,6 @@
 package org.jdistarray.ops;
 
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 
@@ -46,10 +47,9 @@ public final class Indexing {
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), outShape), a.dtype());
         int n = (int) out.distribution().ownedElementCount();
         long[] flats = new long[n];
-        long[] offs = new long[n];
         int[] k = {0};
         long[] src = new long[shape.length];
-        out.forEachOwned((g, off) -> {
+        out.forEachOwned((g, off) -> { // a fresh block: off is k
             long f;
             if (ax < 0) {
                 f = idx[(int) g[0]];
@@ -58,10 +58,9 @@ public final class Indexing {
                 src[ax] = idx[(int) g[ax]];
                 f = ElementExchange.ravel(src, shape);
             }
-            flats[k[0]] = f;
-            offs[k[0]++] = off;
+            flats[k[0]++] = f;
         });
-        fill(a, out, flats, offs, n);
+        fill(a, out, flats, null, n);
         return out;
     }
 
@@ -83,18 +82,11 @@ public final class Indexing {
         long[] ishape = indices.shape();
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), ishape), a.dtype());
         int n = (int) out.distribution().ownedElementCount();
-        long[] pos = new long[n];
-        long[] offs = new long[n];
-        int[] k = {0};
-        out.forEachOwned((g, off) -> {
-            pos[k[0]] = ElementExchange.ravel(g, ishape);
-            offs[k[0]++] = off;
-        });
         try {
-            long[] idx = ElementExchange.fetch(indices, pos, n, false);
+            long[] idx = localIndices(indices, out.distribution(), n);
             Communicator comm = a.distribution().context().comm();
             CollectiveErrors.agree(comm, () -> normalizeInPlace(idx, size, 0));
-            fill(a, out, idx, offs, n);
+            fill(a, out, idx, null, n);
             return out;
         } catch (RuntimeException e) {
             out.close();
@@ -102,13 +94,48 @@ public final class Indexing {
         }
     }
 
-    /** Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype). */
+    /**
+     * <b>Collective.</b> The values (as longs) of the integer array {@code indices} at the {@code n} cells this rank
+     * owns of distribution {@code od} (balanced block, same shape), in local C order: read in place when
+     * {@code indices} has that layout, else fetched.
+     */
+    private static long[] localIndices(DistArray indices, Distribution od, int n) {
+        LocalBlock ib = indices.local();
+        if (indices.distribution().isCompatible(od) && ElementExchange.natural(ib, indices.distribution())
+                && !od.isPadded()) {
+            long[] idx = new long[n];
+            LongBuffer w = indices.dtype() == DType.INT64 ? ElementExchange.words(indices) : null;
+            if (w != null) {
+                w.get(0, idx);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    idx[i] = ib.getLong(i);
+                }
+            }
+            return idx;
+        }
+        long[] ishape = od.shape();
+        long[] pos = new long[n];
+        int[] k = {0};
+        od.localMap().forEachOwned((g, off) -> pos[k[0]++] = ElementExchange.ravel(g, ishape));
+        return ElementExchange.fetch(indices, pos, n, false);
+    }
+
+    /**
+     * Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype); a null {@code offs}
+     * means the owned cells of {@code out}'s own unpadded block in local C order (offsets 0, 1, ...).
+     */
     private static void fill(DistArray a, DistArray out, long[] flats, long[] offs, int n) {
         boolean asFloat = ElementExchange.isFloat(a.dtype());
+        LongBuffer w = offs == null ? ElementExchange.words(out) : null;
+        if (w != null) {
+            ElementExchange.fetch(a, flats, n, asFloat, w);
+            return;
+        }
         long[] words = ElementExchange.fetch(a, flats, n, asFloat);
         LocalBlock b = out.local();
         for (int i = 0; i < n; i++) {
-            ElementExchange.write(b, offs[i], words[i], asFloat);
+            ElementExchange.write(b, offs == null ? i : offs[i], words[i], asFloat);
         }
     }
 
@@ -189,6 +216,9 @@ public final class Indexing {
         DistArray m = colocated(mask, a);
         try {
             boolean asFloat = ElementExchange.isFloat(a.dtype());
+            if (Selection.runs(a.distribution())) {
+                return maskedRun(a, m, asFloat);
+            }
             Selection.Picks picks = Selection.masked(a, m, asFloat, false);
             Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), picks);
             DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {c.total()}), a.dtype());
@@ -198,6 +228,38 @@ public final class Indexing {
             if (m != mask) {
                 m.close();
             }
+        }
+    }
+
+    /** {@link #getMask} on a {@link Selection#runs} layout: compaction, then one exchange into the result's memory. */
+    private static DistArray maskedRun(DistArray a, DistArray m, boolean asFloat) {
+        Communicator comm = a.distribution().context().comm();
+        int n = ElementExchange.contributes(a.distribution()) ? (int) a.distribution().ownedElementCount() : 0;
+        try (ElementExchange.Words run = new ElementExchange.Words(n)) {
+            int c = Selection.collectRun(a, m, asFloat, false, run.buf);
+            Selection.RunPlan plan = new Selection.RunPlan(comm, Selection.runStart(a.distribution()), c);
+            DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {plan.total}),
+                    a.dtype());
+            try {
+                LongBuffer w = ElementExchange.words(out);
+                if (w != null) {
+                    plan.exchange(run.buf, w);
+                } else {
+                    try (ElementExchange.Words got = new ElementExchange.Words(plan.mine)) {
+                        plan.exchange(run.buf, got.buf);
+                        LocalBlock b = out.local();
+                        for (int i = 0; i < plan.mine; i++) {
+                            ElementExchange.write(b, i, got.buf.get(i), asFloat);
+                        }
+                        got.done();
+                    }
+                }
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+            run.done();
+            return out;
         }
     }
 
@@ -224,8 +286,10 @@ public final class Indexing {
                 });
                 return;
             }
-            Selection.Picks picks = Selection.masked(a, m, false, true);
-            Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), picks);
+            Communicator comm = a.distribution().context().comm();
+            Selection.Compacted c = Selection.runs(a.distribution())
+                    ? Selection.compactRun(comm, a, m, false, true)
+                    : Selection.compact(comm, a.globalSize(), Selection.masked(a, m, false, true));
             long[] out = Partitions.balanced(c.total(), a.distribution().context().comm().size());
             long lo = out[a.distribution().context().comm().rank()];
             long given = Values.count(values);
@@ -241,9 +305,16 @@ public final class Indexing {
         }
     }
 
+    /** <b>Collective.</b> The flat indices of the nonzero elements of {@code a}, compacted in C order. */
+    private static Selection.Compacted nonzeroFlats(DistArray a) {
+        Communicator comm = a.distribution().context().comm();
+        return Selection.runs(a.distribution()) ? Selection.compactRun(comm, a, null, ElementExchange.isFloat(a.dtype()), true)
+                : Selection.compact(comm, a.globalSize(), Selection.nonzero(a));
+    }
+
     /** <b>Collective.</b> {@code numpy.flatnonzero(a)}: int64 flat indices of the nonzero elements, in C order. */
     public static DistArray flatnonzero(DistArray a) {
-        Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
+        Selection.Compacted c = nonzeroFlats(a);
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {c.total()}), DType.INT64);
         writeRun(out, c.local(), false);
         return out;
@@ -255,7 +326,7 @@ public final class Indexing {
      */
     public static DistArray[] nonzero(DistArray a) {
         requireNd(a, "nonzero");
-        Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
+        Selection.Compacted c = nonzeroFlats(a);
         Distribution d = balanced(a.distribution().communicator(), new long[] {c.total()});
         long[] shape = a.shape();
         DistArray[] out = new DistArray[shape.length];
@@ -271,7 +342,7 @@ public final class Indexing {
     public static DistArray argwhere(DistArray a) {
         requireNd(a, "argwhere");
         Communicator comm = a.distribution().context().comm();
-        Selection.Compacted c = Selection.compact(comm, a.globalSize(), Selection.nonzero(a));
+        Selection.Compacted c = nonzeroFlats(a);
         long[] shape = a.shape();
         Distribution d = Distribution.builder(a.distribution().communicator()).shape(c.total(), shape.length)
                 .block(0).undistributed(1).grid(comm.size(), 1).build();

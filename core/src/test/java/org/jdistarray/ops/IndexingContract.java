@@ -33,6 +33,16 @@ public abstract class IndexingContract {
         c.add(new Cases.Case("replicated2d", comm -> Distribution.builder(comm).shape(3, 4).undistributed(0)
                 .undistributed(1).build()));
         c.add(new Cases.Case("onRank2d", comm -> Distribution.builder(comm).shape(3, 4).onRank(comm.size() - 1).build()));
+        // one C-order run per rank (the compaction's fast layout): rows over the ranks, some ranks without rows
+        c.add(new Cases.Case("rows3d", comm -> Distribution.builder(comm).shape(comm.size() / 2 + 1, 3, 2).block(0)
+                .undistributed(1).undistributed(2).build()));
+        c.add(new Cases.Case("irregularRows2d", comm -> {
+            long[] b = new long[comm.size() + 1];
+            for (int r = 1; r <= comm.size(); r++) {
+                b[r] = b[r - 1] + (r % 2 == 0 ? 0 : r + 1);
+            }
+            return Distribution.builder(comm).shape(b[comm.size()], 2).blockBounds(0, b).undistributed(1).build();
+        }));
         return c;
     }
 
@@ -420,6 +430,78 @@ public abstract class IndexingContract {
                     long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), false);
                     for (int i = 0; i < w.length; i++) {
                         assertEquals(((2L * i + 1) * 50) & 0xFF, w[i], "uint8 wraps as NumPy's cast does");
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void blockInt64WordsAndViewsAsInputs() throws Exception {
+        onRanks(comm -> {
+            long n = 4L * comm.size() + 3;
+            long big = (1L << 60) + 1;
+            Distribution d = Distribution.builder(comm).shape(n).build();
+            long[] idx = randomIndices(new Random(5), n, 2 * comm.size() + 5);
+            Distribution id = Indexing.balanced(comm, new long[] {idx.length});
+            try (DistArray a = DistArrays.fromLongFunction(d, DType.INT64, g -> big + g[0]);
+                    DistArray ix = DistArrays.fromArray(id, DType.INT64, idx);
+                    DistArray m = DistArrays.fromLongFunction(d, DType.BOOL, g -> maskAt(g[0]) ? 1 : 0)) {
+                // indices already in the result's layout: read in place, negatives wrapped, exact int64 words
+                try (DistArray t = Indexing.take(a, ix, null)) {
+                    long[] w = ElementExchange.fetch(t, range(idx.length), idx.length, false);
+                    for (int i = 0; i < idx.length; i++) {
+                        assertEquals(big + (idx[i] < 0 ? idx[i] + n : idx[i]), w[i], "take " + i);
+                    }
+                }
+                try (DistArray s = Indexing.getMask(a, m)) {
+                    long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), false);
+                    int k = 0;
+                    for (long f = 0; f < n; f++) {
+                        if (maskAt(f)) {
+                            assertEquals(big + f, w[k++], "mask " + f);
+                        }
+                    }
+                    assertEquals(k, w.length);
+                }
+                Indexing.put(a, new long[] {2, -1, 2}, new long[] {big - 5, big - 6, big - 7});
+                long[] w = ElementExchange.fetch(a, new long[] {2, n - 1}, 2, false);
+                assertArrayEquals(new long[] {big - 7, big - 6}, w);
+            }
+            // strided and reversed views as inputs of take, masks and nonzero
+            double[] model = Cases.reference(new long[] {n}, DType.FLOAT64);
+            try (DistArray a = reference(d)) {
+                for (org.jdistarray.array.Index ix : List.of(org.jdistarray.array.Index.slice(1L, null, 2L),
+                        org.jdistarray.array.Index.slice(null, null, -1L))) {
+                    try (DistArray v = a.get(ix)) {
+                        long len = v.globalSize();
+                        double[] vm = new double[(int) len];
+                        for (int i = 0; i < len; i++) {
+                            vm[i] = model[(int) (ix.equals(org.jdistarray.array.Index.slice(1L, null, 2L)) ? 1 + 2L * i
+                                    : n - 1 - i)];
+                        }
+                        long[] ti = randomIndices(new Random(9), len, 7);
+                        try (DistArray t = Indexing.take(v, ti, null)) {
+                            assertArrayEquals(takeModel(vm, new long[] {len}, ti, 0), all(t), "take of view " + ix);
+                        }
+                        try (DistArray vmask = DistArrays.fromLongFunction(v.distribution(), DType.BOOL,
+                                g -> maskAt(g[0]) ? 1 : 0); DistArray s = Indexing.getMask(v, vmask);
+                                DistArray nz = Indexing.flatnonzero(v)) {
+                            List<Double> exp = new ArrayList<>();
+                            List<Double> enz = new ArrayList<>();
+                            for (int i = 0; i < len; i++) {
+                                if (maskAt(i)) {
+                                    exp.add(vm[i]);
+                                }
+                                if (vm[i] != 0) {
+                                    enz.add((double) i);
+                                }
+                            }
+                            assertArrayEquals(exp.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                    "mask of view " + ix);
+                            assertArrayEquals(enz.stream().mapToDouble(Double::doubleValue).toArray(), all(nz),
+                                    "flatnonzero of view " + ix);
+                        }
                     }
                 }
             }
