@@ -7,13 +7,15 @@ import java.util.List;
  * One entry of a NumPy basic index ({@code a[1:, ::-2, ..., None, 3]}): an {@linkplain #at integer}, a
  * {@linkplain #slice slice}, the {@linkplain #ellipsis() ellipsis} or a {@linkplain #newAxis() new axis}. Immutable.
  * Used by {@link DistArray#get(Index...)} and {@link DistArray#set(Index[], double)}; {@link #parse} reads NumPy's
- * spelling. The interface is sealed so that array ("fancy") indices can join it later without breaking callers.
+ * spelling. Array ("advanced") entries, {@linkplain #ints integer arrays} and {@linkplain #mask boolean arrays} given
+ * the same on every rank, make the index NumPy's advanced indexing: the integer arrays (and integers beside them)
+ * broadcast together, and the result axes go where NumPy puts them (see {@code org.jdistarray.ops.Indexing#get}).
  *
  * <p>Rules are NumPy's: negative integers count from the end, out-of-range integers throw
  * {@link IndexOutOfBoundsException} ("index 10 is out of bounds for axis 0 with size 10"); slice bounds clip as
  * {@code slice.indices(n)} does; fewer indices than axes take the remaining axes whole; one ellipsis at most.
  */
-public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Index.NewAxis {
+public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Index.NewAxis, Index.Ints, Index.Bools {
 
     /** An integer index (negative counts from the end); drops the axis. */
     record At(long index) implements Index {
@@ -80,6 +82,119 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
         public String toString() {
             return "None";
         }
+    }
+
+    /**
+     * An integer array index (NumPy's {@code a[[0, 2], ...]}): C-order {@code values} of {@code shape} (negatives count
+     * from the end), the same on every rank. Copies the arrays.
+     */
+    record Ints(long[] values, long[] shape) implements Index {
+        public Ints {
+            values = values.clone();
+            shape = shape.clone();
+            checkSize(values.length, shape);
+        }
+
+        @Override
+        public long[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ints i && java.util.Arrays.equals(i.values, values) && java.util.Arrays.equals(i.shape, shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(values) + java.util.Arrays.hashCode(shape);
+        }
+
+        @Override
+        public String toString() {
+            return "ints" + java.util.Arrays.toString(shape);
+        }
+    }
+
+    /**
+     * A boolean array index (NumPy's {@code a[mask]} with a local mask): C-order {@code values} of {@code shape}, the
+     * same on every rank; a k-d mask indexes k axes and stands for the integer arrays of its {@code nonzero()}.
+     */
+    record Bools(boolean[] values, long[] shape) implements Index {
+        public Bools {
+            values = values.clone();
+            shape = shape.clone();
+            checkSize(values.length, shape);
+        }
+
+        @Override
+        public boolean[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bools b && java.util.Arrays.equals(b.values, values) && java.util.Arrays.equals(b.shape, shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(values) + java.util.Arrays.hashCode(shape);
+        }
+
+        @Override
+        public String toString() {
+            return "mask" + java.util.Arrays.toString(shape);
+        }
+    }
+
+    private static void checkSize(int length, long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException("negative dimensions are not allowed");
+            }
+            n *= s;
+        }
+        if (n != length) {
+            throw new IllegalArgumentException("cannot reshape array of size " + length + " into shape "
+                    + java.util.Arrays.toString(shape).replace('[', '(').replace(']', ')'));
+        }
+    }
+
+    /** A 1-D integer array index ({@code a[[3, -1, 0]]}). */
+    static Index ints(long... values) {
+        return new Ints(values, new long[] {values.length});
+    }
+
+    /** An integer array index of {@code shape} (C-order {@code values}). */
+    static Index ints(long[] values, long[] shape) {
+        return new Ints(values, shape);
+    }
+
+    /** A 1-D boolean array index. */
+    static Index mask(boolean... values) {
+        return new Bools(values, new long[] {values.length});
+    }
+
+    /** A boolean array index of {@code shape} (C-order {@code values}). */
+    static Index mask(boolean[] values, long[] shape) {
+        return new Bools(values, shape);
+    }
+
+    /** Whether the entry is an array ("advanced") index. */
+    default boolean isArray() {
+        return this instanceof Ints || this instanceof Bools;
     }
 
     /** An integer index. */

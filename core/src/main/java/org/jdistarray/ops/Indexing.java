@@ -6,6 +6,7 @@ import java.util.Collections;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.Index;
 import org.jdistarray.array.LocalBlock;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.comm.CollectiveErrors;
@@ -139,6 +140,83 @@ public final class Indexing {
         }
     }
 
+    // ---- advanced indexing: several arrays, slices, new axes ---------------------------------------------------
+
+    /**
+     * <b>Collective.</b> NumPy's {@code a[index]} with array entries ({@link Index#ints}, {@link Index#mask}, the same
+     * on every rank) among integers, slices, new axes and an ellipsis: the integer arrays and the integers beside them
+     * broadcast together to one shape {@code B}; a k-d boolean array stands for the k integer arrays of its
+     * {@code nonzero()}; the {@code B} axes replace the array entries where they stand when those are adjacent, else
+     * they come first (NumPy's rule: {@code a[:, [0, 1], [1, 2]]} has shape {@code (a.shape[0], 2)},
+     * {@code a[[0, 1], :, [1, 2]]} shape {@code (2, a.shape[1])}). A copy in the balanced block layout, C order, one
+     * request/response exchange. {@link DistArray#get(Index...)} comes here when the index has an array entry.
+     *
+     * @throws IndexOutOfBoundsException (every rank) with NumPy's messages: an index out of bounds, arrays that do not
+     *     broadcast ("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) "), a
+     *     boolean array whose shape differs from the axes it indexes, too many indices
+     */
+    public static DistArray get(DistArray a, Index... index) {
+        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
+        ArrayAccess.get().verify(a, "get(advanced)", ai.fingerprint());
+        DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), ai.resultShape()), a.dtype());
+        try {
+            int n = (int) out.distribution().ownedElementCount();
+            long[] flats = new long[n];
+            int[] k = {0};
+            AdvancedIndex.Cursor c = ai.cursor();
+            out.forEachOwned((g, off) -> flats[k[0]++] = c.sourceFlat(g)); // a fresh block: off is k
+            fill(a, out, flats, null, n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /**
+     * <b>Collective.</b> NumPy's {@code a[index] = values} with array entries (see {@link #get(DistArray, Index...)}):
+     * {@code values} is a {@link Number}, or a {@link DistArray} (any layout) or local {@code double[]}/{@code long[]}
+     * with the selection's size (C order of the selection shape) or one element. Duplicate positions: the last one
+     * wins, as in NumPy.
+     *
+     * @throws IllegalArgumentException (every rank) when the value count is neither 1 nor the selection's size
+     */
+    public static void set(DistArray a, Index[] index, Object values) {
+        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
+        ArrayAccess.get().verify(a, "set(advanced)", ai.fingerprint());
+        long[] sel = ai.resultShape();
+        long total = product(sel);
+        if (!(values instanceof Number)) {
+            long given = Values.count(values);
+            if (given != total && given != 1) {
+                long[] vs = values instanceof DistArray v ? v.shape() : new long[] {given};
+                throw new IllegalArgumentException("shape mismatch: value array of shape " + tupleOf(vs)
+                        + " could not be broadcast to indexing result of shape " + tupleOf(sel));
+            }
+        }
+        long[] range = myRange(a, total);
+        int n = (int) (range[1] - range[0]);
+        long[] flats = new long[n];
+        long[] g = new long[sel.length];
+        AdvancedIndex.Cursor c = ai.cursor();
+        for (int i = 0; i < n; i++) {
+            ElementExchange.unravel(range[0] + i, sel, g);
+            flats[i] = c.sourceFlat(g);
+        }
+        store(a, flats, range[0], n, total, values, false);
+    }
+
+    private static String tupleOf(long[] s) {
+        if (s.length == 1) {
+            return "(" + s[0] + ",)";
+        }
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < s.length; i++) {
+            b.append(i > 0 ? "," : "").append(s[i]);
+        }
+        return b.append(')').toString();
+    }
+
     // ---- put ----------------------------------------------------------------------------------------------------
 
     /**
@@ -213,6 +291,9 @@ public final class Indexing {
      */
     public static DistArray getMask(DistArray a, DistArray mask) {
         checkMask(a, mask);
+        if (mask.ndim() < a.ndim()) {
+            return maskRows(a, mask);
+        }
         DistArray m = colocated(mask, a);
         try {
             boolean asFloat = ElementExchange.isFloat(a.dtype());
@@ -228,6 +309,99 @@ public final class Indexing {
             if (m != mask) {
                 m.close();
             }
+        }
+    }
+
+    /**
+     * {@code a[mask]} with a mask over the first k axes: the rows {@code a[i0, ..., ik-1, ...]} where the mask is
+     * true, shape {@code (count,) + a.shape[k:]}. The true cells' flat indices come compacted ({@link #flatnonzero});
+     * each rank fetches those of the rows it holds, then the elements (two request/response exchanges).
+     */
+    private static DistArray maskRows(DistArray a, DistArray mask) {
+        long[] s = a.shape();
+        int k = mask.ndim();
+        long[] rest = Arrays.copyOfRange(s, k, s.length);
+        long inner = product(rest);
+        try (DistArray nz = flatnonzero(mask)) {
+            long[] outShape = new long[1 + rest.length];
+            outShape[0] = nz.globalSize();
+            System.arraycopy(rest, 0, outShape, 1, rest.length);
+            DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), outShape), a.dtype());
+            try {
+                int n = (int) out.distribution().ownedElementCount();
+                long[] row = new long[n];
+                long[] within = new long[n];
+                long[] tail = new long[rest.length];
+                int[] c = {0};
+                out.forEachOwned((g, off) -> {
+                    System.arraycopy(g, 1, tail, 0, tail.length);
+                    row[c[0]] = g[0];
+                    within[c[0]++] = ElementExchange.ravel(tail, rest);
+                });
+                long[] rows = distinctRuns(row);
+                long[] pre = ElementExchange.fetch(nz, rows, rows.length, false);
+                long[] flats = new long[n];
+                for (int i = 0, r = -1; i < n; i++) {
+                    if (r < 0 || rows[r] != row[i]) {
+                        r++;
+                    }
+                    flats[i] = pre[r] * inner + within[i];
+                }
+                fill(a, out, flats, null, n);
+                return out;
+            } catch (RuntimeException e) {
+                out.close();
+                throw e;
+            }
+        }
+    }
+
+    /** {@code values} with consecutive repeats removed ({@code [3, 3, 4, 4, 4, 6] -> [3, 4, 6]}). */
+    private static long[] distinctRuns(long[] values) {
+        long[] out = new long[values.length];
+        int m = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (m == 0 || out[m - 1] != values[i]) {
+                out[m++] = values[i];
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * {@code a[mask] = values} with a mask over the first k axes: {@code values} a scalar, one value per selected
+     * element ({@code count * prod(a.shape[k:])}, C order) or one row ({@code prod(a.shape[k:])}, broadcast over
+     * the rows as NumPy does).
+     */
+    private static void setMaskRows(DistArray a, DistArray mask, Object values) {
+        long[] s = a.shape();
+        int k = mask.ndim();
+        long inner = product(Arrays.copyOfRange(s, k, s.length));
+        try (DistArray nz = flatnonzero(mask)) {
+            long count = nz.globalSize();
+            long total = count * inner;
+            long given = Values.count(values);
+            if (given != total && given != 1 && given != inner) {
+                long[] sel = s.clone();
+                sel = Arrays.copyOfRange(sel, k - 1, s.length);
+                sel[0] = count;
+                long[] vs = values instanceof DistArray v ? v.shape() : new long[] {given};
+                throw new IllegalArgumentException("shape mismatch: value array of shape " + tupleOf(vs)
+                        + " could not be broadcast to indexing result of shape " + tupleOf(sel));
+            }
+            long[] range = myRange(a, total);
+            int n = (int) (range[1] - range[0]);
+            long[] rows = new long[n == 0 ? 0 : (int) ((range[1] - 1) / inner - range[0] / inner + 1)];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = range[0] / inner + i;
+            }
+            long[] pre = ElementExchange.fetch(nz, rows, rows.length, false);
+            long[] flats = new long[n];
+            for (int i = 0; i < n; i++) {
+                long p = range[0] + i;
+                flats[i] = pre[(int) (p / inner - range[0] / inner)] * inner + p % inner;
+            }
+            store(a, flats, range[0], n, total, values, given == inner && given != total);
         }
     }
 
@@ -272,6 +446,10 @@ public final class Indexing {
      */
     public static void setMask(DistArray a, DistArray mask, Object values) {
         checkMask(a, mask);
+        if (mask.ndim() < a.ndim()) {
+            setMaskRows(a, mask, values);
+            return;
+        }
         DistArray m = colocated(mask, a);
         try {
             if (values instanceof Number v) {
@@ -484,11 +662,13 @@ public final class Indexing {
             throw new IndexOutOfBoundsException("too many indices for array: array is " + s.length
                     + "-dimensional, but " + m.length + " were indexed");
         }
-        for (int i = 0; i < s.length; i++) {
-            if (i >= m.length || m[i] != s[i]) {
+        if (m.length == 0 && s.length > 0) {
+            throw new UnsupportedOperationException("a 0-d boolean mask (a[True], a[False]) is not supported");
+        }
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] != s[i]) {
                 throw new IndexOutOfBoundsException("boolean index did not match indexed array along dimension " + i
-                        + "; dimension is " + s[i] + " but corresponding boolean dimension is "
-                        + (i < m.length ? m[i] : 1));
+                        + "; dimension is " + s[i] + " but corresponding boolean dimension is " + m[i]);
             }
         }
     }

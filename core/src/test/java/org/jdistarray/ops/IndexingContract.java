@@ -507,4 +507,60 @@ public abstract class IndexingContract {
             }
         });
     }
+
+    @Test
+    void advancedIndexAndLeadingAxisMasksMatchTheSerialModel() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                if (d.ndim() < 2 || d.globalSize() == 0) {
+                    continue;
+                }
+                double[] model = Cases.reference(shape, DType.FLOAT64);
+                Random rnd = new Random(c.name().hashCode() + 1);
+                long[] i0 = randomIndices(rnd, shape[0], 5);
+                long[] i1 = randomIndices(rnd, shape[1], 5);
+                long inner = model.length / (shape[0] * shape[1]);
+                long rows = inner * shape[1];
+                try (DistArray a = reference(d)) {
+                    // a[i0, i1]: shape (5,) + shape[2:]
+                    double[] exp = new double[(int) (5 * inner)];
+                    for (int k = 0; k < 5; k++) {
+                        long r0 = i0[k] < 0 ? i0[k] + shape[0] : i0[k];
+                        long r1 = i1[k] < 0 ? i1[k] + shape[1] : i1[k];
+                        for (int q = 0; q < inner; q++) {
+                            exp[(int) (k * inner + q)] = model[(int) (r0 * rows + r1 * inner + q)];
+                        }
+                    }
+                    try (DistArray t = a.get(org.jdistarray.array.Index.ints(i0), org.jdistarray.array.Index.ints(i1))) {
+                        assertBalanced(comm, t);
+                        assertArrayEquals(exp, all(t), c.name() + " a[i0, i1]");
+                    }
+                    try (DistArray t = a.get(org.jdistarray.array.Index.all(), org.jdistarray.array.Index.ints(i1))) {
+                        assertArrayEquals(takeModel(model, shape, i1, 1), all(t), c.name() + " a[:, i1]");
+                    }
+                    // a[m] with m over axis 0 only (cyclic), then a[m] = -4
+                    List<Double> picked = new ArrayList<>();
+                    double[] m2 = model.clone();
+                    for (int r = 0; r < shape[0]; r++) {
+                        if (maskAt(r)) {
+                            for (int q = 0; q < rows; q++) {
+                                picked.add(model[(int) (r * rows + q)]);
+                                m2[(int) (r * rows + q)] = -4;
+                            }
+                        }
+                    }
+                    try (DistArray m = DistArrays.fromLongFunction(Distribution.builder(comm).shape(shape[0]).cyclic(0)
+                            .build(), DType.BOOL, g -> maskAt(g[0]) ? 1 : 0); DistArray s = Indexing.getMask(a, m)) {
+                        assertBalanced(comm, s);
+                        assertArrayEquals(picked.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                c.name() + " leading-axis mask");
+                        Indexing.setMask(a, m, -4.0);
+                        assertArrayEquals(m2, all(a), c.name() + " leading-axis setMask");
+                    }
+                }
+            }
+        });
+    }
 }
