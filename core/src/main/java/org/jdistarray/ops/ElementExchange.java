@@ -229,7 +229,7 @@ final class ElementExchange {
      * array's own C-order block, one buffer, of an 8-byte dtype (whose raw words are the cells' bits).
      */
     static LongBuffer words(DistArray a) {
-        if (a.dtype().itemSize() != 8) {
+        if (a.dtype().itemSize() != 8 || a.isView()) { // a view's memory is its base's (offsets differ)
             return null;
         }
         if (!natural(a.local(), a.distribution())) {

@@ -472,13 +472,27 @@ public abstract class IndexingContract {
             double[] model = Cases.reference(new long[] {n}, DType.FLOAT64);
             try (DistArray a = reference(d)) {
                 for (org.jdistarray.array.Index ix : List.of(org.jdistarray.array.Index.slice(1L, null, 2L),
-                        org.jdistarray.array.Index.slice(null, null, -1L))) {
+                        org.jdistarray.array.Index.slice(null, null, -1L), org.jdistarray.array.Index.all())) {
                     try (DistArray v = a.get(ix)) {
                         long len = v.globalSize();
                         double[] vm = new double[(int) len];
+                        long[] src = new long[(int) len];
                         for (int i = 0; i < len; i++) {
-                            vm[i] = model[(int) (ix.equals(org.jdistarray.array.Index.slice(1L, null, 2L)) ? 1 + 2L * i
-                                    : n - 1 - i)];
+                            src[i] = ix.equals(org.jdistarray.array.Index.slice(1L, null, 2L)) ? 1 + 2L * i
+                                    : ix.equals(org.jdistarray.array.Index.all()) ? i : n - 1 - i;
+                            vm[i] = model[(int) src[i]];
+                        }
+                        // a mask that is itself a view of a mask over the source
+                        try (DistArray mb = DistArrays.fromLongFunction(d, DType.BOOL, g -> maskAt(g[0]) ? 1 : 0);
+                                DistArray mv = mb.get(ix); DistArray s = Indexing.getMask(v, mv)) {
+                            List<Double> exp = new ArrayList<>();
+                            for (int i = 0; i < len; i++) {
+                                if (maskAt(src[i])) {
+                                    exp.add(vm[i]);
+                                }
+                            }
+                            assertArrayEquals(exp.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                    "view mask of view " + ix);
                         }
                         long[] ti = randomIndices(new Random(9), len, 7);
                         try (DistArray t = Indexing.take(v, ti, null)) {
