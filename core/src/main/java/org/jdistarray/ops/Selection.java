@@ -145,19 +145,7 @@ final class Selection {
             return c;
         }
         if (mb != null && (w != null || wordIsFlat)) {
-            int c = 0;
-            if (wordIsFlat) {
-                for (int i = 0; i < n; i++) {
-                    run.put(c, lo + i);
-                    c += mb.get(i) != 0 ? 1 : 0;
-                }
-            } else {
-                for (int i = 0; i < n; i++) {
-                    run.put(c, w.get(i));
-                    c += mb.get(i) != 0 ? 1 : 0;
-                }
-            }
-            return c;
+            return compactMasked(w, mb, n, wordIsFlat ? lo : -1, run);
         }
         LocalBlock b = a.local();
         LocalBlock m = mask == null ? null : mask.local();
@@ -177,6 +165,41 @@ final class Selection {
             }
         });
         return c[0];
+    }
+
+    private static final int CHUNK = 4096;
+
+    /**
+     * The words of {@code w} (or the flat indices {@code flat0 + i} when {@code flat0 >= 0}) where {@code mask} is
+     * nonzero, for {@code i < n}, into {@code run}: bulk copies in chunks through heap arrays and a branch-free
+     * compaction loop (a random mask mispredicts every other branch). Returns the count.
+     */
+    private static int compactMasked(LongBuffer w, ByteBuffer mask, int n, long flat0, LongBuffer run) {
+        long[] in = new long[CHUNK];
+        byte[] m = new byte[CHUNK];
+        long[] out = new long[CHUNK];
+        int c = 0;
+        for (int base = 0; base < n; base += CHUNK) {
+            int len = Math.min(CHUNK, n - base);
+            mask.get(base, m, 0, len);
+            int k = 0;
+            if (flat0 >= 0) {
+                long f = flat0 + base;
+                for (int i = 0; i < len; i++) {
+                    out[k] = f + i;
+                    k += m[i] != 0 ? 1 : 0;
+                }
+            } else {
+                w.get(base, in, 0, len);
+                for (int i = 0; i < len; i++) {
+                    out[k] = in[i];
+                    k += m[i] != 0 ? 1 : 0;
+                }
+            }
+            run.put(c, out, 0, k);
+            c += k;
+        }
+        return c;
     }
 
     /** A bool array's own one-buffer C-order block as bytes, or null. */

@@ -468,6 +468,29 @@ public abstract class IndexingContract {
                 long[] w = ElementExchange.fetch(a, new long[] {2, n - 1}, 2, false);
                 assertArrayEquals(new long[] {big - 7, big - 6}, w);
             }
+            // several compaction chunks per rank (the run path copies in chunks of 4096)
+            long big2 = 9000L * comm.size() + 7;
+            Distribution db = Distribution.builder(comm).shape(big2).build();
+            try (DistArray a = DistArrays.fromFunction(db, DType.FLOAT64, g -> g[0] % 5 == 0 ? 0 : g[0]);
+                    DistArray m = DistArrays.fromLongFunction(db, DType.BOOL, g -> (g[0] * 7919) % 3 == 0 ? 1 : 0);
+                    DistArray s = Indexing.getMask(a, m); DistArray nz = Indexing.flatnonzero(a)) {
+                long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), true);
+                int k = 0;
+                for (long f = 0; f < big2; f++) {
+                    if ((f * 7919) % 3 == 0) {
+                        assertEquals(f % 5 == 0 ? 0 : f, Double.longBitsToDouble(w[k++]), "big mask " + f);
+                    }
+                }
+                assertEquals(k, w.length);
+                long[] z = ElementExchange.fetch(nz, range(nz.globalSize()), (int) nz.globalSize(), false);
+                k = 0;
+                for (long f = 0; f < big2; f++) {
+                    if (f % 5 != 0) {
+                        assertEquals(f, z[k++], "big flatnonzero");
+                    }
+                }
+                assertEquals(k, z.length);
+            }
             // strided and reversed views as inputs of take, masks and nonzero
             double[] model = Cases.reference(new long[] {n}, DType.FLOAT64);
             try (DistArray a = reference(d)) {
