@@ -15,7 +15,8 @@ import java.util.List;
  * {@link IndexOutOfBoundsException} ("index 10 is out of bounds for axis 0 with size 10"); slice bounds clip as
  * {@code slice.indices(n)} does; fewer indices than axes take the remaining axes whole; one ellipsis at most.
  */
-public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Index.NewAxis, Index.Ints, Index.Bools {
+public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Index.NewAxis, Index.Ints, Index.Bools,
+        Index.DistInts {
 
     /** An integer index (negative counts from the end); drops the axis. */
     record At(long index) implements Index {
@@ -158,6 +159,39 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
         }
     }
 
+    /**
+     * A distributed integer array index (any layout, any shape; borrowed, not closed): NumPy's {@code a[idx, ...]}
+     * with an index array too large to give on every rank. Each rank fetches only the index values its result cells
+     * need. An index out of bounds is reported on every rank.
+     */
+    record DistInts(DistArray array) implements Index {
+        public DistInts {
+            if (array == null) {
+                throw new IllegalArgumentException("the index array is null");
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DistInts d && d.array == array;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(array.number()); // the same on every rank (checking mode compares it)
+        }
+
+        @Override
+        public String toString() {
+            return "ints" + java.util.Arrays.toString(array.shape());
+        }
+    }
+
+    /** A distributed integer array index (see {@link DistInts}). */
+    static Index ints(DistArray array) {
+        return new DistInts(array);
+    }
+
     private static void checkSize(int length, long[] shape) {
         long n = 1;
         for (long s : shape) {
@@ -194,7 +228,7 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
 
     /** Whether the entry is an array ("advanced") index. */
     default boolean isArray() {
-        return this instanceof Ints || this instanceof Bools;
+        return this instanceof Ints || this instanceof Bools || this instanceof DistInts;
     }
 
     /** An integer index. */

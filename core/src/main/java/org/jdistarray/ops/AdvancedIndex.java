@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jdistarray.array.DistArray;
 import org.jdistarray.array.Index;
 
 /**
@@ -21,6 +22,8 @@ final class AdvancedIndex {
     private final int[] arrayOf; // -1: basic (slice) axis; else the index into arrays
     private final long[][] arrays; // normalized values
     private final long[][] arrayShapes;
+    private final DistArray[] distArrays; // per array: the distributed index array, or null (values local)
+    private final int[] arrayAxis; // per array: the source axis it indexes
     private final long[] broadcast; // B
     private final long[] resultShape;
     /** Per result axis: the source axis of a basic slice axis, -1 for a new axis, -2 for a B axis. */
@@ -53,6 +56,7 @@ final class AdvancedIndex {
         }
         // expand the ellipsis and the trailing axes; boolean arrays become their nonzero() integer arrays
         List<Object> full = new ArrayList<>(); // Index.Slice, Index.NewAxis, or long[][] {values, shape}
+        java.util.Map<Integer, DistArray> distributed = new java.util.HashMap<>(); // entry -> its distributed array
         int axis = 0;
         for (Index i : idx) {
             if (i instanceof Index.Ellipsis) {
@@ -96,6 +100,10 @@ final class AdvancedIndex {
             } else if (i instanceof Index.Ints in) {
                 full.add(new long[][] {in.values(), in.shape()});
                 axis++;
+            } else if (i instanceof Index.DistInts di) {
+                full.add(new long[][] {null, di.array().shape()});
+                distributed.put(full.size() - 1, di.array());
+                axis++;
             } else if (i instanceof Index.At at) {
                 full.add(new long[][] {{at.index()}, {}});
                 axis++;
@@ -115,6 +123,8 @@ final class AdvancedIndex {
         step = new long[n];
         arrayOf = new int[n];
         List<long[]> vals = new ArrayList<>();
+        List<DistArray> dist = new ArrayList<>();
+        List<Integer> axes = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         List<Long> basic = new ArrayList<>();
         List<Integer> basicSource = new ArrayList<>();
@@ -137,7 +147,10 @@ final class AdvancedIndex {
                 axis++;
             } else {
                 long[][] arr = (long[][]) o;
-                long[] v = arr[0].clone();
+                DistArray da = distributed.get(e);
+                dist.add(da);
+                axes.add(axis);
+                long[] v = da == null ? arr[0].clone() : new long[0];
                 for (int k = 0; k < v.length; k++) {
                     long x = v[k];
                     if (x < -shape[axis] || x >= shape[axis]) {
@@ -158,6 +171,8 @@ final class AdvancedIndex {
             }
         }
         arrays = vals.toArray(new long[0][]);
+        distArrays = dist.toArray(new DistArray[0]);
+        arrayAxis = axes.stream().mapToInt(Integer::intValue).toArray();
         arrayShapes = shapes.toArray(new long[0][]);
         broadcast = broadcastShapes(arrayShapes);
         boolean adjacent = true;
@@ -228,11 +243,33 @@ final class AdvancedIndex {
         return resultShape.clone();
     }
 
+    /** The distributed index arrays (null entries: local values), one per array entry. */
+    DistArray[] distributedArrays() {
+        return distArrays.clone();
+    }
+
+    /** <b>Not collective.</b> Checks fetched values of array {@code j} and wraps negatives, NumPy's message. */
+    Void normalize(int j, long[] values) {
+        long size = shape[arrayAxis[j]];
+        for (int k = 0; k < values.length; k++) {
+            long x = values[k];
+            if (x < -size || x >= size) {
+                throw new IndexOutOfBoundsException("index " + x + " is out of bounds for axis " + arrayAxis[j]
+                        + " with size " + size);
+            }
+            values[k] = x < 0 ? x + size : x;
+        }
+        return null;
+    }
+
     /** A hash of the resolved index for the collective call check. */
     long fingerprint() {
         long h = Arrays.hashCode(resultShape);
         for (long[] v : arrays) {
             h = 31 * h + Arrays.hashCode(v);
+        }
+        for (DistArray d : distArrays) {
+            h = 31 * h + (d == null ? 0 : org.jdistarray.array.internal.ArrayAccess.get().number(d));
         }
         return 31 * h + Arrays.hashCode(start) + 7L * Arrays.hashCode(step);
     }
@@ -242,7 +279,32 @@ final class AdvancedIndex {
         private final long[] src = new long[shape.length];
         private final long[] b = new long[broadcast.length];
 
-        /** The source flat index of result index tuple {@code g}. */
+        /** The C-order position in array {@code j} (broadcast to B) that result index tuple {@code g} reads. */
+        long position(int j, long[] g) {
+            long[] as = arrayShapes[j];
+            long f = 0;
+            for (int k = 0; k < as.length; k++) {
+                long bi = g[bAt + broadcast.length - as.length + k];
+                f = f * as[k] + (as[k] == 1 ? 0 : bi);
+            }
+            return f;
+        }
+
+        /** The source flat index of result index tuple {@code g}, the distributed arrays' values given. */
+        long sourceFlat(long[] g, long[][] fetched, int cell) {
+            long f = sourceFlat(g);
+            if (fetched == null) {
+                return f;
+            }
+            for (int j = 0; j < fetched.length; j++) {
+                if (fetched[j] != null) {
+                    src[arrayAxis[j]] = fetched[j][cell];
+                }
+            }
+            return ElementExchange.ravel(src, shape);
+        }
+
+        /** The source flat index of result index tuple {@code g} (distributed arrays' axes: whatever was last set). */
         long sourceFlat(long[] g) {
             for (int r = 0; r < g.length; r++) {
                 int s = resultSource[r];
@@ -254,7 +316,7 @@ final class AdvancedIndex {
             }
             for (int ax = 0; ax < shape.length; ax++) {
                 int j = arrayOf[ax];
-                if (j >= 0) {
+                if (j >= 0 && distArrays[j] == null) {
                     long[] as = arrayShapes[j];
                     long f = 0;
                     for (int k = 0; k < as.length; k++) {

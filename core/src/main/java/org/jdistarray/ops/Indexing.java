@@ -164,7 +164,11 @@ public final class Indexing {
             long[] flats = new long[n];
             int[] k = {0};
             AdvancedIndex.Cursor c = ai.cursor();
-            out.forEachOwned((g, off) -> flats[k[0]++] = c.sourceFlat(g)); // a fresh block: off is k
+            long[][] fetched = fetchDistributed(a, ai, n, visit -> out.forEachOwned((g, off) -> visit.accept(g)));
+            out.forEachOwned((g, off) -> { // a fresh block: off is k
+                flats[k[0]] = c.sourceFlat(g, fetched, k[0]);
+                k[0]++;
+            });
             fill(a, out, flats, null, n);
             return out;
         } catch (RuntimeException e) {
@@ -199,11 +203,53 @@ public final class Indexing {
         long[] flats = new long[n];
         long[] g = new long[sel.length];
         AdvancedIndex.Cursor c = ai.cursor();
+        long[][] fetched = fetchDistributed(a, ai, n, visit -> {
+            long[] h = new long[sel.length];
+            for (int i = 0; i < n; i++) {
+                ElementExchange.unravel(range[0] + i, sel, h);
+                visit.accept(h);
+            }
+        });
         for (int i = 0; i < n; i++) {
             ElementExchange.unravel(range[0] + i, sel, g);
-            flats[i] = c.sourceFlat(g);
+            flats[i] = c.sourceFlat(g, fetched, i);
         }
         store(a, flats, range[0], n, total, values, false);
+    }
+
+    /**
+     * <b>Collective.</b> For each distributed index array of {@code ai}, its values at the {@code n} result cells
+     * {@code cells} visits (in order), checked against the axis on every rank and wrapped; null entries for local
+     * arrays, null when there are none.
+     */
+    private static long[][] fetchDistributed(DistArray a, AdvancedIndex ai, int n,
+            java.util.function.Consumer<java.util.function.Consumer<long[]>> cells) {
+        DistArray[] dist = ai.distributedArrays();
+        boolean any = false;
+        for (DistArray d : dist) {
+            if (d != null) {
+                requireInteger(d, "get");
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        long[][] fetched = new long[dist.length][];
+        AdvancedIndex.Cursor c = ai.cursor();
+        for (int j = 0; j < dist.length; j++) {
+            if (dist[j] == null) {
+                continue;
+            }
+            long[] pos = new long[n];
+            int[] k = {0};
+            int jj = j;
+            cells.accept(g -> pos[k[0]++] = c.position(jj, g));
+            fetched[j] = ElementExchange.fetch(dist[j], pos, n, false);
+            long[] v = fetched[j];
+            CollectiveErrors.agree(a.distribution().context().comm(), () -> ai.normalize(jj, v));
+        }
+        return fetched;
     }
 
     private static String tupleOf(long[] s) {

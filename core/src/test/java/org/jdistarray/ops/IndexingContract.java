@@ -577,6 +577,13 @@ public abstract class IndexingContract {
                     try (DistArray t = a.get(org.jdistarray.array.Index.all(), org.jdistarray.array.Index.ints(i1))) {
                         assertArrayEquals(takeModel(model, shape, i1, 1), all(t), c.name() + " a[:, i1]");
                     }
+                    // the same with i1 distributed (cyclic)
+                    try (DistArray di = DistArrays.fromArray(Distribution.builder(comm).shape(5).cyclic(0).build(),
+                            DType.INT64, i1); DistArray t = a.get(org.jdistarray.array.Index.all(),
+                                    org.jdistarray.array.Index.ints(di))) {
+                        assertBalanced(comm, t);
+                        assertArrayEquals(takeModel(model, shape, i1, 1), all(t), c.name() + " a[:, dist i1]");
+                    }
                     // a[m] with m over axis 0 only (cyclic), then a[m] = -4
                     List<Double> picked = new ArrayList<>();
                     double[] m2 = model.clone();
