@@ -68,12 +68,17 @@ public final class Indexing {
     /**
      * <b>Collective.</b> {@code numpy.take} with a distributed integer index array of any layout. With a null axis
      * (or a 1-D {@code a}) the result has the index array's shape, in the balanced block layout, and every rank reads
-     * only the indices its result cells need; along an axis of an N-d array the (1-D) index array is first gathered.
+     * only the indices its result cells need; along an axis of an N-d array it is {@code a[:, ..., indices]} (NumPy's
+     * result shape {@code a.shape[:axis] + indices.shape + a.shape[axis+1:]}), the indices read the same way.
      */
     public static DistArray take(DistArray a, DistArray indices, Integer axis) {
         requireInteger(indices, "take");
-        if (axis != null && a.ndim() != 1) {
-            return take(a, everywhere(indices), axis);
+        if (axis != null && a.ndim() != 1) { // a[:, ..., indices]: advanced indexing, the indices stay distributed
+            int ax = normalizeAxis(axis, a.ndim());
+            Index[] ix = new Index[ax + 1];
+            Arrays.fill(ix, Index.all());
+            ix[ax] = Index.ints(indices);
+            return get(a, ix);
         }
         if (axis != null) {
             normalizeAxis(axis, 1);

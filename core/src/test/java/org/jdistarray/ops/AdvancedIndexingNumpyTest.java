@@ -177,6 +177,7 @@ class AdvancedIndexingNumpyTest {
                     DistArray bad = DistArrays.fromArray(Distribution.builder(comm).shape(2).build(), DType.INT64,
                             new long[] {0, 3})) {
                 t.put("dist_ints", render(a.get(Index.ints(di), all, Index.ints(3, 0, -1))));
+                t.put("take_dist_2d", render(Np.take(a, di, 1)));
                 t.put("dist_ints_adjacent", render(a.get(all, Index.ints(di1), Index.at(2))));
                 t.put("dist_set", setting(a, c -> c.set(new Index[] {Index.ints(di2), Index.ints(2, 1, 0),
                     Index.ints(3, 3, 0)}, new double[] {9, 8, 7}, 3)));
