@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.array.Index;
 
 /**
@@ -228,7 +231,7 @@ final class AdvancedIndex {
     }
 
     /** NumPy's spelling of a shape in its indexing messages: {@code (2,)}, {@code (2,3)}, {@code ()}. */
-    private static String tuple(long[] s) {
+    static String tuple(long[] s) {
         if (s.length == 1) {
             return "(" + s[0] + ",)";
         }
@@ -332,5 +335,97 @@ final class AdvancedIndex {
 
     Cursor cursor() {
         return new Cursor();
+    }
+
+    /** <b>Collective.</b> {@link Indexing#get(DistArray, Index...)}. */
+    static DistArray get(DistArray a, Index[] index) {
+        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
+        ArrayAccess.get().verify(a, "get(advanced)", ai.fingerprint());
+        DistArray out = DistArrays.empty(Indexing.balanced(a.distribution().communicator(), ai.resultShape()),
+                a.dtype());
+        try {
+            int n = (int) out.distribution().ownedElementCount();
+            long[] flats = new long[n];
+            int[] k = {0};
+            AdvancedIndex.Cursor c = ai.cursor();
+            long[][] fetched = fetchDistributed(a, ai, n, visit -> out.forEachOwned((g, off) -> visit.accept(g)));
+            out.forEachOwned((g, off) -> { // a fresh block: off is k
+                flats[k[0]] = c.sourceFlat(g, fetched, k[0]);
+                k[0]++;
+            });
+            Indexing.fill(a, out, flats, null, n);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /** <b>Collective.</b> {@link Indexing#set(DistArray, Index[], Object)}. */
+    static void set(DistArray a, Index[] index, Object values) {
+        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
+        ArrayAccess.get().verify(a, "set(advanced)", ai.fingerprint());
+        long[] sel = ai.resultShape();
+        long total = Indexing.product(sel);
+        if (!(values instanceof Number)) {
+            long given = Values.count(values);
+            if (given != total && given != 1) {
+                long[] vs = values instanceof DistArray v ? v.shape() : new long[] {given};
+                throw new IllegalArgumentException("shape mismatch: value array of shape " + tuple(vs)
+                        + " could not be broadcast to indexing result of shape " + tuple(sel));
+            }
+        }
+        long[] range = Indexing.myRange(a, total);
+        int n = (int) (range[1] - range[0]);
+        long[] flats = new long[n];
+        long[] g = new long[sel.length];
+        AdvancedIndex.Cursor c = ai.cursor();
+        long[][] fetched = fetchDistributed(a, ai, n, visit -> {
+            long[] h = new long[sel.length];
+            for (int i = 0; i < n; i++) {
+                ElementExchange.unravel(range[0] + i, sel, h);
+                visit.accept(h);
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            ElementExchange.unravel(range[0] + i, sel, g);
+            flats[i] = c.sourceFlat(g, fetched, i);
+        }
+        Indexing.store(a, flats, range[0], n, total, values, false);
+    }
+
+    /**
+     * <b>Collective.</b> For each distributed index array of {@code ai}, its values at the {@code n} result cells
+     * {@code cells} visits (in order), checked against the axis on every rank and wrapped; null entries for local
+     * arrays, null when there are none.
+     */
+    private static long[][] fetchDistributed(DistArray a, AdvancedIndex ai, int n,
+            java.util.function.Consumer<java.util.function.Consumer<long[]>> cells) {
+        DistArray[] dist = ai.distributedArrays();
+        boolean any = false;
+        for (DistArray d : dist) {
+            if (d != null) {
+                Indexing.requireInteger(d, "get");
+                any = true;
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        long[][] fetched = new long[dist.length][];
+        AdvancedIndex.Cursor c = ai.cursor();
+        for (int j = 0; j < dist.length; j++) {
+            if (dist[j] == null) {
+                continue;
+            }
+            long[] pos = new long[n];
+            int[] k = {0};
+            int jj = j;
+            cells.accept(g -> pos[k[0]++] = c.position(jj, g));
+            fetched[j] = ElementExchange.fetch(dist[j], pos, n, false);
+            long[] v = fetched[j];
+            CollectiveErrors.agree(a.distribution().context().comm(), () -> ai.normalize(jj, v));
+        }
+        return fetched;
     }
 }

@@ -131,7 +131,7 @@ public final class Indexing {
      * Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype); a null {@code offs}
      * means the owned cells of {@code out}'s own unpadded block in local C order (offsets 0, 1, ...).
      */
-    private static void fill(DistArray a, DistArray out, long[] flats, long[] offs, int n) {
+    static void fill(DistArray a, DistArray out, long[] flats, long[] offs, int n) {
         boolean asFloat = ElementExchange.isFloat(a.dtype());
         LongBuffer w = offs == null ? ElementExchange.words(out) : null;
         if (w != null) {
@@ -161,25 +161,7 @@ public final class Indexing {
      *     boolean array whose shape differs from the axes it indexes, too many indices
      */
     public static DistArray get(DistArray a, Index... index) {
-        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
-        ArrayAccess.get().verify(a, "get(advanced)", ai.fingerprint());
-        DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), ai.resultShape()), a.dtype());
-        try {
-            int n = (int) out.distribution().ownedElementCount();
-            long[] flats = new long[n];
-            int[] k = {0};
-            AdvancedIndex.Cursor c = ai.cursor();
-            long[][] fetched = fetchDistributed(a, ai, n, visit -> out.forEachOwned((g, off) -> visit.accept(g)));
-            out.forEachOwned((g, off) -> { // a fresh block: off is k
-                flats[k[0]] = c.sourceFlat(g, fetched, k[0]);
-                k[0]++;
-            });
-            fill(a, out, flats, null, n);
-            return out;
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return AdvancedIndex.get(a, index);
     }
 
     /**
@@ -191,81 +173,7 @@ public final class Indexing {
      * @throws IllegalArgumentException (every rank) when the value count is neither 1 nor the selection's size
      */
     public static void set(DistArray a, Index[] index, Object values) {
-        AdvancedIndex ai = AdvancedIndex.of(a.shape(), index);
-        ArrayAccess.get().verify(a, "set(advanced)", ai.fingerprint());
-        long[] sel = ai.resultShape();
-        long total = product(sel);
-        if (!(values instanceof Number)) {
-            long given = Values.count(values);
-            if (given != total && given != 1) {
-                long[] vs = values instanceof DistArray v ? v.shape() : new long[] {given};
-                throw new IllegalArgumentException("shape mismatch: value array of shape " + tupleOf(vs)
-                        + " could not be broadcast to indexing result of shape " + tupleOf(sel));
-            }
-        }
-        long[] range = myRange(a, total);
-        int n = (int) (range[1] - range[0]);
-        long[] flats = new long[n];
-        long[] g = new long[sel.length];
-        AdvancedIndex.Cursor c = ai.cursor();
-        long[][] fetched = fetchDistributed(a, ai, n, visit -> {
-            long[] h = new long[sel.length];
-            for (int i = 0; i < n; i++) {
-                ElementExchange.unravel(range[0] + i, sel, h);
-                visit.accept(h);
-            }
-        });
-        for (int i = 0; i < n; i++) {
-            ElementExchange.unravel(range[0] + i, sel, g);
-            flats[i] = c.sourceFlat(g, fetched, i);
-        }
-        store(a, flats, range[0], n, total, values, false);
-    }
-
-    /**
-     * <b>Collective.</b> For each distributed index array of {@code ai}, its values at the {@code n} result cells
-     * {@code cells} visits (in order), checked against the axis on every rank and wrapped; null entries for local
-     * arrays, null when there are none.
-     */
-    private static long[][] fetchDistributed(DistArray a, AdvancedIndex ai, int n,
-            java.util.function.Consumer<java.util.function.Consumer<long[]>> cells) {
-        DistArray[] dist = ai.distributedArrays();
-        boolean any = false;
-        for (DistArray d : dist) {
-            if (d != null) {
-                requireInteger(d, "get");
-                any = true;
-            }
-        }
-        if (!any) {
-            return null;
-        }
-        long[][] fetched = new long[dist.length][];
-        AdvancedIndex.Cursor c = ai.cursor();
-        for (int j = 0; j < dist.length; j++) {
-            if (dist[j] == null) {
-                continue;
-            }
-            long[] pos = new long[n];
-            int[] k = {0};
-            int jj = j;
-            cells.accept(g -> pos[k[0]++] = c.position(jj, g));
-            fetched[j] = ElementExchange.fetch(dist[j], pos, n, false);
-            long[] v = fetched[j];
-            CollectiveErrors.agree(a.distribution().context().comm(), () -> ai.normalize(jj, v));
-        }
-        return fetched;
-    }
-
-    private static String tupleOf(long[] s) {
-        if (s.length == 1) {
-            return "(" + s[0] + ",)";
-        }
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < s.length; i++) {
-            b.append(i > 0 ? "," : "").append(s[i]);
-        }
-        return b.append(')').toString();
+        AdvancedIndex.set(a, index, values);
     }
 
     // ---- put ----------------------------------------------------------------------------------------------------
@@ -343,13 +251,13 @@ public final class Indexing {
     public static DistArray getMask(DistArray a, DistArray mask) {
         checkMask(a, mask);
         if (mask.ndim() < a.ndim()) {
-            return maskRows(a, mask);
+            return Masks.rows(a, mask);
         }
         DistArray m = colocated(mask, a);
         try {
             boolean asFloat = ElementExchange.isFloat(a.dtype());
             if (Selection.runs(a.distribution())) {
-                return maskedRun(a, m, asFloat);
+                return Masks.run(a, m, asFloat);
             }
             Selection.Picks picks = Selection.masked(a, m, asFloat, false);
             Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), picks);
@@ -364,131 +272,6 @@ public final class Indexing {
     }
 
     /**
-     * {@code a[mask]} with a mask over the first k axes: the rows {@code a[i0, ..., ik-1, ...]} where the mask is
-     * true, shape {@code (count,) + a.shape[k:]}. The true cells' flat indices come compacted ({@link #flatnonzero});
-     * each rank fetches those of the rows it holds, then the elements (two request/response exchanges).
-     */
-    private static DistArray maskRows(DistArray a, DistArray mask) {
-        long[] s = a.shape();
-        int k = mask.ndim();
-        long[] rest = Arrays.copyOfRange(s, k, s.length);
-        long inner = product(rest);
-        try (DistArray nz = flatnonzero(mask)) {
-            long[] outShape = new long[1 + rest.length];
-            outShape[0] = nz.globalSize();
-            System.arraycopy(rest, 0, outShape, 1, rest.length);
-            DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), outShape), a.dtype());
-            try {
-                int n = (int) out.distribution().ownedElementCount();
-                long[] row = new long[n];
-                long[] within = new long[n];
-                long[] tail = new long[rest.length];
-                int[] c = {0};
-                out.forEachOwned((g, off) -> {
-                    System.arraycopy(g, 1, tail, 0, tail.length);
-                    row[c[0]] = g[0];
-                    within[c[0]++] = ElementExchange.ravel(tail, rest);
-                });
-                long[] rows = distinctRuns(row);
-                long[] pre = ElementExchange.fetch(nz, rows, rows.length, false);
-                long[] flats = new long[n];
-                for (int i = 0, r = -1; i < n; i++) {
-                    if (r < 0 || rows[r] != row[i]) {
-                        r++;
-                    }
-                    flats[i] = pre[r] * inner + within[i];
-                }
-                fill(a, out, flats, null, n);
-                return out;
-            } catch (RuntimeException e) {
-                out.close();
-                throw e;
-            }
-        }
-    }
-
-    /** {@code values} with consecutive repeats removed ({@code [3, 3, 4, 4, 4, 6] -> [3, 4, 6]}). */
-    private static long[] distinctRuns(long[] values) {
-        long[] out = new long[values.length];
-        int m = 0;
-        for (int i = 0; i < values.length; i++) {
-            if (m == 0 || out[m - 1] != values[i]) {
-                out[m++] = values[i];
-            }
-        }
-        return Arrays.copyOf(out, m);
-    }
-
-    /**
-     * {@code a[mask] = values} with a mask over the first k axes: {@code values} a scalar, one value per selected
-     * element ({@code count * prod(a.shape[k:])}, C order) or one row ({@code prod(a.shape[k:])}, broadcast over
-     * the rows as NumPy does).
-     */
-    private static void setMaskRows(DistArray a, DistArray mask, Object values) {
-        long[] s = a.shape();
-        int k = mask.ndim();
-        long inner = product(Arrays.copyOfRange(s, k, s.length));
-        try (DistArray nz = flatnonzero(mask)) {
-            long count = nz.globalSize();
-            long total = count * inner;
-            long given = Values.count(values);
-            if (given != total && given != 1 && given != inner) {
-                long[] sel = s.clone();
-                sel = Arrays.copyOfRange(sel, k - 1, s.length);
-                sel[0] = count;
-                long[] vs = values instanceof DistArray v ? v.shape() : new long[] {given};
-                throw new IllegalArgumentException("shape mismatch: value array of shape " + tupleOf(vs)
-                        + " could not be broadcast to indexing result of shape " + tupleOf(sel));
-            }
-            long[] range = myRange(a, total);
-            int n = (int) (range[1] - range[0]);
-            long[] rows = new long[n == 0 ? 0 : (int) ((range[1] - 1) / inner - range[0] / inner + 1)];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = range[0] / inner + i;
-            }
-            long[] pre = ElementExchange.fetch(nz, rows, rows.length, false);
-            long[] flats = new long[n];
-            for (int i = 0; i < n; i++) {
-                long p = range[0] + i;
-                flats[i] = pre[(int) (p / inner - range[0] / inner)] * inner + p % inner;
-            }
-            store(a, flats, range[0], n, total, values, given == inner && given != total);
-        }
-    }
-
-    /** {@link #getMask} on a {@link Selection#runs} layout: compaction, then one exchange into the result's memory. */
-    private static DistArray maskedRun(DistArray a, DistArray m, boolean asFloat) {
-        Communicator comm = a.distribution().context().comm();
-        int n = ElementExchange.contributes(a.distribution()) ? (int) a.distribution().ownedElementCount() : 0;
-        try (ElementExchange.Words run = new ElementExchange.Words(n)) {
-            int c = Selection.collectRun(a, m, asFloat, false, run.buf);
-            Selection.RunPlan plan = new Selection.RunPlan(comm, Selection.runStart(a.distribution()), c);
-            DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {plan.total}),
-                    a.dtype());
-            try {
-                LongBuffer w = ElementExchange.words(out);
-                if (w != null) {
-                    plan.exchange(run.buf, w);
-                } else {
-                    try (ElementExchange.Words got = new ElementExchange.Words(plan.mine)) {
-                        plan.exchange(run.buf, got.buf);
-                        LocalBlock b = out.local();
-                        for (int i = 0; i < plan.mine; i++) {
-                            ElementExchange.write(b, i, got.buf.get(i), asFloat);
-                        }
-                        got.done();
-                    }
-                }
-            } catch (RuntimeException e) {
-                out.close();
-                throw e;
-            }
-            run.done();
-            return out;
-        }
-    }
-
-    /**
      * <b>Collective.</b> NumPy's {@code a[mask] = values}, in place: {@code values} a {@link Number} (no data moves),
      * or a {@link DistArray} / local {@code double[]}/{@code long[]} with one element per true cell of {@code mask}
      * (C order) or a single element.
@@ -498,7 +281,7 @@ public final class Indexing {
     public static void setMask(DistArray a, DistArray mask, Object values) {
         checkMask(a, mask);
         if (mask.ndim() < a.ndim()) {
-            setMaskRows(a, mask, values);
+            Masks.setRows(a, mask, values);
             return;
         }
         DistArray m = colocated(mask, a);
@@ -674,7 +457,7 @@ public final class Indexing {
     }
 
     /** This rank's position range {@code [lo, hi)} of {@code total} positions, balanced split. */
-    private static long[] myRange(DistArray a, long total) {
+    static long[] myRange(DistArray a, long total) {
         Communicator comm = a.distribution().context().comm();
         long[] b = Partitions.balanced(total, comm.size());
         return new long[] {b[comm.rank()], b[comm.rank() + 1]};
@@ -688,7 +471,7 @@ public final class Indexing {
         return p;
     }
 
-    private static void requireInteger(DistArray idx, String op) {
+    static void requireInteger(DistArray idx, String op) {
         DType t = idx.dtype();
         if (ElementExchange.isFloat(t) || t == DType.BOOL) {
             throw new IllegalArgumentException(op + ": arrays used as indices must be of integer type, got "
