@@ -289,6 +289,17 @@ public final class Indexing {
             if (values instanceof Number v) {
                 boolean asFloat = ElementExchange.isFloat(a.dtype());
                 long word = asFloat ? Double.doubleToRawLongBits(v.doubleValue()) : Values.longOf(v);
+                LongBuffer w = a.distribution().isPadded() ? null : ElementExchange.words(a);
+                java.nio.ByteBuffer mw = w == null ? null : Selection.bytes(m);
+                if (mw != null) { // the array's own dense block and the mask's, cell for cell
+                    int n = (int) a.distribution().localElementCount();
+                    for (int i = 0; i < n; i++) {
+                        if (mw.get(i) != 0) {
+                            w.put(i, word);
+                        }
+                    }
+                    return;
+                }
                 LocalBlock b = a.local();
                 LocalBlock mb = m.local();
                 a.forEachOwned((g, off) -> {

@@ -203,7 +203,7 @@ final class Selection {
     }
 
     /** A bool array's own one-buffer C-order block as bytes, or null. */
-    private static ByteBuffer bytes(DistArray mask) {
+    static ByteBuffer bytes(DistArray mask) {
         if (mask.dtype() != DType.BOOL || mask.isView() || !ElementExchange.natural(mask.local(), mask.distribution())) {
             return null;
         }
