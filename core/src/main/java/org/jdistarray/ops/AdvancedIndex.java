@@ -15,7 +15,7 @@ import org.jdistarray.array.Index;
  * integer arrays (and the integers beside them) broadcast together to one shape {@code B}; a k-d boolean array stands
  * for the k integer arrays of its {@code nonzero()}; slices and new axes are basic dimensions. The {@code B} axes go
  * where the first array entry stands when all array entries are adjacent, else first (NumPy's rule). Each result
- * position maps to one source flat index ({@link #sourceFlat}).
+ * position maps to one source flat index ({@link Cursor#sourceFlat}).
  */
 final class AdvancedIndex {
     /** Per source axis: the slice start/step (basic axes), or the advanced array feeding it. */

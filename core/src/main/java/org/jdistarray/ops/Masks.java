@@ -19,8 +19,9 @@ final class Masks {
 
     /**
      * {@code a[mask]} with a mask over the first k axes: the rows {@code a[i0, ..., ik-1, ...]} where the mask is
-     * true, shape {@code (count,) + a.shape[k:]}. The true cells' flat indices come compacted ({@link #flatnonzero});
-     * each rank fetches those of the rows it holds, then the elements (two request/response exchanges).
+     * true, shape {@code (count,) + a.shape[k:]}. The true cells' flat indices come compacted
+     * ({@link Indexing#flatnonzero}); each rank fetches those of the rows it holds, then the elements (two
+     * request/response exchanges).
      */
     static DistArray rows(DistArray a, DistArray mask) {
         long[] s = a.shape();
@@ -110,7 +111,7 @@ final class Masks {
         }
     }
 
-    /** {@link #getMask} on a {@link Selection#runs} layout: compaction, then one exchange into the result's memory. */
+    /** {@link Indexing#getMask} on a {@link Selection#runs} layout: compaction, then one exchange into the result's memory. */
     static DistArray run(DistArray a, DistArray m, boolean asFloat) {
         Communicator comm = a.distribution().context().comm();
         int n = ElementExchange.contributes(a.distribution()) ? (int) a.distribution().ownedElementCount() : 0;
