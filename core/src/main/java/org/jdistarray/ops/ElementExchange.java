@@ -7,12 +7,12 @@ import java.util.Arrays;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.LocalBlock;
-import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.dist.Distribution;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.NativeMemory;
 import org.jdistarray.array.internal.Storage;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.DirectBuffers;
+import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.AxisDistribution;
 import org.jdistarray.protocol.Block;
 import org.jdistarray.protocol.BlockAxis;
@@ -103,7 +103,8 @@ final class ElementExchange {
             this.axis = fast ? d.axes().get(0) : null;
             this.dim = fast ? d.dim(0) : null;
             this.bounds = fast && axis instanceof BlockAxis b ? b.bounds() : null;
-            this.start = !fast || d.isPadded() ? -1 : dim instanceof Block b ? b.start() : dim instanceof Undistributed ? 0 : -1;
+            this.start = !fast || d.isPadded() ? -1
+                    : dim instanceof Block b ? b.start() : dim instanceof Undistributed ? 0 : -1;
         }
 
         /** {@code dest[i] = owner(flats[i])} for {@code i < n}, and the count of each owner in {@code counts}. */
