@@ -262,7 +262,9 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
     }
 
     /**
-     * Parses NumPy's spelling, e.g. {@code "1:, ::-2, ..., None, -1"} ({@code np.newaxis} is accepted for None).
+     * Parses NumPy's spelling, e.g. {@code "1:, ::-2, ..., None, -1"} ({@code np.newaxis} is accepted for None), with
+     * (nested) lists as array entries: {@code "[0, 2], :, [[1], [3]]"}, {@code "[True, False, True]"}. Brackets around
+     * the whole index are dropped ({@code "[1, 2]"} is {@code a[1, 2]}; {@code "[[1, 2]]"} is {@code a[[1, 2]]}).
      *
      * @throws IllegalArgumentException naming the bad entry
      */
@@ -271,23 +273,25 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
             throw new IllegalArgumentException("index text is null");
         }
         String t = text.trim();
-        if (t.startsWith("[") && t.endsWith("]")) {
+        if (t.startsWith("[") && closing(t, 0, text) == t.length() - 1) {
             t = t.substring(1, t.length() - 1).trim();
         }
         if (t.isEmpty() || t.equals("()")) {
             return new Index[0];
         }
         List<Index> out = new ArrayList<>();
-        String[] parts = t.split(",", -1);
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].trim();
+        List<String> parts = splitTop(t, text);
+        for (int i = 0; i < parts.size(); i++) {
+            String p = parts.get(i).trim();
             if (p.isEmpty()) {
-                if (i == parts.length - 1 && i > 0) {
+                if (i == parts.size() - 1 && i > 0) {
                     break; // a trailing comma, as in "1,"
                 }
                 throw new IllegalArgumentException("empty index entry in \"" + text + "\"");
             }
-            if (p.equals("...") || p.equals("Ellipsis")) {
+            if (p.startsWith("[")) {
+                out.add(list(p, text));
+            } else if (p.equals("...") || p.equals("Ellipsis")) {
                 out.add(ellipsis());
             } else if (p.equals("None") || p.equals("np.newaxis") || p.equals("newaxis")) {
                 out.add(newAxis());
@@ -307,6 +311,97 @@ public sealed interface Index permits Index.At, Index.Slice, Index.Ellipsis, Ind
             }
         }
         return out.toArray(new Index[0]);
+    }
+
+    /** The position of the bracket closing the one at {@code open}. */
+    private static int closing(String t, int open, String text) {
+        int depth = 0;
+        for (int i = open; i < t.length(); i++) {
+            char c = t.charAt(i);
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unbalanced '[' in \"" + text + "\"");
+    }
+
+    /** {@code t} split at the commas outside brackets. */
+    private static List<String> splitTop(String t, String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int from = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                if (--depth < 0) {
+                    throw new IllegalArgumentException("unbalanced ']' in \"" + text + "\"");
+                }
+            } else if (c == ',' && depth == 0) {
+                parts.add(t.substring(from, i));
+                from = i + 1;
+            }
+        }
+        if (depth != 0) {
+            throw new IllegalArgumentException("unbalanced '[' in \"" + text + "\"");
+        }
+        parts.add(t.substring(from));
+        return parts;
+    }
+
+    /** A (nested, rectangular) list of integers or of True/False: an integer or boolean array index. */
+    private static Index list(String p, String text) {
+        List<String> leaves = new ArrayList<>();
+        long[] shape = listShape(p.trim(), leaves, text);
+        boolean bools = !leaves.isEmpty() && (leaves.get(0).equals("True") || leaves.get(0).equals("False"));
+        if (bools) {
+            boolean[] v = new boolean[leaves.size()];
+            for (int i = 0; i < v.length; i++) {
+                String x = leaves.get(i);
+                if (!x.equals("True") && !x.equals("False")) {
+                    throw new IllegalArgumentException("mixed booleans and integers in \"" + p + "\" of \"" + text
+                            + "\"");
+                }
+                v[i] = x.equals("True");
+            }
+            return new Bools(v, shape);
+        }
+        long[] v = new long[leaves.size()];
+        for (int i = 0; i < v.length; i++) {
+            Long x = num(leaves.get(i), p, text);
+            if (x == null) {
+                throw new IllegalArgumentException("bad index entry \"" + p + "\" in \"" + text
+                        + "\" (a list holds integers or True/False)");
+            }
+            v[i] = x;
+        }
+        return new Ints(v, shape);
+    }
+
+    private static long[] listShape(String p, List<String> leaves, String text) {
+        if (!p.startsWith("[") || closing(p, 0, text) != p.length() - 1) {
+            leaves.add(p);
+            return new long[0];
+        }
+        String inner = p.substring(1, p.length() - 1).trim();
+        if (inner.isEmpty()) {
+            return new long[] {0};
+        }
+        List<String> items = splitTop(inner, text);
+        long[] sub = null;
+        for (String item : items) {
+            long[] s = listShape(item.trim(), leaves, text);
+            if (sub != null && !java.util.Arrays.equals(sub, s)) {
+                throw new IllegalArgumentException("ragged list \"" + p + "\" in \"" + text + "\"");
+            }
+            sub = s;
+        }
+        long[] shape = new long[sub.length + 1];
+        shape[0] = items.size();
+        System.arraycopy(sub, 0, shape, 1, sub.length);
+        return shape;
     }
 
     private static Long num(String s, String entry, String text) {

@@ -183,6 +183,9 @@ class AdvancedIndexingNumpyTest {
                     Index.ints(3, 3, 0)}, new double[] {9, 8, 7}, 3)));
                 t.put("err_dist_bounds", error(() -> a.get(all, Index.ints(bad))));
             }
+            t.put("parsed_broadcast", render(a.get("[[0], [1]], :, [0, 1, 2]")));
+            t.put("parsed_mask", render(a.get(":, [True, False, True], 1:")));
+            t.put("parsed_pair", render(a.get("[[1, 0], 2]")));
             t.put("err_broadcast", error(() -> a.get(Index.ints(0, 1), Index.ints(0, 1, 2))));
             t.put("err_broadcast2", error(() -> a.get(Index.ints(new long[] {0, 1}, new long[] {1, 2}),
                     Index.ints(new long[] {0, 1, 2}, new long[] {3, 1}),
@@ -223,6 +226,20 @@ class AdvancedIndexingNumpyTest {
                         org.jdistarray.protocol.DistKind.BLOCK)),
                 comm -> Distribution.builder(comm).shape(SHAPE).undistributed(0).undistributed(1).undistributed(2)
                         .build());
+    }
+
+    @org.junit.jupiter.api.Test
+    void parsedListsAreArrayEntriesAndBadOnesAreNamed() {
+        assertEquals(List.of(Index.ints(new long[] {0, 1}, new long[] {2, 1}), Index.all(), Index.ints(0, 1, 2)),
+                List.of(Index.parse("[[0], [1]], :, [0, 1, 2]")));
+        assertEquals(List.of(Index.at(1), Index.at(2)), List.of(Index.parse("[1, 2]")));
+        assertEquals(List.of(Index.ints(1, 2)), List.of(Index.parse("[[1, 2]]")));
+        assertEquals(List.of(Index.mask(true, false), Index.ints()), List.of(Index.parse("[True, False], []")));
+        for (String bad : List.of("[[0], [1, 2]], 0", "[[0, True]]", "[[0, None]]", "[0, 1", "0]")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Index.parse(bad));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(bad), e.getMessage());
+        }
     }
 
     @ParameterizedTest
