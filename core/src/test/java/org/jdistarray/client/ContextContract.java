@@ -190,6 +190,27 @@ public abstract class ContextContract {
     }
 
     @Test
+    void nestedRecipesMakeOneCommandAndTheirTemporariesAreClosed() {
+        double[] x = iota(9, 1);
+        double[] y = iota(9, 0.5);
+        try (RemoteArray xa = ctx().fromArray(x, 9); RemoteArray ya = ctx().fromArray(y, 9);
+                RemoteArray z = ctx().callArray("Np", "add", Recipe.of("Np", "multiply", xa, 2.0), ya)) {
+            double[] exp = new double[9];
+            double total = 0;
+            for (int i = 0; i < 9; i++) {
+                exp[i] = 2 * x[i] + y[i];
+                total += x[i];
+            }
+            assertArrayEquals(exp, z.toDoubleArray(), 0.0);
+            assertEquals(total, ctx().callValue("array", "item", double.class, Recipe.of("Np", "sum", xa)), 1e-12);
+            int[] counts = ctx().sync();
+            for (int c : counts) {
+                assertEquals(3, c, "only the three proxies' arrays stay: " + Arrays.toString(counts));
+            }
+        }
+    }
+
+    @Test
     void arraysOfProxiesTravelAsDistArrays() {
         try (RemoteArray a = ctx().fromArray(new double[] {1, 2}, 2); RemoteArray b = ctx().fromArray(new double[] {3}, 1);
                 RemoteArray c = ctx().callArray("Np", "concatenate", new RemoteArray[] {a, b}, 0)) {
