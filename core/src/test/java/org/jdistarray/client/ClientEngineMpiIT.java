@@ -40,6 +40,14 @@ class ClientEngineMpiIT {
     }
 
     @Test
+    void theReadmeDriverUnderMpirun() {
+        MpiLauncher.Result r = MpiLauncher.openMpi().launchMain(2, TIMEOUT, ReadmeDriver.class);
+        assertTrue(r.mpirunOutput().contains("[0.0, 3.0, 10.0, 21.0, 36.0, 55.0] sum=125.0 engine 0 holds 6"
+                + " / Np.add failed on engine 0 of 1"), r.report());
+        assertEquals(0, r.exitCode(), r.report());
+    }
+
+    @Test
     void mpmdLaunchWithTheEngineProgram() throws Exception {
         List<String> cmd = launcher();
         cmd.addAll(List.of("-np", "1"));
