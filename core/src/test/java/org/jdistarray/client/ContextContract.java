@@ -211,6 +211,27 @@ public abstract class ContextContract {
     }
 
     @Test
+    void arrayResultsEachGetAProxy() {
+        double[] v = {0, 3, 0, 0, 5, 1, 0, 2};
+        try (RemoteArray a = ctx().fromArray(v, 2, 4)) {
+            RemoteArray[] nz = ctx().callArrays("Np", "nonzero", a);
+            assertEquals(2, nz.length);
+            assertArrayEquals(new long[] {0, 1, 1, 1}, nz[0].toLongArray());
+            assertArrayEquals(new long[] {1, 0, 1, 3}, nz[1].toLongArray());
+            assertTrue(nz[0].id() != nz[1].id());
+            try (RemoteArray next = ctx().fromArray(v, 8)) {
+                assertTrue(next.id() > nz[1].id(), "ids move past the arrays");
+            }
+            for (RemoteArray r : nz) {
+                r.close();
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ctx().callArrays("Np", "add", a, a));
+            assertTrue(e.getMessage().contains("not a DistArray[]"), e.getMessage());
+        }
+    }
+
+    @Test
     void arraysOfProxiesTravelAsDistArrays() {
         try (RemoteArray a = ctx().fromArray(new double[] {1, 2}, 2); RemoteArray b = ctx().fromArray(new double[] {3}, 1);
                 RemoteArray c = ctx().callArray("Np", "concatenate", new RemoteArray[] {a, b}, 0)) {

@@ -205,6 +205,16 @@ public final class EngineLoop implements EngineScope {
                 table.put(resultId, a);
                 writeMeta(a);
             }
+            case Wire.KIND_ARRAYS -> {
+                DistArray[] arrays = arrays(r, target + "." + method);
+                for (int i = 0; i < arrays.length; i++) {
+                    table.put(resultId + i, arrays[i]);
+                }
+                out.putInt(arrays.length);
+                for (DistArray a : arrays) {
+                    writeMeta(a);
+                }
+            }
             case Wire.KIND_OBJECT -> {
                 if (r == null) {
                     throw new IllegalArgumentException(target + "." + method + " returned null, not an object");
@@ -242,6 +252,30 @@ public final class EngineLoop implements EngineScope {
             }
         }
         temporaries.clear();
+    }
+
+    private DistArray[] arrays(Object r, String what) {
+        if (r instanceof DistArray[] a) {
+            for (DistArray x : a) {
+                if (x == null) {
+                    throw new IllegalArgumentException(what + " returned a DistArray[] holding null");
+                }
+            }
+            return a;
+        }
+        if (r instanceof java.util.List<?> list) {
+            DistArray[] a = new DistArray[list.size()];
+            for (int i = 0; i < a.length; i++) {
+                if (!(list.get(i) instanceof DistArray d)) {
+                    throw new IllegalArgumentException(what + " returned a List holding a non-DistArray at " + i);
+                }
+                a[i] = d;
+            }
+            return a;
+        }
+        closeIfNew(r);
+        throw new IllegalArgumentException(what + " returned " + (r == null ? "null" : "a " + r.getClass().getSimpleName())
+                + ", not a DistArray[] (use callArray or callValue)");
     }
 
     /** Closes a DistArray result that nobody will hold (not in the table: not an argument, not an {@code out=}). */
