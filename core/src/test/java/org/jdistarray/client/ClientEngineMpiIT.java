@@ -69,6 +69,13 @@ class ClientEngineMpiIT {
     }
 
     @Test
+    void aSingleProcessIsRefusedWithAPointerToEmbedded() throws Exception {
+        Run r = run(java(ClientEngineMpiDriver.class.getName(), "contract"), 60);
+        assertTrue(r.output.contains("needs at least 2 MPI processes") && r.output.contains("Context.embedded"), r.output);
+        assertNotEquals(0, r.exitCode, r.output);
+    }
+
+    @Test
     void aClientThatNeverClosesStopsTheEnginesAtExit() throws Exception {
         Run r = run(mpirun2("noclose"), 60);
         assertTrue(r.output.contains("CE-NOCLOSE sum=3.0"), r.output);
