@@ -15,8 +15,10 @@ import org.jdistarray.ops.Np;
 import org.jdistarray.protocol.DType;
 
 /**
- * Round trips of client-engine mode (issue 19), seconds per command from the client, median of {@code PEER_REPS}
- * batches ({@code PEER impl=jdistarray op=... ranks=... N=... seconds=... mode=...}):
+ * Round trips of client-engine mode (issue 19): every command timed alone, {@code seconds} = the median command
+ * (also min, p90 and mean) over {@code PEER_REPS x PEER_CALLS} commands ({@code PEER impl=jdistarray op=... ranks=...
+ * N=... seconds=... mode=...}). On a busy machine the mean is dominated by the few commands during which a process
+ * was descheduled (tens of ms each), the median is what a command costs:
  * <ul>
  * <li>{@code ce_sync}: an empty command (one broadcast + one gather: the floor);</li>
  * <li>{@code ce_create_free}, N = 4: {@code ctx.fromArray(4 doubles)} then {@code close()} (the free rides on the
@@ -107,18 +109,19 @@ public final class ClientEngineBenchmark {
         for (int i = 0; i < calls; i++) {
             body.run(); // warm up (JIT, caches, buffers)
         }
-        double[] t = new double[reps];
-        for (int r = 0; r < reps; r++) {
+        long[] t = new long[reps * calls];
+        long t00 = System.nanoTime();
+        for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                body.run();
-            }
-            t[r] = (System.nanoTime() - t0) * 1e-9 / calls;
+            body.run();
+            t[i] = System.nanoTime() - t0;
         }
+        double mean = (System.nanoTime() - t00) * 1e-9 / t.length;
         Arrays.sort(t);
         if (print) {
-            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e mode=%s min=%.4e reps=%d calls=%d%n",
-                    op, ranks, n, t[reps / 2], mode, t[0], reps, calls);
+            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e mode=%s min=%.4e p90=%.4e"
+                    + " mean=%.4e calls=%d%n", op, ranks, n, t[t.length / 2] * 1e-9, mode, t[0] * 1e-9,
+                    t[t.length * 9 / 10] * 1e-9, mean, t.length);
         }
     }
 }
