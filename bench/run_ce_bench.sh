@@ -2,7 +2,7 @@
 # Client-engine mode round trips (issue 19): JDistArray's client + engines (ClientEngineBenchmark) against the MPI
 # floor of a command in C (c/ce_roundtrip.c: bcast 512 B + gather 256 B) and the same operations in SPMD mode, in
 # the same job. 2 cores: mpirun -np 2 only (1 client + 1 engine); embedded = 1 JVM with 2 engine threads.
-#   bench/run_ce_bench.sh                  # ROUNDS=2, PEER_REPS x PEER_CALLS = 101 x 50 commands; SKIP_BUILD=1 reuses the build
+#   bench/run_ce_bench.sh                  # PEER_LARGE=33554432 adds z = a*x + y on 2^25 (CE vs SPMD); ROUNDS=2, PEER_REPS x PEER_CALLS = 101 x 50 commands; SKIP_BUILD=1 reuses the build
 # Every command is timed alone: the median command (and the mean, which on a busy machine is dominated by the ~1 %
 # of commands during which a process was descheduled for tens of ms).
 # DistArray 0.5 (not installable here) measured 312 us for z = a*x + y and 457 us for sum on 4096 elements
@@ -20,7 +20,8 @@ fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 mpicc -O2 -o "$WORK/ce_roundtrip" "$HERE/c/ce_roundtrip.c"
 RUN=(mpirun --bind-to core); [ "$(id -u)" = 0 ] && RUN+=(--allow-run-as-root)
-RUN+=(-x PEER_REPS -x PEER_CALLS)
+export PEER_LARGE=${PEER_LARGE:-0}
+RUN+=(-x PEER_REPS -x PEER_CALLS -x PEER_LARGE)
 JAVA=(java -XX:+UseSerialGC -Djdistarray.mpi=openmpi -cp "$CP" org.jdistarray.bench.ClientEngineBenchmark)
 echo "# client-engine bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), reps=$PEER_REPS calls=$PEER_CALLS" | tee "$OUT"
 for round in $(seq "$ROUNDS"); do
@@ -54,6 +55,8 @@ awk '/^PEER / {
                 printf "\n"
             }
         }
+        kl = "ce_axpy_large" SUBSEP "mpi"; sl = "spmd_axpy_large" SUBSEP "spmd"
+        if ((kl in best) && (sl in best)) printf "axpy_large (PEER_LARGE elements): client-engine %.4g s, SPMD 1 rank %.4g s: %.3fx\n", best[kl], best[sl], best[kl] / best[sl]
         split("spmd_create_free spmd_add spmd_axpy spmd_sum", sp, " ")
         for (o = 1; o <= 4; o++) {
             k = sp[o] SUBSEP "spmd"

@@ -34,6 +34,8 @@ import org.jdistarray.protocol.DType;
  */
 public final class ClientEngineBenchmark {
     private static volatile double sink;
+    /** {@code PEER_LARGE=N}: also {@code z = a*x + y} on N elements (e.g. 33554432), 5 commands. */
+    private static final long LARGE = Long.parseLong(System.getenv().getOrDefault("PEER_LARGE", "0"));
 
     private ClientEngineBenchmark() {
     }
@@ -73,6 +75,14 @@ public final class ClientEngineBenchmark {
             line("ce_sum", mode, ranks, 4096, reps, calls,
                     () -> sink = ctx.callValue("array", "item", double.class, sum));
         }
+        if (LARGE > 0) {
+            Recipe d = Recipe.distribution(LARGE);
+            try (RemoteArray x = ctx.callArray("DistArrays", "ones", d, DType.FLOAT64);
+                    RemoteArray y = ctx.callArray("DistArrays", "ones", d, DType.FLOAT64)) {
+                Recipe ax = Recipe.of("Np", "multiply", x, 2.5);
+                line("ce_axpy_large", mode, ranks, LARGE, 5, 1, () -> ctx.callArray("Np", "add", ax, y).close());
+            }
+        }
     }
 
     private static void spmd(int reps, int calls) {
@@ -97,6 +107,16 @@ public final class ClientEngineBenchmark {
                         sink = s.item();
                     }
                 });
+            }
+            if (LARGE > 0) {
+                Distribution big = Distribution.builder(comm).shape(LARGE).build();
+                try (DistArray x = DistArrays.ones(big, DType.FLOAT64); DistArray y = DistArrays.ones(big, DType.FLOAT64)) {
+                    lineIf(comm.rank() == 0, "spmd_axpy_large", "spmd", comm.size(), LARGE, 5, 1, () -> {
+                        try (DistArray t = Np.multiply(x, 2.5)) {
+                            Np.add(t, y).close();
+                        }
+                    });
+                }
             }
         }
     }

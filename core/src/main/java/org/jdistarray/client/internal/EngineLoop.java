@@ -123,7 +123,7 @@ public final class EngineLoop implements EngineScope {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
             out.putString(trace.toString());
-            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
+            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError)) {
                 reply();
                 throw (VirtualMachineError) t;
             }
