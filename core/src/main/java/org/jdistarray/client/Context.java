@@ -92,7 +92,8 @@ public final class Context implements AutoCloseable {
      * the context (try-with-resources); an unclosed context is closed at JVM exit.
      *
      * @param args the program's arguments (unused today; kept for launch options)
-     * @throws IllegalStateException if the job has a single process (use {@link #embedded(int)})
+     * @throws IllegalStateException if the job has a single process (use {@link #embedded(int)}), or a context was
+     *                               already started in this process
      */
     public static Context start(String[] args) {
         return of(Launch.mpi(false), false);

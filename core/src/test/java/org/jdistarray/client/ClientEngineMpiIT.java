@@ -36,6 +36,7 @@ class ClientEngineMpiIT {
         MpiLauncher.Result r = MpiLauncher.openMpi().launchMain(2, TIMEOUT, ClientEngineMpiDriver.class, "contract");
         assertFalse(r.timedOut(), r.report());
         assertTrue(r.mpirunOutput().contains("CE-TESTS engines=1") && r.mpirunOutput().contains("result=PASSED"), r.report());
+        assertTrue(r.mpirunOutput().contains("CE-SECOND-START refused: Context.start was already called"), r.report());
         assertEquals(0, r.exitCode(), r.report());
     }
 
