@@ -122,6 +122,9 @@ final class LocalGroup {
                 throw new CommunicationException("rank " + rank + ": " + msg);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                // its arrival cannot be taken back: a later call of this rank would arrive twice in this phase and
+                // advance it without another rank, so the group is broken for every rank, as after a timeout
+                abort("rank " + rank + " was interrupted in " + call.describe() + " #" + call.sequence);
                 String why = broken;
                 throw new CommunicationException("rank " + rank + ": " + call.describe() + " on " + name + " interrupted"
                         + (why == null ? "" : ": " + why));
@@ -159,7 +162,9 @@ final class LocalGroup {
         List<Integer> live = new ArrayList<>();
         for (int r = 0; r < size; r++) {
             calls[r] = slots.get(r);
-            (calls[r].kind == CollectiveCall.Kind.CLOSE ? left : live).add(r);
+            // no call posted: the rank's party went away without one (its thread was interrupted as it left); it
+            // counts as gone, so the others fail with a message instead of a NullPointerException in this callback
+            (calls[r] == null || calls[r].kind == CollectiveCall.Kind.CLOSE ? left : live).add(r);
         }
         if (live.isEmpty()) {
             return registeredParties == 0;
@@ -177,7 +182,8 @@ final class LocalGroup {
         if (why != null) {
             StringBuilder sb = new StringBuilder(why).append(": ");
             for (int r = 0; r < size; r++) {
-                sb.append(r == 0 ? "" : "; ").append("rank ").append(r).append(' ').append(calls[r].describe());
+                sb.append(r == 0 ? "" : "; ").append("rank ").append(r).append(' ')
+                        .append(calls[r] == null ? "(no call)" : calls[r].describe());
             }
             abortInAdvance(sb.toString());
             return true;
