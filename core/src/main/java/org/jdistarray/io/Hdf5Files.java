@@ -58,26 +58,36 @@ final class Hdf5Files {
         if (engine == Hdf5Engine.NATIVE) {
             return NativeHdf5Files.load(path, ds, dist, dtype);
         }
-        DType t = IoAgreement.agree(lib, name, () -> {
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
+        DType t = steps.step("jhdf check", () -> io(name, () -> {
             try (HdfFile f = open(path)) {
                 Dataset d = dataset(f, name, ds);
                 return check(name, d, dist, dtype);
             }
-        });
+        }));
         DistArray a = DistArrays.empty(dist, t);
         try {
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("jhdf read", () -> io(name, () -> {
                 try (HdfFile f = open(path)) {
                     JhdfReader.read(path, name, dataset(f, name, ds), t, a);
                 } catch (HdfException e) {
                     throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
                 }
                 return null;
-            });
+            }));
             return a;
         } catch (RuntimeException e) {
             a.close();
             throw e;
+        }
+    }
+
+    /** Runs {@code step}, its I/O errors as {@link ArrayFileException}s naming {@code file}. */
+    static <T> T io(String file, IoAgreement.IoStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ArrayFileException(file + ": " + e, e);
         }
     }
 
@@ -218,8 +228,9 @@ final class Hdf5Files {
             return null;
         });
         Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
         try (DistArray whole = array.redistribute(onRoot)) {
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("jhdf write", () -> {
                 if (rank == 0) {
                     ByteBuffer data = contiguous(whole.local());
                     JhdfWriter.write(tmp, previous[0] ? target : null, ds, data, array.dtype(), dist.shape(),
@@ -229,9 +240,8 @@ final class Hdf5Files {
                 if (fault != null) {
                     fault.accept(rank);
                 }
-                return null;
             });
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("rename", () -> io(name, () -> {
                 if (rank == 0) {
                     try {
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -240,7 +250,7 @@ final class Hdf5Files {
                     }
                 }
                 return null;
-            });
+            }));
         } catch (RuntimeException e) {
             if (rank == 0) {
                 try {
