@@ -59,12 +59,7 @@ final class Hdf5Files {
             return NativeHdf5Files.load(path, ds, dist, dtype);
         }
         CollectiveSteps steps = new CollectiveSteps(lib, name);
-        DType t = steps.step("jhdf check", () -> io(name, () -> {
-            try (HdfFile f = open(path)) {
-                Dataset d = dataset(f, name, ds);
-                return check(name, d, dist, dtype);
-            }
-        }));
+        DType t = steps.step("jhdf check", () -> checked(path, name, ds, dist, dtype));
         DistArray a = DistArrays.empty(dist, t);
         try {
             steps.run("jhdf read", () -> io(name, () -> {
@@ -72,6 +67,10 @@ final class Hdf5Files {
                     JhdfReader.read(path, name, dataset(f, name, ds), t, a);
                 } catch (HdfException e) {
                     throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
+                } catch (ArrayFileException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new ArrayFileException(name + ": " + ds + ": corrupt HDF5 file: " + e, e);
                 }
                 return null;
             }));
@@ -80,6 +79,35 @@ final class Hdf5Files {
             a.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the file, finds the dataset and checks it against the distribution and dtype, within {@link JhdfGuard}'s
+     * time bound (a chunked dataset's chunk index is read here too, so that a looping index fails in this step).
+     * Not collective.
+     */
+    static DType checked(Path path, String name, String ds, Distribution dist, DType dtype) {
+        return JhdfGuard.bounded(name, () -> {
+            try (HdfFile f = open(path)) {
+                Dataset d = dataset(f, name, ds);
+                DType t = check(name, d, dist, dtype);
+                if (d instanceof io.jhdf.api.dataset.ChunkedDataset c && dist.globalSize() > 0) {
+                    try {
+                        c.getDecompressedChunk(new int[c.getChunkDimensions().length]); // loads the chunk index
+                    } catch (HdfException e) {
+                        throw new ArrayFileException(name + ": dataset " + ds + ": chunk index or first chunk "
+                                + "cannot be read: " + e.getMessage(), e);
+                    }
+                }
+                return t;
+            } catch (HdfException e) {
+                throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
+            } catch (ArrayFileException e) {
+                throw e;
+            } catch (RuntimeException e) { // jHDF on corrupt metadata: buffer underflows, bad lengths, ...
+                throw new ArrayFileException(name + ": " + ds + ": corrupt HDF5 metadata: " + e, e);
+            }
+        });
     }
 
     /** Runs {@code step}, its I/O errors as {@link ArrayFileException}s naming {@code file}. */

@@ -79,11 +79,7 @@ final class NativeHdf5Files {
         CommContext ctx = dist.context();
         Communicator lib = ctx.comm();
         String name = path.toString();
-        DType t = IoAgreement.agree(lib, name, () -> {
-            try (HdfFile f = Hdf5Files.open(path)) {
-                return Hdf5Files.check(name, Hdf5Files.dataset(f, name, ds), dist, dtype);
-            }
-        });
+        DType t = IoAgreement.agree(lib, name, () -> Hdf5Files.checked(path, name, ds, dist, dtype));
         DistArray a = DistArrays.empty(dist, t);
         try {
             boolean nothing = dist.localMap().holdsNothing() || a.local().elementCount() == 0;
