@@ -210,7 +210,7 @@ public final class ArrayIO {
         }
     }
 
-    private static void writeOwned(Path tmp, String name, long dataOffset, DistArray array) throws IOException {
+    static void writeOwned(Path tmp, String name, long dataOffset, DistArray array) throws IOException {
         Distribution dist = array.distribution();
         LocalBlock block = array.local();
         long mine = block.elementCount() * array.dtype().itemSize();

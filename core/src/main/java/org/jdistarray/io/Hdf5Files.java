@@ -246,15 +246,22 @@ final class Hdf5Files {
         long token = Collectives.broadcast(lib, rank == 0 ? ThreadLocalRandom.current().nextLong() >>> 1 : 0L, 0);
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(token) + ".tmp");
         boolean[] previous = new boolean[1];
+        // contiguous datasets in a new file are streamed: rank 0 writes the metadata, every rank its own elements
+        boolean streamed = Hdf5Paths.chunkShape(dist.shape(), array.dtype().itemSize(), options) == null
+                && dist.ndim() > 0 && mode != Hdf5Mode.APPEND;
         IoAgreement.agree(lib, name, () -> {
             if (array.isClosed()) {
                 throw new IllegalStateException("saveHdf5: the array is closed");
             }
             if (rank == 0) {
-                previous[0] = checkTarget(target, name, ds, mode, bytes, true);
+                previous[0] = checkTarget(target, name, ds, mode, streamed ? 0 : bytes, true);
             }
             return null;
         });
+        if (streamed) {
+            saveStreamed(lib, name, tmp, target, ds, array, options);
+            return;
+        }
         Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
         CollectiveSteps steps = new CollectiveSteps(lib, name);
         try (DistArray whole = array.redistribute(onRoot)) {
@@ -269,6 +276,53 @@ final class Hdf5Files {
                     fault.accept(rank);
                 }
             });
+            steps.run("rename", () -> io(name, () -> {
+                if (rank == 0) {
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        throw new ArrayFileException(name + ": the file system cannot rename atomically: " + e);
+                    }
+                }
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            if (rank == 0) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * <b>Collective.</b> The jHDF save of a contiguous dataset into a new file with bounded memory: rank 0 writes the
+     * file's metadata with the data's place reserved ({@link JhdfWriter#writeReserved}), then every rank writes the
+     * elements it owns at their offsets there (the {@code .npy} code path; a replicated array: rank 0 alone), then the
+     * temporary file is renamed. No rank holds more than its own block (plus one window of at most 16 MiB).
+     */
+    private static void saveStreamed(Communicator lib, String name, Path tmp, Path target, String ds, DistArray array,
+            Hdf5Options options) {
+        int rank = lib.rank();
+        Distribution dist = array.distribution();
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
+        try {
+            long address = steps.step("jhdf write", () -> rank == 0 ? JhdfWriter.writeReserved(tmp, ds, array.dtype(),
+                    dist.shape(), options, attributes(array)) : 0L);
+            long at = Collectives.broadcast(lib, address, 0);
+            steps.run("write owned", () -> io(name, () -> {
+                if (rank == 0 || !dist.isReplicated()) {
+                    ArrayIO.writeOwned(tmp, name, at, array);
+                }
+                IntConsumer fault = saveFault;
+                if (fault != null) {
+                    fault.accept(rank);
+                }
+                return null;
+            }));
             steps.run("rename", () -> io(name, () -> {
                 if (rank == 0) {
                     try {
