@@ -175,7 +175,11 @@ class ReaderFuzzTest {
         for (int e = 0; e < edits; e++) {
             int lim = Math.max(1, Math.min(span, b.length));
             switch (rnd.nextInt(6)) {
-                case 0 -> b[rnd.nextInt(lim)] = (byte) rnd.nextInt(256);
+                case 0 -> {
+                    if (b.length > 0) {
+                        b[rnd.nextInt(lim)] = (byte) rnd.nextInt(256);
+                    }
+                }
                 case 1 -> b = Arrays.copyOf(b, rnd.nextInt(b.length + 1));
                 case 2 -> { // forged length fields: .npy at 8..11, .dnpy at 8..9 and its embedded .npy
                     if (b.length > 12) {
@@ -211,7 +215,7 @@ class ReaderFuzzTest {
     static byte[] mutateHdf5(byte[] seed, SplittableRandom rnd) {
         byte[] b = seed.clone();
         int edits = 1 + rnd.nextInt(3);
-        for (int e = 0; e < edits; e++) {
+        for (int e = 0; e < edits && b.length > 0; e++) {
             int p = rnd.nextBoolean() || b.length <= 1024 ? rnd.nextInt(Math.min(2048, b.length))
                     : b.length - 1 - rnd.nextInt(Math.min(1024, b.length));
             switch (rnd.nextInt(4)) {
