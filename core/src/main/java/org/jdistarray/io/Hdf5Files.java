@@ -315,7 +315,7 @@ final class Hdf5Files {
             long at = Collectives.broadcast(lib, address, 0);
             steps.run("write owned", () -> io(name, () -> {
                 if (rank == 0 || !dist.isReplicated()) {
-                    ArrayIO.writeOwned(tmp, name, at, array);
+                    ArrayIO.writeOwned(tmp, "saveHdf5 " + name, name, at, array);
                 }
                 IntConsumer fault = saveFault;
                 if (fault != null) {
