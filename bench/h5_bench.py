@@ -1,4 +1,4 @@
-"""h5py's write / read of N float64 (default 2^25) as one contiguous dataset, the baseline of Hdf5IoBenchmark."""
+"""h5py's write / read of N float64 (default 2^25; run_hdf5_bench.sh sets 2^27) as one contiguous dataset, the baseline of Hdf5IoBenchmark."""
 import os
 import sys
 import time

@@ -211,11 +211,16 @@ public final class ArrayIO {
     }
 
     private static void writeOwned(Path tmp, String name, long dataOffset, DistArray array) throws IOException {
+        writeOwned(tmp, "saveNpy " + name, name, dataOffset, array);
+    }
+
+    /** This rank's owned elements into {@code tmp} at their C-order offsets after {@code dataOffset}. Not collective. */
+    static void writeOwned(Path tmp, String label, String name, long dataOffset, DistArray array) throws IOException {
         Distribution dist = array.distribution();
         LocalBlock block = array.local();
         long mine = block.elementCount() * array.dtype().itemSize();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.READ);
-                Progress p = Progress.start(dist.context().comm(), "saveNpy " + name, mine,
+                Progress p = Progress.start(dist.context().comm(), label, mine,
                         dist.globalSize() * array.dtype().itemSize())) {
             RunTransfer t = new RunTransfer(ch, true, dataOffset, block, name).progress(p);
             FileRuns.forEach(dist.dimData(), dist.localMap().holdsNothing(), false, block.offset(), block.strides(),

@@ -58,26 +58,64 @@ final class Hdf5Files {
         if (engine == Hdf5Engine.NATIVE) {
             return NativeHdf5Files.load(path, ds, dist, dtype);
         }
-        DType t = IoAgreement.agree(lib, name, () -> {
-            try (HdfFile f = open(path)) {
-                Dataset d = dataset(f, name, ds);
-                return check(name, d, dist, dtype);
-            }
-        });
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
+        DType t = steps.step("jhdf check", () -> checked(path, name, ds, dist, dtype));
         DistArray a = DistArrays.empty(dist, t);
         try {
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("jhdf read", () -> io(name, () -> {
                 try (HdfFile f = open(path)) {
                     JhdfReader.read(path, name, dataset(f, name, ds), t, a);
                 } catch (HdfException e) {
                     throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
+                } catch (ArrayFileException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new ArrayFileException(name + ": " + ds + ": corrupt HDF5 file: " + e, e);
                 }
                 return null;
-            });
+            }));
             return a;
         } catch (RuntimeException e) {
             a.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the file, finds the dataset and checks it against the distribution and dtype, within {@link JhdfGuard}'s
+     * time bound (a chunked dataset's chunk index is read here too, so that a looping index fails in this step).
+     * Not collective.
+     */
+    static DType checked(Path path, String name, String ds, Distribution dist, DType dtype) {
+        return JhdfGuard.bounded(name, () -> {
+            try (HdfFile f = open(path)) {
+                Dataset d = dataset(f, name, ds);
+                DType t = check(name, d, dist, dtype);
+                if (d instanceof io.jhdf.api.dataset.ChunkedDataset c && dist.globalSize() > 0) {
+                    try {
+                        c.getDecompressedChunk(new int[c.getChunkDimensions().length]); // loads the chunk index
+                    } catch (HdfException e) {
+                        throw new ArrayFileException(name + ": dataset " + ds + ": chunk index or first chunk "
+                                + "cannot be read: " + e.getMessage(), e);
+                    }
+                }
+                return t;
+            } catch (HdfException e) {
+                throw new ArrayFileException(name + ": " + ds + ": " + e.getMessage(), e);
+            } catch (ArrayFileException e) {
+                throw e;
+            } catch (RuntimeException e) { // jHDF on corrupt metadata: buffer underflows, bad lengths, ...
+                throw new ArrayFileException(name + ": " + ds + ": corrupt HDF5 metadata: " + e, e);
+            }
+        });
+    }
+
+    /** Runs {@code step}, its I/O errors as {@link ArrayFileException}s naming {@code file}. */
+    static <T> T io(String file, IoAgreement.IoStep<T> step) {
+        try {
+            return step.run();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ArrayFileException(file + ": " + e, e);
         }
     }
 
@@ -208,18 +246,26 @@ final class Hdf5Files {
         long token = Collectives.broadcast(lib, rank == 0 ? ThreadLocalRandom.current().nextLong() >>> 1 : 0L, 0);
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(token) + ".tmp");
         boolean[] previous = new boolean[1];
+        // contiguous datasets in a new file are streamed: rank 0 writes the metadata, every rank its own elements
+        boolean streamed = Hdf5Paths.chunkShape(dist.shape(), array.dtype().itemSize(), options) == null
+                && dist.ndim() > 0 && mode != Hdf5Mode.APPEND;
         IoAgreement.agree(lib, name, () -> {
             if (array.isClosed()) {
                 throw new IllegalStateException("saveHdf5: the array is closed");
             }
             if (rank == 0) {
-                previous[0] = checkTarget(target, name, ds, mode, bytes, true);
+                previous[0] = checkTarget(target, name, ds, mode, streamed ? 0 : bytes, true);
             }
             return null;
         });
+        if (streamed) {
+            saveStreamed(lib, name, tmp, target, ds, array, options);
+            return;
+        }
         Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
         try (DistArray whole = array.redistribute(onRoot)) {
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("jhdf write", () -> {
                 if (rank == 0) {
                     ByteBuffer data = contiguous(whole.local());
                     JhdfWriter.write(tmp, previous[0] ? target : null, ds, data, array.dtype(), dist.shape(),
@@ -229,9 +275,8 @@ final class Hdf5Files {
                 if (fault != null) {
                     fault.accept(rank);
                 }
-                return null;
             });
-            IoAgreement.agree(lib, name, () -> {
+            steps.run("rename", () -> io(name, () -> {
                 if (rank == 0) {
                     try {
                         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -240,7 +285,54 @@ final class Hdf5Files {
                     }
                 }
                 return null;
-            });
+            }));
+        } catch (RuntimeException e) {
+            if (rank == 0) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * <b>Collective.</b> The jHDF save of a contiguous dataset into a new file with bounded memory: rank 0 writes the
+     * file's metadata with the data's place reserved ({@link JhdfWriter#writeReserved}), then every rank writes the
+     * elements it owns at their offsets there (the {@code .npy} code path; a replicated array: rank 0 alone), then the
+     * temporary file is renamed. No rank holds more than its own block (plus one window of at most 16 MiB).
+     */
+    private static void saveStreamed(Communicator lib, String name, Path tmp, Path target, String ds, DistArray array,
+            Hdf5Options options) {
+        int rank = lib.rank();
+        Distribution dist = array.distribution();
+        CollectiveSteps steps = new CollectiveSteps(lib, name);
+        try {
+            long address = steps.step("jhdf write", () -> rank == 0 ? JhdfWriter.writeReserved(tmp, ds, array.dtype(),
+                    dist.shape(), options, attributes(array)) : 0L);
+            long at = Collectives.broadcast(lib, address, 0);
+            steps.run("write owned", () -> io(name, () -> {
+                if (rank == 0 || !dist.isReplicated()) {
+                    ArrayIO.writeOwned(tmp, "saveHdf5 " + name, name, at, array);
+                }
+                IntConsumer fault = saveFault;
+                if (fault != null) {
+                    fault.accept(rank);
+                }
+                return null;
+            }));
+            steps.run("rename", () -> io(name, () -> {
+                if (rank == 0) {
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        throw new ArrayFileException(name + ": the file system cannot rename atomically: " + e);
+                    }
+                }
+                return null;
+            }));
         } catch (RuntimeException e) {
             if (rank == 0) {
                 try {

@@ -318,16 +318,20 @@ final class JhdfReader {
                 ls[k] = j;
                 k++;
             }
-            Integer[] order = new Integer[k];
             boolean sorted = true;
+            for (int i = 1; i < k && sorted; i++) {
+                sorted = gs[i - 1] <= gs[i];
+            }
+            if (sorted) { // block, undistributed, cyclic: no sort, no boxed permutation
+                return new AxisCells(k == m ? gs : java.util.Arrays.copyOf(gs, k),
+                        k == m ? ls : java.util.Arrays.copyOf(ls, k));
+            }
+            Integer[] order = new Integer[k];
             for (int i = 0; i < k; i++) {
                 order[i] = i;
-                sorted &= i == 0 || gs[i - 1] <= gs[i];
             }
-            if (!sorted) {
-                final long[] gg = gs;
-                java.util.Arrays.sort(order, (x, y) -> Long.compare(gg[x], gg[y]));
-            }
+            final long[] gg = gs;
+            java.util.Arrays.sort(order, (x, y) -> Long.compare(gg[x], gg[y]));
             long[] g = new long[k];
             long[] l = new long[k];
             for (int i = 0; i < k; i++) {

@@ -41,22 +41,137 @@ final class JhdfWriter {
                 }
             }
             String[] parts = Hdf5Paths.split(dataset);
-            WritableGroup g = out;
-            for (int i = 0; i < parts.length - 1; i++) {
-                Node child = g.getChild(parts[i]);
-                if (child == null) {
-                    g = g.putGroup(parts[i]);
-                } else if (child instanceof WritableGroup wg) {
-                    g = wg;
-                } else {
-                    throw new ArrayFileException(tmpName(previous, tmp) + ": " + child.getPath()
-                            + " is a dataset, not a group");
-                }
-            }
+            WritableGroup g = parent(out, parts, tmpName(previous, tmp));
             Object nested = JhdfTypes.nested(data, dtype, shape);
             WritableDataset d = g.putDataset(parts[parts.length - 1], nested, creation(dtype, shape, options));
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 d.putAttribute(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static WritableGroup parent(WritableGroup out, String[] parts, String name) {
+        WritableGroup g = out;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Node child = g.getChild(parts[i]);
+            if (child == null) {
+                g = g.putGroup(parts[i]);
+            } else if (child instanceof WritableGroup wg) {
+                g = wg;
+            } else {
+                throw new ArrayFileException(name + ": " + child.getPath() + " is a dataset, not a group");
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Writes {@code tmp} with a contiguous dataset of {@code shape} whose data jHDF only reserves (it writes the
+     * metadata, the attributes and the dataset's place in the file, no element), and returns the data's file address,
+     * where the ranks then write their own elements in parallel ({@code .npy}'s positional writes): no rank holds more
+     * than its block. jHDF has no API for this: its dataset is made from a one-element array, then its dataspace is
+     * given the real shape and its datatype one that writes nothing ({@link Reserved}), by reflection on jHDF 0.13's
+     * {@code WritableDatasetImpl} (checked by every jHDF test of the suite; another jHDF version that changes those
+     * fields fails here with an error naming them). Not collective (rank 0).
+     */
+    static long writeReserved(Path tmp, String dataset, DType dtype, long[] shape, Hdf5Options options,
+            Map<String, Object> attrs) {
+        long[] one = new long[shape.length];
+        java.util.Arrays.fill(one, 1);
+        try (WritableHdfFile out = HdfFile.write(tmp)) {
+            String[] parts = Hdf5Paths.split(dataset);
+            WritableGroup g = parent(out, parts, tmp.toString());
+            ByteBuffer zero = ByteBuffer.allocate(dtype.itemSize()).order(java.nio.ByteOrder.nativeOrder());
+            WritableDataset d = g.putDataset(parts[parts.length - 1], JhdfTypes.nested(zero, dtype, one),
+                    creation(dtype, one, options));
+            Reserved.reserve(d, shape, tmp);
+            for (Map.Entry<String, Object> e : attrs.entrySet()) {
+                d.putAttribute(e.getKey(), e.getValue());
+            }
+        }
+        long bytes = dtype.itemSize();
+        for (long n : shape) {
+            bytes *= n;
+        }
+        try (HdfFile in = new HdfFile(tmp)) {
+            Dataset d = in.getDatasetByPath(dataset);
+            if (!(d instanceof io.jhdf.api.dataset.ContiguousDataset c) || !java.util.Arrays.equals(
+                    d.getDimensionsAsLong(), shape)) {
+                throw new ArrayFileException(tmp + ": jHDF did not write the reserved dataset " + dataset
+                        + " as expected (" + d.getDataLayout() + ", " + java.util.Arrays.toString(
+                        d.getDimensionsAsLong()) + ")");
+            }
+            long address = c.getDataAddress();
+            if (address < 0 || java.nio.file.Files.size(tmp) < address + bytes) {
+                throw new ArrayFileException(tmp + ": jHDF reserved no room for dataset " + dataset + " (address "
+                        + address + ", file size " + java.nio.file.Files.size(tmp) + ")");
+            }
+            return address;
+        } catch (java.io.IOException e) {
+            throw new ArrayFileException(tmp + ": " + e, e);
+        }
+    }
+
+    /** jHDF's datatype with the same encoding that writes no element (the ranks write them). */
+    static final class Reserved extends io.jhdf.object.datatype.DataType {
+        private final io.jhdf.object.datatype.DataType real;
+
+        Reserved(io.jhdf.object.datatype.DataType real) {
+            super(real.toBuffer());
+            this.real = real;
+        }
+
+        static void reserve(WritableDataset d, long[] shape, Path tmp) {
+            try {
+                java.lang.reflect.Field space = io.jhdf.WritableDatasetImpl.class.getDeclaredField("dataSpace");
+                java.lang.reflect.Field type = io.jhdf.WritableDatasetImpl.class.getDeclaredField("dataType");
+                space.setAccessible(true);
+                type.setAccessible(true);
+                space.set(d, io.jhdf.object.message.DataSpace.modifyDimensions(
+                        (io.jhdf.object.message.DataSpace) space.get(d), shape));
+                type.set(d, new Reserved((io.jhdf.object.datatype.DataType) type.get(d)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new ArrayFileException(tmp + ": this jHDF version cannot reserve a dataset (WritableDatasetImpl"
+                        + ".dataSpace/dataType: " + e + ")", e);
+            }
+        }
+
+        @Override
+        public Class<?> getJavaType() {
+            return real.getJavaType();
+        }
+
+        @Override
+        public Object fillData(ByteBuffer buffer, int[] dimensions, io.jhdf.storage.HdfBackingStorage storage) {
+            return real.fillData(buffer, dimensions, storage);
+        }
+
+        @Override
+        public ByteBuffer toBuffer() {
+            return real.toBuffer();
+        }
+
+        @Override
+        public ByteBuffer encodeData(Object data) {
+            return real.encodeData(data);
+        }
+
+        @Override
+        public void writeData(Object data, int[] dimensions, io.jhdf.storage.HdfFileChannel channel) {
+            // no element: the file is only extended over the data's place (jHDF takes the file's end-of-file
+            // address from its size when it closes), sparse until the ranks write their elements there
+            long bytes = getSize();
+            for (int n : dimensions) {
+                bytes *= n;
+            }
+            if (bytes == 0) {
+                return;
+            }
+            try {
+                java.nio.channels.FileChannel fc = channel.getFileChannel();
+                fc.write(ByteBuffer.allocate(1), fc.position() + bytes - 1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
     }

@@ -79,16 +79,12 @@ final class NativeHdf5Files {
         CommContext ctx = dist.context();
         Communicator lib = ctx.comm();
         String name = path.toString();
-        DType t = IoAgreement.agree(lib, name, () -> {
-            try (HdfFile f = Hdf5Files.open(path)) {
-                return Hdf5Files.check(name, Hdf5Files.dataset(f, name, ds), dist, dtype);
-            }
-        });
+        DType t = IoAgreement.agree(lib, name, () -> Hdf5Files.checked(path, name, ds, dist, dtype));
         DistArray a = DistArrays.empty(dist, t);
         try {
             boolean nothing = dist.localMap().holdsNothing() || a.local().elementCount() == 0;
-            AxisCells[] cells = nothing ? null : JhdfReader.cells(dist.dimData());
-            Plan plan = IoAgreement.agree(lib, name, () -> new Plan(cells, a.local(), t.itemSize()));
+            Plan plan = IoAgreement.agree(lib, name, () -> Plan.of(nothing ? null : dist.dimData(), false, a.local(),
+                    t.itemSize()));
             int rounds = (int) Collectives.max(lib, (long) plan.sel.rounds);
             IoAgreement.agree(lib, name, () -> {
                 synchronized (Hdf5Native.LOCK) {
@@ -108,6 +104,50 @@ final class NativeHdf5Files {
         final NativeSelection sel;
         final AxisCells[] unique;
         final AxisCells[] scatter;
+
+        private Plan(NativeSelection box) {
+            sel = box;
+            unique = null;
+            scatter = null;
+        }
+
+        /**
+         * The plan of the held ({@code owned == false}: padding included) or owned cells of {@code dims} (null: none).
+         * Block and undistributed axes over a contiguous block make one box, described by its corners alone: no
+         * per-cell index lists, whatever the block's size. Other layouts list the cells per axis.
+         */
+        static Plan of(List<DimDistribution> dims, boolean owned, LocalBlock block, int item) {
+            if (dims == null) {
+                return new Plan(null, block, item);
+            }
+            int n = dims.size();
+            boolean box = block.isContiguous() && java.util.Arrays.equals(block.shape(),
+                    block.array().distribution().localMap().localShape());
+            long[] start = new long[n];
+            long[] local = new long[n];
+            long[] count = new long[n];
+            for (int i = 0; i < n && box; i++) {
+                DimDistribution d = dims.get(i);
+                box = d.isContiguous();
+                if (!box) {
+                    break;
+                }
+                long first = d instanceof org.jdistarray.protocol.Block b && owned ? b.ownedStart() : 0;
+                count[i] = owned ? d.ownedCount() : d.localSize();
+                if (count[i] > 0) {
+                    start[i] = owned ? first : d.globalFromLocal(0);
+                    local[i] = owned ? d.localFromGlobal(first) : 0;
+                }
+            }
+            if (box) {
+                return new Plan(new NativeSelection(start, local, count));
+            }
+            AxisCells[] cells = new AxisCells[n];
+            for (int i = 0; i < n; i++) {
+                cells[i] = owned ? AxisCells.owned(dims.get(i)) : AxisCells.held(dims.get(i));
+            }
+            return new Plan(cells, block, item);
+        }
 
         Plan(AxisCells[] cells, LocalBlock block, int item) {
             if (cells == null) {
@@ -147,155 +187,162 @@ final class NativeHdf5Files {
     }
 
     /**
-     * The collective HDF5 sequence of a read ({@code write == false}) or write: open (or, for a write, create in
-     * {@code createFlags} / open read-write), the dataset, {@code rounds} collective transfers, close.
+     * The collective HDF5 sequence of a read ({@code write == false}) or write: open (or, for a write, create / open
+     * read-write), the dataset, {@code rounds} collective transfers, the attributes, close. Each step is agreed on
+     * every rank ({@link CollectiveSteps}) before the next collective HDF5 call, so a failure on one rank (a Java
+     * exception, a negative return of a call, an injected fault) makes every rank throw and close its handles instead
+     * of leaving the others inside HDF5.
      */
     private static void transfer(String file, String ds, Communicator lib, Plan plan, int rounds, LocalBlock block,
             DType t, boolean write, WriteSpec spec) {
-        List<Runnable> closers = new ArrayList<>();
-        RuntimeException failure = null;
-        try {
-            long fapl = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_FILE_ACCESS_ID_g")), "H5Pcreate", file);
-            closers.add(() -> Hdf5Native.H5Pclose(fapl));
-            check(Hdf5Native.H5Pset_fapl_mpio(fapl, ((MpiCommunicator) lib).nativeHandle(),
-                    Hdf5Native.address("ompi_mpi_info_null")), "H5Pset_fapl_mpio", file);
-            long f;
-            if (!write) {
-                f = Hdf5Native.H5Fopen(file, Hdf5Native.H5F_ACC_RDONLY, fapl);
-            } else if (spec.create) {
-                f = Hdf5Native.H5Fcreate(file, Hdf5Native.H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
-            } else {
-                f = Hdf5Native.H5Fopen(file, Hdf5Native.H5F_ACC_RDWR, fapl);
-            }
-            check(f, write ? "H5Fcreate/H5Fopen" : "H5Fopen", file);
-            closers.add(0, () -> Hdf5Native.H5Fclose(f));
-            long memType = memType(t, closers);
-            long d;
-            if (!write) {
-                d = check(Hdf5Native.H5Dopen2(f, ds, H5P_DEFAULT), "H5Dopen2 " + ds, file);
-                long ft = Hdf5Native.H5Dget_type(d);
-                int cls = Hdf5Native.H5Tget_class(ft);
-                if (t == DType.BOOL || cls == Hdf5Native.H5T_BITFIELD || cls == Hdf5Native.H5T_ENUM) {
-                    memType = ft; // 1-byte enums and bitfields: no conversion path to integers; same bytes
-                    closers.add(0, () -> Hdf5Native.H5Tclose(ft));
+        try (CollectiveSteps steps = new CollectiveSteps(lib, file)) {
+            long fapl = steps.step("file access list", () -> {
+                long p = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_FILE_ACCESS_ID_g")), "H5Pcreate",
+                        file);
+                steps.onClose(() -> Hdf5Native.H5Pclose(p));
+                return p;
+            });
+            steps.runCollective("H5Pset_fapl_mpio", () -> check(Hdf5Native.H5Pset_fapl_mpio(fapl, // MPI_Comm_dup
+                    ((MpiCommunicator) lib).nativeHandle(), Hdf5Native.address("ompi_mpi_info_null")),
+                    "H5Pset_fapl_mpio", file));
+            long f = steps.collective(write ? "H5Fcreate" : "H5Fopen", () -> {
+                long h;
+                if (!write) {
+                    h = Hdf5Native.H5Fopen(file, Hdf5Native.H5F_ACC_RDONLY, fapl);
+                } else if (spec.create) {
+                    h = Hdf5Native.H5Fcreate(file, Hdf5Native.H5F_ACC_TRUNC, H5P_DEFAULT, fapl);
                 } else {
-                    Hdf5Native.H5Tclose(ft);
+                    h = Hdf5Native.H5Fopen(file, Hdf5Native.H5F_ACC_RDWR, fapl);
                 }
-            } else {
-                d = createDataset(f, ds, t, spec, memType, closers, file);
-            }
-            long dset = d;
-            closers.add(0, () -> Hdf5Native.H5Dclose(dset));
-            long dxpl = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_DATASET_XFER_ID_g")), "H5Pcreate",
-                    file);
-            closers.add(0, () -> Hdf5Native.H5Pclose(dxpl));
-            check(Hdf5Native.H5Pset_dxpl_mpio(dxpl, Hdf5Native.H5FD_MPIO_COLLECTIVE), "H5Pset_dxpl_mpio", file);
-            long fspace = check(Hdf5Native.H5Dget_space(dset), "H5Dget_space", file);
-            closers.add(0, () -> Hdf5Native.H5Sclose(fspace));
-            long mine = 0;
-            if (plan.sel.rounds > 0) {
-                mine = t.itemSize();
-                for (AxisCells c : plan.sel.cells) {
-                    mine *= c.g.length;
+                check(h, write ? "H5Fcreate/H5Fopen" : "H5Fopen", file);
+                steps.onClose(() -> Hdf5Native.H5Fclose(h));
+                return h;
+            });
+            long[] memType = {steps.step("memory type", () -> memType(t, steps))};
+            long[] creation = write ? steps.step("dataset creation lists", () -> creationLists(t, spec, memType[0],
+                    steps, file)) : null;
+            long dset = steps.collective(write ? "H5Dcreate2" : "H5Dopen2", () -> {
+                long d;
+                if (!write) {
+                    d = check(Hdf5Native.H5Dopen2(f, ds, H5P_DEFAULT), "H5Dopen2 " + ds, file);
+                    steps.onClose(() -> Hdf5Native.H5Dclose(d));
+                    long ft = Hdf5Native.H5Dget_type(d);
+                    int cls = Hdf5Native.H5Tget_class(ft);
+                    if (t == DType.BOOL || cls == Hdf5Native.H5T_BITFIELD || cls == Hdf5Native.H5T_ENUM) {
+                        memType[0] = ft; // 1-byte enums and bitfields: no conversion path to integers; same bytes
+                        steps.onClose(() -> Hdf5Native.H5Tclose(ft));
+                    } else {
+                        Hdf5Native.H5Tclose(ft);
+                    }
+                } else {
+                    d = check(Hdf5Native.H5Dcreate2(f, ds, creation[3], creation[0], creation[1], creation[2],
+                            H5P_DEFAULT), "H5Dcreate2 " + ds, file);
+                    steps.onClose(() -> Hdf5Native.H5Dclose(d));
                 }
-            }
+                return d;
+            });
+            long[] lists = steps.step("transfer list", () -> {
+                long dxpl = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_DATASET_XFER_ID_g")), "H5Pcreate",
+                        file);
+                steps.onClose(() -> Hdf5Native.H5Pclose(dxpl));
+                check(Hdf5Native.H5Pset_dxpl_mpio(dxpl, Hdf5Native.H5FD_MPIO_COLLECTIVE), "H5Pset_dxpl_mpio", file);
+                long fspace = check(Hdf5Native.H5Dget_space(dset), "H5Dget_space", file);
+                steps.onClose(() -> Hdf5Native.H5Sclose(fspace));
+                return new long[] {dxpl, fspace};
+            });
+            long mine = plan.sel.cellCount() * t.itemSize();
             Distribution dist = block.array().distribution();
             try (Progress p = Progress.start(lib, (write ? "saveHdf5 " : "loadHdf5 ") + file, mine,
                     dist.globalSize() * t.itemSize())) {
                 for (int r = 0; r < rounds; r++) {
-                    round(file, plan, r, block, t, write, dset, memType, fspace, dxpl);
+                    round(steps, file, plan, r, block, t, write, dset, memType[0], lists[1], lists[0]);
                     p.add(r < plan.sel.rounds ? mine / Math.max(1, plan.sel.rounds) : 0);
                 }
             }
             if (write && spec.attrs != null) {
-                writeAttributes(dset, spec.attrs, file);
+                steps.runCollective("attributes", () -> writeAttributes(dset, spec.attrs, file));
             }
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            for (Runnable c : closers) {
-                c.run();
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
-    private static void round(String file, Plan plan, int r, LocalBlock block, DType t, boolean write, long dset,
-            long memType, long fspace, long dxpl) {
+    /** One round's buffers: the memory space, the address, the staging buffer (null when direct). */
+    private record Round(long mspace, long buf, ByteBuffer tmp, long[] dims, long cells) {
+    }
+
+    /** Round {@code r}: select and stage (one step), the collective transfer (the next), and for a read the scatter. */
+    private static void round(CollectiveSteps steps, String file, Plan plan, int r, LocalBlock block, DType t,
+            boolean write, long dset, long memType, long fspace, long dxpl) {
         NativeSelection sel = plan.sel;
         int n = block.ndim();
         int item = t.itemSize();
-        ByteBuffer tmp = null;
-        long buf;
-        long mspace;
+        boolean staged = r < sel.rounds && n > 0 && !sel.direct;
+        long[] mspace = {-1};
+        try {
+            Round rd = steps.step("select round " + r, () -> {
+                Round x = prepare(file, plan, r, block, item, write, fspace);
+                mspace[0] = x.mspace;
+                return x;
+            });
+            steps.runCollective((write ? "H5Dwrite" : "H5Dread") + " round " + r, () -> {
+                int rc = write ? Hdf5Native.H5Dwrite(dset, memType, rd.mspace, fspace, dxpl, rd.buf)
+                        : Hdf5Native.H5Dread(dset, memType, rd.mspace, fspace, dxpl, rd.buf);
+                java.lang.ref.Reference.reachabilityFence(rd.tmp);
+                check(rc, write ? "H5Dwrite" : "H5Dread", file);
+                if (!write && staged) {
+                    move(rd.tmp, rd.cells * item, plan, sel.from(r), sel.to(r), rd.dims, item, block, false);
+                }
+            });
+        } finally {
+            if (mspace[0] >= 0) {
+                Hdf5Native.H5Sclose(mspace[0]); // not collective
+            }
+        }
+    }
+
+    /** The selection and buffers of round {@code r} (a write's cells gathered into the staging buffer). */
+    private static Round prepare(String file, Plan plan, int r, LocalBlock block, int item, boolean write,
+            long fspace) {
+        NativeSelection sel = plan.sel;
+        int n = block.ndim();
         if (r >= sel.rounds) {
             Hdf5Native.H5Sselect_none(fspace);
-            mspace = Hdf5Native.H5Screate_simple(1, new long[] {1}, null);
+            long mspace = check(Hdf5Native.H5Screate_simple(1, new long[] {1}, null), "H5Screate", file);
             Hdf5Native.H5Sselect_none(mspace);
-            tmp = ByteBuffer.allocateDirect(Math.max(8, item));
-            buf = Hdf5Native.address(tmp);
-        } else if (n == 0) {
+            ByteBuffer tmp = ByteBuffer.allocateDirect(Math.max(8, item));
+            return new Round(mspace, Hdf5Native.address(tmp), tmp, null, 0);
+        }
+        if (n == 0) {
             Hdf5Native.H5Sselect_all(fspace);
-            mspace = Hdf5Native.H5Screate(0); // H5S_SCALAR
-            buf = block.address();
-        } else if (sel.direct) {
-            long[] gs = new long[n];
-            long[] ls = new long[n];
-            long[] cnt = new long[n];
-            long[] shape = block.shape();
-            for (int i = 0; i < n; i++) {
-                gs[i] = sel.cells[i].g[0];
-                ls[i] = sel.cells[i].l[0];
-                cnt[i] = sel.cells[i].g.length;
-            }
-            check(Hdf5Native.H5Sselect_hyperslab(fspace, Hdf5Native.H5S_SELECT_SET, gs, null, cnt, null),
-                    "H5Sselect_hyperslab", file);
-            mspace = Hdf5Native.H5Screate_simple(n, shape, null);
-            check(Hdf5Native.H5Sselect_hyperslab(mspace, Hdf5Native.H5S_SELECT_SET, ls, null, cnt, null),
-                    "H5Sselect_hyperslab", file);
-            buf = block.address();
-        } else {
-            int from = sel.from(r);
-            int to = sel.to(r);
-            long[] dims = new long[n];
-            dims[0] = to - from;
-            long cellsN = dims[0];
-            for (int i = 1; i < n; i++) {
-                dims[i] = sel.cells[i].g.length;
-                cellsN *= dims[i];
-            }
-            select(fspace, sel, from, to, file);
-            mspace = Hdf5Native.H5Screate_simple(n, dims, null);
-            tmp = ByteBuffer.allocateDirect((int) Math.max(8, cellsN * item)).order(ByteOrder.nativeOrder());
-            buf = Hdf5Native.address(tmp);
-            if (write) {
-                move(tmp, cellsN * item, plan, from, to, dims, item, block, true);
-            }
+            return new Round(check(Hdf5Native.H5Screate(0), "H5Screate", file), block.address(), null, null, 1);
         }
-        try {
-            check(mspace, "H5Screate", file);
-            int rc = write ? Hdf5Native.H5Dwrite(dset, memType, mspace, fspace, dxpl, buf)
-                    : Hdf5Native.H5Dread(dset, memType, mspace, fspace, dxpl, buf);
-            check(rc, write ? "H5Dwrite" : "H5Dread", file);
-            if (!write && tmp != null && r < sel.rounds && n > 0 && !sel.direct) {
-                int from = sel.from(r);
-                int to = sel.to(r);
-                long[] dims = new long[n];
-                dims[0] = to - from;
-                long cellsN = dims[0];
-                for (int i = 1; i < n; i++) {
-                    dims[i] = sel.cells[i].g.length;
-                    cellsN *= dims[i];
-                }
-                move(tmp, cellsN * item, plan, from, to, dims, item, block, false);
-            }
-        } finally {
-            if (mspace >= 0) {
+        if (sel.direct) {
+            check(Hdf5Native.H5Sselect_hyperslab(fspace, Hdf5Native.H5S_SELECT_SET, sel.boxStart, null,
+                    sel.boxCount, null), "H5Sselect_hyperslab", file);
+            long mspace = check(Hdf5Native.H5Screate_simple(n, block.shape(), null), "H5Screate", file);
+            int rc = Hdf5Native.H5Sselect_hyperslab(mspace, Hdf5Native.H5S_SELECT_SET, sel.boxLocal, null,
+                    sel.boxCount, null);
+            if (rc < 0) {
                 Hdf5Native.H5Sclose(mspace);
+                check(rc, "H5Sselect_hyperslab", file);
             }
+            return new Round(mspace, block.address(), null, null, sel.cellCount());
         }
+        int from = sel.from(r);
+        int to = sel.to(r);
+        long[] dims = new long[n];
+        dims[0] = to - from;
+        long cellsN = dims[0];
+        for (int i = 1; i < n; i++) {
+            dims[i] = sel.cells[i].g.length;
+            cellsN *= dims[i];
+        }
+        select(fspace, sel, from, to, file);
+        ByteBuffer tmp = ByteBuffer.allocateDirect((int) Math.max(8, cellsN * item)).order(ByteOrder.nativeOrder());
+        if (write) {
+            move(tmp, cellsN * item, plan, from, to, dims, item, block, true);
+        }
+        long mspace = check(Hdf5Native.H5Screate_simple(n, dims, null), "H5Screate", file);
+        return new Round(mspace, Hdf5Native.address(tmp), tmp, dims, cellsN);
     }
 
     /** Between the round's C-order buffer and the block (gather for a write, scatter for a read). */
@@ -409,16 +456,8 @@ final class NativeHdf5Files {
         boolean append = Collectives.broadcast(lib, inPlace ? 1L : 0L, 0) == 1L;
         boolean writes = !dist.localMap().holdsNothing() && array.local().elementCount() > 0
                 && (rank == 0 || !dist.isReplicated());
-        AxisCells[] owned = null;
-        if (writes) {
-            owned = new AxisCells[dist.ndim()];
-            List<DimDistribution> dims = dist.dimData();
-            for (int i = 0; i < owned.length; i++) {
-                owned[i] = AxisCells.owned(dims.get(i));
-            }
-        }
-        AxisCells[] cells = owned;
-        Plan plan = IoAgreement.agree(lib, name, () -> new Plan(cells, array.local(), t.itemSize()));
+        Plan plan = IoAgreement.agree(lib, name, () -> Plan.of(writes ? dist.dimData() : null, true, array.local(),
+                t.itemSize()));
         int rounds = (int) Collectives.max(lib, (long) plan.sel.rounds);
         String file = append ? target.toString() : tmp.toString();
         WriteSpec spec = new WriteSpec(!append, dist.shape(), chunks, options.gzip(), Hdf5Files.attributes(array));
@@ -458,19 +497,19 @@ final class NativeHdf5Files {
         }
     }
 
-    private static long createDataset(long f, String ds, DType t, WriteSpec spec, long memType,
-            List<Runnable> closers, String file) {
+    /** The dataset's space, link and creation lists and file type: {space, lcpl, dcpl, fileType}. Not collective. */
+    private static long[] creationLists(DType t, WriteSpec spec, long memType, CollectiveSteps closers, String file) {
         long[] shape = spec.shape;
         long space = shape.length == 0 ? Hdf5Native.H5Screate(0) : Hdf5Native.H5Screate_simple(shape.length, shape,
                 null);
         check(space, "H5Screate", file);
-        closers.add(0, () -> Hdf5Native.H5Sclose(space));
+        closers.onClose(() -> Hdf5Native.H5Sclose(space));
         long lcpl = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_LINK_CREATE_ID_g")), "H5Pcreate", file);
-        closers.add(0, () -> Hdf5Native.H5Pclose(lcpl));
+        closers.onClose(() -> Hdf5Native.H5Pclose(lcpl));
         Hdf5Native.H5Pset_create_intermediate_group(lcpl, 1);
         long dcpl = check(Hdf5Native.H5Pcreate(Hdf5Native.global("H5P_CLS_DATASET_CREATE_ID_g")), "H5Pcreate",
                 file);
-        closers.add(0, () -> Hdf5Native.H5Pclose(dcpl));
+        closers.onClose(() -> Hdf5Native.H5Pclose(dcpl));
         if (spec.chunks != null) {
             check(Hdf5Native.H5Pset_chunk(dcpl, shape.length, spec.chunks), "H5Pset_chunk", file);
             if (spec.gzip >= 0) {
@@ -489,17 +528,16 @@ final class NativeHdf5Files {
             case UINT16 -> "H5T_STD_U16LE_g";
             default -> "H5T_STD_U8LE_g";
         });
-        return check(Hdf5Native.H5Dcreate2(f, ds, fileType, space, lcpl, dcpl, H5P_DEFAULT), "H5Dcreate2 " + ds,
-                file);
+        return new long[] {space, lcpl, dcpl, fileType};
     }
 
     /** The memory type of {@code t}; bool is h5py's enum {@code {FALSE: 0, TRUE: 1}} of int8. */
-    private static long memType(DType t, List<Runnable> closers) {
+    private static long memType(DType t, CollectiveSteps closers) {
         if (t == DType.BOOL) {
             long e = Hdf5Native.H5Tenum_create(Hdf5Native.global("H5T_NATIVE_INT8_g"));
             Hdf5Native.H5Tenum_insert(e, "FALSE", new byte[] {0});
             Hdf5Native.H5Tenum_insert(e, "TRUE", new byte[] {1});
-            closers.add(0, () -> Hdf5Native.H5Tclose(e));
+            closers.onClose(() -> Hdf5Native.H5Tclose(e));
             return e;
         }
         return Hdf5Native.global(switch (t) {

@@ -19,6 +19,25 @@ final class NativeSelection {
     final boolean direct;
     final long rowsPerRound;
     final int rounds;
+    /** When {@link #direct}: per axis the box's first global index, first local index and extent. */
+    final long[] boxStart;
+    final long[] boxLocal;
+    final long[] boxCount;
+
+    /**
+     * A box of the rank's contiguous block given by its corners, with no per-cell index lists (block and
+     * undistributed axes: the common case, whatever the array's size); one round, straight from or into the block.
+     */
+    NativeSelection(long[] start, long[] local, long[] count) {
+        this.cells = null;
+        this.boxStart = start;
+        this.boxLocal = local;
+        this.boxCount = count;
+        boolean empty = java.util.Arrays.stream(count).anyMatch(c -> c == 0);
+        this.direct = !empty;
+        this.rowsPerRound = empty ? 0 : count.length == 0 ? 1 : count[0];
+        this.rounds = empty ? 0 : 1;
+    }
 
     NativeSelection(AxisCells[] cells, int item, boolean contiguousBlock) {
         this.cells = cells;
@@ -29,6 +48,21 @@ final class NativeSelection {
             box &= m == 0 || (c.g[m - 1] - c.g[0] == m - 1 && c.l[m - 1] - c.l[0] == m - 1);
         }
         this.direct = box && !empty;
+        if (direct) {
+            int n = cells.length;
+            boxStart = new long[n];
+            boxLocal = new long[n];
+            boxCount = new long[n];
+            for (int i = 0; i < n; i++) {
+                boxStart[i] = cells[i].g[0];
+                boxLocal[i] = cells[i].l[0];
+                boxCount[i] = cells[i].g.length;
+            }
+        } else {
+            boxStart = null;
+            boxLocal = null;
+            boxCount = null;
+        }
         if (empty) {
             rowsPerRound = 0;
             rounds = 0;
@@ -48,6 +82,24 @@ final class NativeSelection {
             rowsPerRound = Math.min(rows, cells[0].g.length);
             rounds = (int) ((cells[0].g.length + rowsPerRound - 1) / rowsPerRound);
         }
+    }
+
+    /** The number of cells selected on this rank (0 when it has no rounds). */
+    long cellCount() {
+        if (rounds == 0) {
+            return 0;
+        }
+        long m = 1;
+        if (direct) {
+            for (long c : boxCount) {
+                m *= c;
+            }
+        } else {
+            for (AxisCells c : cells) {
+                m *= c.g.length;
+            }
+        }
+        return m;
     }
 
     /** Cells of axis 0 in round {@code r}: {@code [from, to)} of the sorted list. */

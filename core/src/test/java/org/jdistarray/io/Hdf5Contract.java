@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.jhdf.HdfFile;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * every rank. Subclasses run it on threads or under mpirun.
  */
 public abstract class Hdf5Contract {
+    /** Steps seen per rank (thread ranks share it, each rank its own entry). */
+    private static final Map<Integer, List<String>> SEEN = new ConcurrentHashMap<>();
+
     /** SPMD code for one rank. */
     @FunctionalInterface
     public interface Spmd {
@@ -234,6 +240,80 @@ public abstract class Hdf5Contract {
             }
             if (comm.rank() == 0) {
                 assertEquals(List.of("/x"), ArrayIO.listHdf5(file).stream().map(Hdf5DatasetInfo::path).toList());
+            }
+        });
+    }
+
+    /**
+     * A failure injected on one rank (the last) at each step of a save and of a load, one step at a time: every rank
+     * throws (the others naming the failing rank), none waits inside HDF5 for it, no temporary file is left, and the
+     * next save and load on the same ranks work (every handle was closed on every rank).
+     */
+    @Test
+    void failureOnOneRankAtEveryStepFailsEveryRank() throws Exception {
+        onRanks(comm -> {
+            Path dir = IoTesting.sharedDir(comm);
+            Path file = dir.resolve("steps.h5");
+            int failing = comm.size() - 1;
+            for (Distribution d : List.of(Distribution.builder(comm).shape(4L * comm.size() + 3, 5).build(),
+                    Distribution.builder(comm).shape(3L * comm.size() + 2, 4).cyclic(0).build())) {
+                try (DistArray a = IoTesting.reference(d, DType.FLOAT64)) {
+                    comm.barrier();
+                    CollectiveSteps.fault = (step, r) -> SEEN.computeIfAbsent(r, k -> new CopyOnWriteArrayList<>())
+                            .add(step);
+                    List<String> saveSteps;
+                    List<String> loadSteps;
+                    try {
+                        ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
+                        saveSteps = SEEN.remove(comm.rank());
+                        ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
+                        loadSteps = SEEN.remove(comm.rank());
+                    } finally {
+                        comm.barrier();
+                        CollectiveSteps.fault = null;
+                    }
+                    assertTrue(saveSteps.size() >= 2 && loadSteps.size() >= 2, saveSteps + " " + loadSteps);
+                    if (engine() == Hdf5Engine.NATIVE) {
+                        assertTrue(saveSteps.containsAll(List.of("H5Fcreate", "H5Dcreate2", "H5Dwrite round 0",
+                                "attributes")) && loadSteps.containsAll(List.of("H5Fopen", "H5Dopen2",
+                                "H5Dread round 0")), saveSteps + " " + loadSteps);
+                    }
+                    for (boolean save : new boolean[] {true, false}) {
+                        for (String at : save ? saveSteps : loadSteps) {
+                            comm.barrier();
+                            CollectiveSteps.fault = (step, r) -> {
+                                if (r == failing && step.equals(at)) {
+                                    throw new IllegalStateException("injected failure at " + step);
+                                }
+                            };
+                            try {
+                                RuntimeException e = assertThrows(RuntimeException.class, () -> {
+                                    if (save) {
+                                        ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
+                                    } else {
+                                        ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
+                                    }
+                                }, at);
+                                assertTrue(e.getMessage().contains("injected failure at " + at), at + ": "
+                                        + e.getMessage());
+                                if (comm.rank() != failing) {
+                                    assertTrue(e.getMessage().contains("rank " + failing), e.getMessage());
+                                }
+                            } finally {
+                                comm.barrier();
+                                CollectiveSteps.fault = null;
+                            }
+                        }
+                    }
+                    ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
+                    try (DistArray b = ArrayIO.loadHdf5(file, "/x", d, null, opts())) {
+                        IoTesting.assertSameCells(a, b, "after the failures");
+                    }
+                }
+            }
+            comm.barrier();
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(List.of("steps.h5"), s.map(p -> p.getFileName().toString()).toList(), "no temporary file");
             }
         });
     }

@@ -23,6 +23,7 @@ class Hdf5ThreadTest {
         c.chunkedAndCompressed();
         c.createTruncateAppend();
         c.failedSaveKeepsThePreviousFile();
+        c.failureOnOneRankAtEveryStepFailsEveryRank();
         c.badFilesFailOnEveryRank();
         c.h5pyInterop();
     }
