@@ -83,7 +83,11 @@ final class FusedFloat64 {
             if (LOOPS.size() >= MAX_SHAPES) {
                 return null;
             }
-            l = LOOPS.computeIfAbsent(k, s -> define(element(e, new ArrayList<>(), new int[1])));
+            try {
+                l = LOOPS.computeIfAbsent(k, s -> define(element(e, new ArrayList<>(), new int[1])));
+            } catch (IllegalStateException | LinkageError ex) {
+                return null; // no hidden class here (an unusual runtime): the tile evaluator computes the same bits
+            }
         }
         double[] s = new double[values.size()];
         for (int i = 0; i < s.length; i++) {

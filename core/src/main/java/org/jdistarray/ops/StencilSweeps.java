@@ -10,8 +10,8 @@ import org.jdistarray.array.LocalBlock;
  * The stencil idiom of the element-wise operations (until slicing views exist): a 5-point Jacobi sweep on a 2-D
  * float64 array whose block axes carry one ghost cell ({@code padding(axis, 1, 1)}): {@link #jacobi5} exchanges the
  * ghosts once and writes {@code out[i, j] = 0.25 * (u[i-1, j] + u[i+1, j] + u[i, j-1] + u[i, j+1])} on the global
- * interior in one pass over the local block's memory (row by row through three heap row buffers, which C2 vectorises); the global
- * boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
+ * interior in one pass over the local block's memory (row by row through three heap row buffers, a loop C2
+ * vectorises); the global boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
  */
 public final class StencilSweeps {
     private StencilSweeps() {
