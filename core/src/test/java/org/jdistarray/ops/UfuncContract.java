@@ -451,6 +451,44 @@ public abstract class UfuncContract {
     }
 
     @Test
+    void float32ExpressionsRoundEveryNode() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 0));
+                        DistArray b = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 5) * 1.1);
+                        DistArray cc = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 7) - 1);
+                        DistArray e5 = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(cc)
+                                .subtract(0.1).eval();
+                        DistArray q = Np.expr(a).divide(b).negative().add(Np.expr(cc).square()).eval();
+                        DistArray z = DistArrays.zeros(d, DType.FLOAT32)) {
+                    assertEquals(DType.FLOAT32, e5.dtype());
+                    Np.expr(cc).multiply(0.1).add(a).eval(UfuncOptions.out(z));
+                    double[] x = a.toDoubleArray(0);
+                    double[] y = b.toDoubleArray(0);
+                    double[] w = cc.toDoubleArray(0);
+                    double[][] got = {e5.toDoubleArray(0), q.toDoubleArray(0), z.toDoubleArray(0)};
+                    double tenth = (float) 0.1;
+                    if (comm.rank() == 0) {
+                        for (int i = 0; i < x.length; i++) {
+                            float s = (float) Math.sqrt((float) ((float) (x[i] * x[i]) + (float) (y[i] * y[i])));
+                            float e = (float) ((float) (s * w[i]) - tenth);
+                            float r = (float) ((float) -(float) (x[i] / y[i]) + (float) (w[i] * w[i]));
+                            float f = (float) ((float) (w[i] * tenth) + x[i]);
+                            double[] want = {e, r, f};
+                            for (int k = 0; k < want.length; k++) {
+                                assertEquals(Double.doubleToRawLongBits(want[k]), Double.doubleToRawLongBits(got[k][i]),
+                                        c.name() + " float32 expression " + k + " element " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void jacobiSweepsMatchTheSerialReference() throws Exception {
         onRanks(comm -> {
             int p = comm.size();

@@ -15,7 +15,8 @@ import org.jdistarray.protocol.DType;
  * Not a test: where the time of the ufunc benchmark's operations goes on one thread rank, against plain Java loops in
  * the same JVM (a {@code DoubleBuffer} loop over the same memory and a {@code double[]} loop on the heap, which C2
  * vectorises). Thread CPU time (not wall time), median of 11 batches, ns per element, so a loaded machine disturbs it
- * less: {@code java -cp ... org.jdistarray.ops.UfuncProfileDriver [op...]} with ops {@code add4096 axpy expr5}.
+ * less: {@code java -cp ... org.jdistarray.ops.UfuncProfileDriver [op...]} with ops {@code add4096 axpy expr5 expr5f32 stencil}
+ * ({@code -Dlog=20}: 2^20 elements).
  */
 public final class UfuncProfileDriver {
     private UfuncProfileDriver() {
@@ -30,6 +31,7 @@ public final class UfuncProfileDriver {
                     case "add4096" -> add4096(comm);
                     case "axpy" -> axpy(comm, 1 << log);
                     case "expr5" -> expr5(comm, 1 << log);
+                    case "expr5f32" -> expr5f32(comm, 1 << log);
                     case "stencil" -> stencil(comm, 1 << (log / 2), 1 << (log - log / 2));
                     default -> throw new IllegalArgumentException(op);
                 }
@@ -122,6 +124,7 @@ public final class UfuncProfileDriver {
                 DistArray c = DistArrays.full(d, DType.FLOAT64, 2.0); DistArray dd = DistArrays.full(d, DType.FLOAT64, 1.0);
                 DistArray e = DistArrays.zeros(d, DType.FLOAT64)) {
             Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
+            Expr deep = Np.expr(a).add(b).multiply(c).subtract(dd).divide(2.0).add(a).multiply(b).sqrt().subtract(c);
             UfuncOptions out = UfuncOptions.out(e);
             DoubleBuffer ab = buf(a);
             DoubleBuffer bb = buf(b);
@@ -135,6 +138,7 @@ public final class UfuncProfileDriver {
             double[] he = new double[n];
             for (int r = 0; r < 3; r++) {
                 time("expr5 eval(out=e) n=" + n, n, () -> x.eval(out));
+                time("8-op eval", n, () -> deep.eval(out));
                 time("expr5 DoubleBuffer loop", n, () -> {
                     for (int i = 0; i < n; i += 4096) {
                         expr5Buf(ab, bb, cb, db, eb, i, Math.min(n, i + 4096));
@@ -145,6 +149,23 @@ public final class UfuncProfileDriver {
                         expr5Heap(ha, hb, hc, hd, he, i, Math.min(n, i + 4096));
                     }
                 });
+            }
+        }
+    }
+
+    /** The 5-operation expression on float32 arrays (every node rounds to float): only {@code eval()}. */
+    private static void expr5f32(ThreadCommunicator comm, int n) {
+        Distribution d = Distribution.builder(comm).shape(n).build();
+        try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT32, g -> g[0] % 7);
+                DistArray b = DistArrays.fromFunction(d, DType.FLOAT32, g -> g[0] % 5);
+                DistArray c = DistArrays.full(d, DType.FLOAT32, 2.0); DistArray dd = DistArrays.full(d, DType.FLOAT32, 1.0);
+                DistArray e = DistArrays.zeros(d, DType.FLOAT32)) {
+            Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
+            UfuncOptions out = UfuncOptions.out(e);
+            Expr deep = Np.expr(a).add(b).multiply(c).subtract(dd).divide(2.0).add(a).multiply(b).sqrt().subtract(c);
+            for (int r = 0; r < 3; r++) {
+                time("expr5 float32 eval n=" + n, n, () -> x.eval(out));
+                time("8-op float32 eval", n, () -> deep.eval(out));
             }
         }
     }
