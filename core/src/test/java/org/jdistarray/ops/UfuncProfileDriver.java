@@ -125,6 +125,8 @@ public final class UfuncProfileDriver {
                 DistArray e = DistArrays.zeros(d, DType.FLOAT64)) {
             Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
             Expr deep = Np.expr(a).add(b).multiply(c).subtract(dd).divide(2.0).add(a).multiply(b).sqrt().subtract(c);
+            Expr deeper = deep.multiply(deep);
+            Expr deepest = deeper.add(deeper);
             UfuncOptions out = UfuncOptions.out(e);
             DoubleBuffer ab = buf(a);
             DoubleBuffer bb = buf(b);
@@ -139,6 +141,8 @@ public final class UfuncProfileDriver {
             for (int r = 0; r < 3; r++) {
                 time("expr5 eval(out=e) n=" + n, n, () -> x.eval(out));
                 time("8-op eval", n, () -> deep.eval(out));
+                time("16-op eval", n, () -> deeper.eval(out));
+                time("32-op eval", n, () -> deepest.eval(out));
                 time("expr5 DoubleBuffer loop", n, () -> {
                     for (int i = 0; i < n; i += 4096) {
                         expr5Buf(ab, bb, cb, db, eb, i, Math.min(n, i + 4096));
