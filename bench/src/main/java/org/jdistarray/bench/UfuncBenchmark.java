@@ -62,7 +62,7 @@ public final class UfuncBenchmark {
                 default -> () -> e.eval(out);
             };
             double[] t = time(comm, body, reps, 1, 2);
-            report(comm, op, n, t, 24.0 * n, "tile=256");
+            report(comm, op, n, t, 24.0 * n, "FusedAxpy");
         }
     }
 
@@ -114,7 +114,7 @@ public final class UfuncBenchmark {
             Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
             UfuncOptions out = UfuncOptions.out(e);
             double[] t = time(comm, () -> x.eval(out), reps, 1, 2);
-            report(comm, "expr5", n, t, 40.0 * n, "sqrt(a*a+b*b)*c-d fused");
+            report(comm, "expr5", n, t, 40.0 * n, "sqrt(a*a+b*b)*c-d_FusedFloat64");
         }
     }
 

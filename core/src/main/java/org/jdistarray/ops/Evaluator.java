@@ -118,6 +118,22 @@ final class Evaluator {
                 r.close();
             }
         }
+        FusedFloat64 loop = fused == null && moves.moved.isEmpty() ? FusedFloat64.of(e, dist, dtype) : null;
+        if (loop != null && (out == null || FusedAxpy.fits(bridge.storage(out)))) {
+            DistArray r = out;
+            if (r == null) {
+                int shift = bridge.storage(first).chunkShiftForCopies();
+                r = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
+            }
+            Storage rs = bridge.storage(r);
+            if (FusedAxpy.fits(rs)) {
+                loop.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+                return r;
+            }
+            if (out == null) {
+                r.close();
+            }
+        }
         Program p = new Program(e, dist, dtype, bridge, moves.moved);
         DistArray result = out;
         if (result == null) {

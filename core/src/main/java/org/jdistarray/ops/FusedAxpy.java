@@ -61,7 +61,7 @@ final class FusedAxpy {
         return null;
     }
 
-    private static boolean dense(Expr e, Distribution dist) {
+    static boolean dense(Expr e, Distribution dist) {
         if (e.kind != Expr.Kind.ARRAY || e.array.dtype() != DType.FLOAT64) {
             return false;
         }

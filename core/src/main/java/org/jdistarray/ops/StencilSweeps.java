@@ -10,8 +10,8 @@ import org.jdistarray.array.LocalBlock;
  * The stencil idiom of the element-wise operations (until slicing views exist): a 5-point Jacobi sweep on a 2-D
  * float64 array whose block axes carry one ghost cell ({@code padding(axis, 1, 1)}): {@link #jacobi5} exchanges the
  * ghosts once and writes {@code out[i, j] = 0.25 * (u[i-1, j] + u[i+1, j] + u[i, j-1] + u[i, j+1])} on the global
- * interior in one pass over the local block's memory (rows of the strided local view, no temporaries); the global
- * boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
+ * interior in one pass over the local block's memory (row by row through three heap row buffers, a loop C2
+ * vectorises); the global boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
  */
 public final class StencilSweeps {
     private StencilSweeps() {
@@ -57,6 +57,10 @@ public final class StencilSweeps {
         // columns whose global index is 0 or the last one keep u's value
         int kLo = g0[1] == 0 ? 1 : 0;
         int kHi = g0[1] + n == shape[1] ? n - 1 : n;
+        if (s1 == 1) {
+            rows(x, y, first, s0, n, hi[0] - lo[0], g0[0], shape[0], kLo, kHi);
+            return out;
+        }
         for (long i = lo[0]; i < hi[0]; i++) {
             long gi = g0[0] + (i - lo[0]);
             int row = first + (int) (i - lo[0]) * s0;
@@ -66,22 +70,63 @@ public final class StencilSweeps {
             }
             copy(x, y, row, 0, kLo, s1);
             copy(x, y, row, Math.max(kHi, kLo), n, s1);
-            if (s1 == 1) {
-                sweepRow(x, y, row, kLo, kHi, s0);
-            } else {
-                for (int k = kLo; k < kHi; k++) {
-                    int q = row + k * s1;
-                    y.put(q, 0.25 * (x.get(q - s0) + x.get(q + s0) + x.get(q - s1) + x.get(q + s1)));
-                }
+            for (int k = kLo; k < kHi; k++) {
+                int q = row + k * s1;
+                y.put(q, 0.25 * (x.get(q - s0) + x.get(q + s0) + x.get(q - s1) + x.get(q + s1)));
             }
         }
         return out;
     }
 
-    private static void sweepRow(DoubleBuffer x, DoubleBuffer y, int row, int from, int to, int s0) {
-        for (int k = from; k < to; k++) {
-            int q = row + k;
-            y.put(q, 0.25 * (x.get(q - s0) + x.get(q + s0) + x.get(q - 1) + x.get(q + 1)));
+    /**
+     * The rows of a block whose rows are contiguous ({@code s1 == 1}), through heap row buffers: C2 vectorises a loop
+     * over {@code double[]} but not one over a direct {@code DoubleBuffer} (Java 17), and the bulk copies in and out
+     * are memcpy. Rows {@code i-1, i, i+1} (columns {@code kLo-1 .. kHi}) roll through three buffers, so each row of
+     * {@code u} is copied in once. The sum is the element loop's, in the same order (the same bits).
+     */
+    private static void rows(DoubleBuffer x, DoubleBuffer y, int first, int s0, int n, long rows, long gFirst,
+            long globalRows, int kLo, int kHi) {
+        int m = kHi - kLo;
+        int w = Math.max(m, 0) + 2;
+        double[] north = new double[w];
+        double[] mid = new double[w];
+        double[] south = new double[w];
+        double[] res = new double[Math.max(n, w)];
+        long midRow = Long.MIN_VALUE; // the local row held in mid
+        for (long i = 0; i < rows; i++) {
+            long gi = gFirst + i;
+            int row = first + (int) i * s0;
+            if (gi == 0 || gi == globalRows - 1 || m <= 0) {
+                x.get(row, res, 0, n);
+                y.put(row, res, 0, n);
+                continue;
+            }
+            if (kLo > 0) {
+                y.put(row, x.get(row));
+            }
+            if (kHi < n) {
+                y.put(row + kHi, x.get(row + kHi));
+            }
+            if (midRow == i - 1) {
+                double[] t = north;
+                north = mid;
+                mid = south;
+                south = t;
+            } else {
+                x.get(row - s0 + kLo - 1, north, 0, w);
+                x.get(row + kLo - 1, mid, 0, w);
+            }
+            x.get(row + s0 + kLo - 1, south, 0, w);
+            midRow = i;
+            sweepRow(north, mid, south, res, m);
+            y.put(row + kLo, res, 0, m);
+        }
+    }
+
+    /** {@code res[k] = 0.25 * (north[k+1] + south[k+1] + mid[k] + mid[k+2])}: the 5-point update of one row. */
+    private static void sweepRow(double[] north, double[] mid, double[] south, double[] res, int m) {
+        for (int k = 0; k < m; k++) {
+            res[k] = 0.25 * (north[k + 1] + south[k + 1] + mid[k] + mid[k + 2]);
         }
     }
 

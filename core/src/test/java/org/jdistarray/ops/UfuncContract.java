@@ -395,6 +395,99 @@ public abstract class UfuncContract {
         });
     }
 
+    /** Edge values among ordinary ones: NaN, -0.0, +-inf every few elements. */
+    private static double special(long[] shape, long[] g, int salt) {
+        long f = Cases.flat(shape, g) + salt;
+        return switch ((int) (f % 13)) {
+            case 0 -> Double.NaN;
+            case 1 -> -0.0;
+            case 2 -> Double.POSITIVE_INFINITY;
+            case 3 -> Double.NEGATIVE_INFINITY;
+            default -> Cases.value(f) / 3;
+        };
+    }
+
+    @Test
+    void fusedFloat64LoopsGiveTheElementFormulasBits() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 0));
+                        DistArray b = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 5));
+                        DistArray cc = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 7) - 1);
+                        DistArray dd = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 11) * 0.5);
+                        DistArray e5 = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(cc)
+                                .subtract(dd).eval();
+                        DistArray mix = Np.expr(a).divide(Np.expr(b).absolute()).add(2.5).negative().square()
+                                .subtract(Expr.scalar(3L).multiply(cc)).apply(BinaryOp.TRUE_DIVIDE, 0.25).eval();
+                        DistArray inPlace = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 5));
+                        DistArray mixed32 = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 3));
+                        DistArray promoted = Np.expr(a).multiply(Np.expr(mixed32)).sqrt().eval()) {
+                    // in place: b' = sqrt(a*b' + b') / 0.5 (the output is an operand)
+                    Np.expr(a).multiply(inPlace).add(inPlace).sqrt().divide(0.5).eval(UfuncOptions.out(inPlace));
+                    double[] x = a.toDoubleArray(0);
+                    double[] y = b.toDoubleArray(0);
+                    double[] z = cc.toDoubleArray(0);
+                    double[] w = dd.toDoubleArray(0);
+                    double[] f32 = mixed32.toDoubleArray(0);
+                    double[][] got = {e5.toDoubleArray(0), mix.toDoubleArray(0), inPlace.toDoubleArray(0),
+                        promoted.toDoubleArray(0)};
+                    if (comm.rank() == 0) {
+                        for (int i = 0; i < x.length; i++) {
+                            double sq = -(x[i] / Math.abs(y[i]) + 2.5);
+                            double[] want = {Math.sqrt(x[i] * x[i] + y[i] * y[i]) * z[i] - w[i],
+                                (sq * sq - 3.0 * z[i]) / 0.25, Math.sqrt(x[i] * y[i] + y[i]) / 0.5,
+                                Math.sqrt(x[i] * f32[i])};
+                            for (int k = 0; k < want.length; k++) {
+                                assertEquals(Double.doubleToRawLongBits(want[k]), Double.doubleToRawLongBits(got[k][i]),
+                                        c.name() + " expression " + k + " element " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void float32ExpressionsRoundEveryNode() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : Cases.all()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 0));
+                        DistArray b = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 5) * 1.1);
+                        DistArray cc = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 7) - 1);
+                        DistArray e5 = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(cc)
+                                .subtract(0.1).eval();
+                        DistArray q = Np.expr(a).divide(b).negative().add(Np.expr(cc).square()).eval();
+                        DistArray z = DistArrays.zeros(d, DType.FLOAT32)) {
+                    assertEquals(DType.FLOAT32, e5.dtype());
+                    Np.expr(cc).multiply(0.1).add(a).eval(UfuncOptions.out(z));
+                    double[] x = a.toDoubleArray(0);
+                    double[] y = b.toDoubleArray(0);
+                    double[] w = cc.toDoubleArray(0);
+                    double[][] got = {e5.toDoubleArray(0), q.toDoubleArray(0), z.toDoubleArray(0)};
+                    double tenth = (float) 0.1;
+                    if (comm.rank() == 0) {
+                        for (int i = 0; i < x.length; i++) {
+                            float s = (float) Math.sqrt((float) ((float) (x[i] * x[i]) + (float) (y[i] * y[i])));
+                            float e = (float) ((float) (s * w[i]) - tenth);
+                            float r = (float) ((float) -(float) (x[i] / y[i]) + (float) (w[i] * w[i]));
+                            float f = (float) ((float) (w[i] * tenth) + x[i]);
+                            double[] want = {e, r, f};
+                            for (int k = 0; k < want.length; k++) {
+                                assertEquals(Double.doubleToRawLongBits(want[k]), Double.doubleToRawLongBits(got[k][i]),
+                                        c.name() + " float32 expression " + k + " element " + i);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void jacobiSweepsMatchTheSerialReference() throws Exception {
         onRanks(comm -> {
