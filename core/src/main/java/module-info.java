@@ -18,6 +18,7 @@ module org.jdistarray.core {
 
     exports org.jdistarray.array;
     exports org.jdistarray.algo;
+    exports org.jdistarray.client;
     exports org.jdistarray.comm;
     exports org.jdistarray.comm.local;
     exports org.jdistarray.comm.mpi;

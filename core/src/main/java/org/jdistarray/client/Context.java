@@ -1,0 +1,617 @@
+package org.jdistarray.client;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jdistarray.client.internal.ClientChannel;
+import org.jdistarray.client.internal.FreeQueue;
+import org.jdistarray.client.internal.Launch;
+import org.jdistarray.client.internal.Values;
+import org.jdistarray.client.internal.Wire;
+import org.jdistarray.client.internal.WireBuffer;
+import org.jdistarray.protocol.DType;
+
+/**
+ * Client-engine mode (DistArray 0.5's {@code Context}): the client holds proxies ({@link RemoteArray}), the engines
+ * hold the data and run the commands, and talk to each other directly over their own communicator.
+ *
+ * <pre>{@code
+ * public static void main(String[] args) {           // mpirun -np 3 java ... MyDriver
+ *     try (Context ctx = Context.start(args)) {      // rank 0 returns; ranks 1..2 run the engine loop and exit
+ *         RemoteArray a = ctx.callArray("DistArrays", "zeros", Recipe.distribution(1000), DType.FLOAT64);
+ *         RemoteArray b = ctx.callArray("Np", "add", a, 1.0);
+ *         double[] all = b.toDoubleArray();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>The generic call.</b> {@link #callArray}, {@link #callValue}, {@link #callVoid} and {@link #callObject} run a
+ * public method on every engine: a static method of a class named by its simple name ({@code "Np"},
+ * {@code "DistArrays"}, {@code "Distribution"}, {@code "RandomArrays"}, {@code "ArrayIO"}, ...: one table,
+ * {@code Targets}), or, for target {@code "array"}, an instance method of the first argument. Arguments are
+ * {@link RemoteArray}s and {@link RemoteObject}s (the engines' objects), {@code RemoteArray[]} (a
+ * {@code DistArray[]}), {@link Recipe}s (replayed), {@link Recipe#ENGINE_COMM} and plain values: null, Boolean,
+ * Integer, Long, Float, Double, String, Path, boolean[], int[], long[], double[], long[][], double[][], String[],
+ * DType, enum constants, Lists of these. The engines choose the overload by the argument types as Java would (boxed
+ * to primitive, widening, varargs; resolved once per signature and cached); no match is an
+ * {@code IllegalArgumentException} listing the overloads.
+ *
+ * <p><b>Cost.</b> A command is one broadcast from the client and one gather of the engines' replies (plus a second
+ * broadcast or point-to-point message only for what does not fit a small slot); frees are batched into the next
+ * command. The client is rank 0 of a library-private duplicate of the world communicator: never the user's tags.
+ *
+ * <p><b>Errors.</b> An exception on any engine comes back as an {@link EngineException} (or the same standard
+ * java.lang type, see there) and the engines stay alive for the next command. Bad input found on the client (a
+ * closed proxy, a proxy of another context, a value that cannot travel) throws before anything is sent.
+ *
+ * <p><b>Threads.</b> The context serialises its commands (methods are synchronized); proxies may be closed from any
+ * thread, and the leak net only queues ids (never MPI from a GC thread).
+ */
+public final class Context implements AutoCloseable {
+    private static final List<String> RESERVED = List.of("call", "apply", "register", "close", "callArray", "callValue",
+            "callVoid", "callObject", "sync");
+
+    private final ClientChannel channel;
+    private final int engines;
+    private final boolean embedded;
+    private final Runnable shutdown;
+    private final FreeQueue frees = new FreeQueue();
+    private final Map<String, String[]> registered = new LinkedHashMap<>();
+    private final Values.Client encoder = this::writeClientValue;
+    private long nextId = 1;
+    private boolean closed;
+    private RuntimeException broken;
+    private boolean resync;
+    private boolean pendingResync;
+
+    private Context(ClientChannel channel, boolean embedded, Runnable shutdown) {
+        this.channel = channel;
+        this.engines = channel.engines();
+        this.embedded = embedded;
+        this.shutdown = shutdown;
+    }
+
+    private static Context of(Launch.Client c, boolean embedded) {
+        Context ctx = new Context(c.channel(), embedded, c.shutdown());
+        c.onExit(ctx::closeAtExit);
+        return ctx;
+    }
+
+    // ---- launch
+
+    /**
+     * <b>Collective</b> over the MPI job. Under {@code mpirun -np N+1}: on world rank 0 returns the client context of
+     * N engines; on ranks 1..N runs the engine command loop until the client closes the context (or dies), then
+     * finalises MPI and exits the JVM (never returns). With MPMD ({@code mpirun -np 1 java MyDriver : -np N java ...
+     * org.jdistarray.client.Engine}), the driver calls this and the others run {@link Engine#main}. Caller must close
+     * the context (try-with-resources); an unclosed context is closed at JVM exit.
+     *
+     * @param args the program's arguments (unused today; kept for launch options)
+     * @throws IllegalStateException if the job has a single process (use {@link #embedded(int)})
+     */
+    public static Context start(String[] args) {
+        return of(Launch.mpi(false), false);
+    }
+
+    /**
+     * <b>Not collective.</b> A context whose {@code engines} engines are threads of this JVM (thread ranks, no MPI);
+     * the calling thread is the client. For tests and the quick start. Caller must close it (stops and joins the
+     * engine threads).
+     */
+    public static Context embedded(int engines) {
+        return embedded(engines, Launch.EMBEDDED_TIMEOUT);
+    }
+
+    /**
+     * <b>Not collective.</b> As {@link #embedded(int)}, with the longest any single wait of the thread ranks may take
+     * (a command, or the engines' wait for the next command) before the engines give up.
+     */
+    public static Context embedded(int engines, Duration timeout) {
+        if (engines < 1) {
+            throw new IllegalArgumentException("a context needs at least one engine, not " + engines);
+        }
+        return of(Launch.embedded(engines, timeout), true);
+    }
+
+    // ---- facts
+
+    /** <b>Not collective.</b> The number of engines. */
+    public int engines() {
+        return engines;
+    }
+
+    /** <b>Not collective.</b> Whether the engines are threads of this JVM ({@link #embedded(int)}). */
+    public boolean isEmbedded() {
+        return embedded;
+    }
+
+    /** <b>Not collective.</b> Whether the context was closed. */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** <b>Not collective.</b> The number of proxies freed by the leak net (unreachable without close). */
+    public long leaks() {
+        return frees.leaks();
+    }
+
+    /** <b>Not collective.</b> The number of frees waiting for the next command. */
+    public int pendingFrees() {
+        return frees.pending();
+    }
+
+    // ---- the generic call
+
+    /**
+     * <b>Collective</b> (one command). Runs {@code target.method(args)} on every engine; the result, a DistArray,
+     * stays on the engines under a new id. Caller must close the returned proxy.
+     *
+     * @throws EngineException          (or a standard java.lang type, see {@link EngineException}) if an engine failed,
+     *                                  or the method returned something other than a DistArray
+     * @throws IllegalArgumentException for no matching method, or an argument that cannot travel
+     * @throws IllegalStateException    for a closed proxy argument or a closed context
+     */
+    public synchronized RemoteArray callArray(String target, String method, Object... args) {
+        long id = nextId++;
+        WireBuffer out = beginCall(Wire.KIND_ARRAY, id, target, method, args);
+        return (RemoteArray) exchange(out, id, what(target, method), Wire.KIND_ARRAY);
+    }
+
+    /**
+     * <b>Collective</b> (one command). Runs {@code target.method(args)} on every engine and returns engine 0's result,
+     * which must be null or a value that can travel (the engines' results of collective methods agree; for a
+     * gather to root 0, such as {@code toDoubleArray(0)}, engine 0 holds the value). {@code type} may be a primitive
+     * class ({@code double.class}) for its box.
+     *
+     * @throws ClassCastException if the result is not a {@code type}
+     */
+    public synchronized <T> T callValue(String target, String method, Class<T> type, Object... args) {
+        WireBuffer out = beginCall(Wire.KIND_VALUE, 0, target, method, args);
+        Object v = exchange(out, 0, what(target, method), Wire.KIND_VALUE);
+        return cast(v, type, what(target, method));
+    }
+
+    /** <b>Collective</b> (one command). Runs {@code target.method(args)} on every engine; a DistArray result is closed. */
+    public synchronized void callVoid(String target, String method, Object... args) {
+        WireBuffer out = beginCall(Wire.KIND_VOID, 0, target, method, args);
+        exchange(out, 0, what(target, method), Wire.KIND_VOID);
+    }
+
+    /**
+     * <b>Collective</b> (one command). Runs {@code target.method(args)} on every engine and keeps the (non-null)
+     * result there under a new id, whatever its type. Caller must close the returned proxy.
+     */
+    public synchronized RemoteObject callObject(String target, String method, Object... args) {
+        long id = nextId++;
+        WireBuffer out = beginCall(Wire.KIND_OBJECT, id, target, method, args);
+        return (RemoteObject) exchange(out, id, what(target, method), Wire.KIND_OBJECT);
+    }
+
+    /**
+     * <b>Collective</b> (one command). A new array of {@code values} (C order) with the default distribution of
+     * {@code shape} ({@link Recipe#distribution}), float64. Caller must close it.
+     */
+    public RemoteArray fromArray(double[] values, long... shape) {
+        return fromArray(Recipe.distribution(shape), DType.FLOAT64, values);
+    }
+
+    /** <b>Collective</b> (one command). A new array of {@code values} (C order) on {@code distribution}. */
+    public RemoteArray fromArray(Recipe distribution, DType dtype, double[] values) {
+        return callArray("DistArrays", "fromArray", distribution, dtype, values);
+    }
+
+    /** <b>Collective</b> (one command). A new array of {@code values} (C order) on {@code distribution}. */
+    public RemoteArray fromArray(Recipe distribution, DType dtype, long[] values) {
+        return callArray("DistArrays", "fromArray", distribution, dtype, values);
+    }
+
+    /**
+     * <b>Collective</b> (one command). A round trip that delivers the waiting frees and returns the number of objects
+     * each engine holds afterwards (engine order): what the client's open proxies and not yet delivered frees account
+     * for, so a test can check that nothing leaked.
+     */
+    public synchronized int[] sync() {
+        WireBuffer out = begin();
+        out.putByte(Wire.OP_SYNC);
+        exchange(out, 0, "sync", Wire.KIND_VOID);
+        int[] counts = new int[engines];
+        for (int e = 0; e < engines; e++) {
+            counts[e] = channel.reply(e).getInt();
+        }
+        return counts;
+    }
+
+    // ---- user functions (DistArray 0.5 §9)
+
+    /**
+     * <b>Collective</b> (one command). Registers {@code type} under {@code name} on every engine: each engine makes
+     * one instance with the public no-argument constructor. Re-registering a name replaces the function.
+     *
+     * @throws IllegalArgumentException for a blank name, one starting with {@code _}, or a name of a context method;
+     *                                  or (from the engines) a class that is not on an engine's class path
+     */
+    public void register(String name, Class<? extends EngineFunction> type) {
+        checkName(name);
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " must be public (the engines instantiate it)");
+        }
+        registerRef(name, new String[] {type.getName(), null});
+    }
+
+    /**
+     * <b>Collective</b> (one command). Registers {@code function} under {@code name}. The function must be found on
+     * every engine without shipping code: an instance of a public class with a public no-argument constructor, or a
+     * lambda (or any object) held in a static field of the class that defines it, for example
+     * {@code static final EngineFunction NORM = (scope, args) -> ...;} (the engines read the same field).
+     *
+     * @throws IllegalArgumentException if {@code function} is neither (a lambda in a local variable)
+     */
+    public void register(String name, EngineFunction function) {
+        checkName(name);
+        registerRef(name, reference(function));
+    }
+
+    private synchronized void registerRef(String name, String[] ref) {
+        WireBuffer out = begin();
+        out.putByte(Wire.OP_REGISTER).putString(name).putString(ref[0]).putString(ref[1]);
+        exchange(out, 0, "register(" + name + ")", Wire.KIND_VOID);
+        registered.put(name, ref);
+    }
+
+    /**
+     * <b>Collective</b> (one command). Calls the function registered as {@code name} on every engine (DistArray's
+     * {@code context.<name>(...)}). At least one argument must be a {@link RemoteArray}, and the array arguments must
+     * have compatible distributions. Results: every engine returned a DistArray: a new {@link RemoteArray} (caller
+     * must close it); every engine returned null: null; exactly one returned non-null: that value; otherwise a List of
+     * the engines' values in engine order.
+     *
+     * @throws IllegalArgumentException if no function is registered as {@code name}, or no argument is a remote array
+     *                                  ("Cannot determine a Distribution"), or the distributions are incompatible
+     */
+    public synchronized Object call(String name, Object... args) {
+        if (!registered.containsKey(name)) {
+            throw new IllegalArgumentException("no engine function is registered as " + name + " (registered: "
+                    + registered.keySet() + ")");
+        }
+        boolean array = false;
+        for (Object a : args) {
+            array |= a instanceof RemoteArray;
+        }
+        if (!array) {
+            throw new IllegalArgumentException("Cannot determine a Distribution: " + name
+                    + " needs at least one RemoteArray argument (use apply for functions without arrays)");
+        }
+        return function(Wire.MODE_REGISTERED, name, null, args, name);
+    }
+
+    /**
+     * <b>Collective</b> (one command). Runs {@code function} (found as for {@link #register(String, EngineFunction)})
+     * on every engine, DistArray's {@code apply}. Arrays are not required; results combine as for {@link #call}.
+     */
+    public synchronized Object apply(EngineFunction function, Object... args) {
+        String[] ref = reference(function);
+        return function(Wire.MODE_DIRECT, ref[0], ref[1], args, "apply(" + ref[0] + (ref[1] == null ? "" : "." + ref[1]) + ")");
+    }
+
+    private Object function(byte mode, String name, String field, Object[] args, String what) {
+        long id = nextId++;
+        WireBuffer out = begin();
+        out.putByte(Wire.OP_FUNCTION).putByte(mode).putLong(id).putString(name).putString(field);
+        putArgs(out, args);
+        return exchange(out, id, what, (byte) -1);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.startsWith("_") || RESERVED.contains(name)) {
+            throw new IllegalArgumentException("cannot register a function as \"" + name
+                    + "\": names must be non-blank, not start with _, and not be one of " + RESERVED);
+        }
+    }
+
+    /** {class name, field or null} of a function that every engine can find. */
+    private static String[] reference(EngineFunction f) {
+        if (f == null) {
+            throw new IllegalArgumentException("the engine function is null");
+        }
+        Class<?> c = f.getClass();
+        if (!c.isHidden() && !c.isSynthetic() && !c.isAnonymousClass() && !c.isLocalClass()
+                && Modifier.isPublic(c.getModifiers())) {
+            try {
+                c.getConstructor();
+                return new String[] {c.getName(), null};
+            } catch (NoSuchMethodException e) {
+                // look for a static field below
+            }
+        }
+        Class<?> host = c.getNestHost();
+        for (Class<?> k = host; k != null; k = k.getSuperclass()) {
+            for (Field fd : k.getDeclaredFields()) {
+                if (Modifier.isStatic(fd.getModifiers()) && EngineFunction.class.isAssignableFrom(fd.getType())) {
+                    try {
+                        fd.setAccessible(true);
+                        if (fd.get(null) == f) {
+                            return new String[] {k.getName(), fd.getName()};
+                        }
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        // not readable: keep looking
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("cannot find the engine function " + c.getName() + " on the engines: no code"
+                + " is shipped, so use a public class with a public no-argument constructor, or keep the lambda in a"
+                + " static field of " + host.getName() + " (static final EngineFunction F = (scope, args) -> ...)");
+    }
+
+    // ---- commands
+
+    private WireBuffer begin() {
+        checkOpen();
+        boolean r = resync;
+        resync = false;
+        WireBuffer out = channel.begin(frees, r);
+        pendingResync = r;
+        return out;
+    }
+
+    private WireBuffer beginCall(byte kind, long id, String target, String method, Object[] args) {
+        if (target == null || method == null) {
+            throw new IllegalArgumentException("target and method must not be null");
+        }
+        WireBuffer out = begin();
+        out.putByte(Wire.OP_CALL).putByte(kind).putLong(id).putString(target).putString(method);
+        putArgs(out, args);
+        return out;
+    }
+
+    /** The arguments of a command; a bad one throws before anything is sent, and the drained frees wait again. */
+    private void putArgs(WireBuffer out, Object[] args) {
+        try {
+            writeArgs(out, args);
+        } catch (RuntimeException e) {
+            frees.unsent();
+            resync |= pendingResync;
+            throw e;
+        }
+    }
+
+    private void writeArgs(WireBuffer out, Object[] args) {
+        if (args == null) {
+            args = new Object[] {null};
+        }
+        out.putInt(args.length);
+        for (Object a : args) {
+            Values.write(out, a, encoder);
+        }
+    }
+
+    private boolean writeClientValue(WireBuffer out, Object v) {
+        if (v instanceof RemoteArray a) {
+            out.putByte(Values.REF).putLong(check(a.context(), a.isClosed(), a.toString(), a.id()));
+            return true;
+        }
+        if (v instanceof RemoteObject o) {
+            out.putByte(Values.REF).putLong(check(o.context(), o.isClosed(), o.toString(), o.id()));
+            return true;
+        }
+        if (v instanceof RemoteArray[] arrays) {
+            long[] ids = new long[arrays.length];
+            for (int i = 0; i < ids.length; i++) {
+                RemoteArray a = arrays[i];
+                if (a == null) {
+                    throw new IllegalArgumentException("a RemoteArray[] argument holds null at " + i);
+                }
+                ids[i] = check(a.context(), a.isClosed(), a.toString(), a.id());
+            }
+            out.putByte(Values.REFS).putLongs(ids);
+            return true;
+        }
+        if (v instanceof Recipe r) {
+            out.putByte(Values.RECIPE).putString(r.target()).putInt(r.steps().size());
+            for (Recipe.Step s : r.steps()) {
+                out.putString(s.method());
+                writeArgs(out, s.args());
+            }
+            return true;
+        }
+        if (v == Recipe.ENGINE_COMM) {
+            out.putByte(Values.COMM);
+            return true;
+        }
+        return false;
+    }
+
+    private long check(Context owner, boolean isClosed, String what, long id) {
+        if (owner != this) {
+            throw new IllegalArgumentException(what + " belongs to another context");
+        }
+        if (isClosed) {
+            throw new IllegalStateException(what + " was closed and can no longer be used");
+        }
+        return id;
+    }
+
+    /** Sends the command, gathers, decodes the result of {@code kind} (-1: a function's combined result). */
+    private Object exchange(WireBuffer out, long id, String what, byte kind) {
+        try {
+            channel.send();
+            frees.sent();
+            channel.gather();
+        } catch (RuntimeException e) {
+            broken = e;
+            throw new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+        }
+        List<EngineException.Failure> failures = null;
+        for (int e = 0; e < engines; e++) {
+            WireBuffer r = channel.reply(e);
+            if (r.getByte() == Wire.STATUS_ERROR) {
+                if (failures == null) {
+                    failures = new ArrayList<>();
+                }
+                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
+            }
+        }
+        if (failures != null) {
+            resync = true;
+            if (id != 0) {
+                frees.add(id); // engines that succeeded stored the result: none must keep it
+            }
+            throw new EngineException(what, engines, failures).toThrow();
+        }
+        WireBuffer r0 = channel.reply(0);
+        switch (kind) {
+            case Wire.KIND_ARRAY:
+                return newArray(id, r0);
+            case Wire.KIND_OBJECT:
+                return newObject(id, r0.getString());
+            case Wire.KIND_VALUE:
+                return Values.read(r0, null);
+            case Wire.KIND_VOID:
+                return null;
+            default:
+                return combine(id, what);
+        }
+    }
+
+    private RemoteArray newArray(long id, WireBuffer meta) {
+        long[] shape = meta.getLongs();
+        DType dtype = DType.values()[meta.getByte()];
+        return new RemoteArray(this, id, shape, dtype, frees);
+    }
+
+    private RemoteObject newObject(long id, String className) {
+        return new RemoteObject(this, id, className, frees);
+    }
+
+    /** DistArray's rules for the engines' results of a function (see {@link #call}). */
+    private Object combine(long id, String what) {
+        byte[] kinds = new byte[engines];
+        Object[] values = new Object[engines];
+        int arrays = 0;
+        int nonNull = 0;
+        int last = -1;
+        long[] shape = null;
+        DType dtype = null;
+        for (int e = 0; e < engines; e++) {
+            WireBuffer r = channel.reply(e);
+            kinds[e] = r.getByte();
+            if (kinds[e] == Wire.RESULT_ARRAY) {
+                arrays++;
+                long[] s = r.getLongs();
+                DType t = DType.values()[r.getByte()];
+                if (shape == null) {
+                    shape = s;
+                    dtype = t;
+                }
+            } else if (kinds[e] == Wire.RESULT_VALUE) {
+                values[e] = Values.read(r, null);
+                nonNull++;
+                last = e;
+            }
+        }
+        if (arrays == engines) {
+            return new RemoteArray(this, id, shape, dtype, frees);
+        }
+        if (arrays > 0) {
+            frees.add(id);
+            resync = true;
+            StringBuilder sb = new StringBuilder(what + ": only some engines returned a DistArray (engines");
+            for (int e = 0; e < engines; e++) {
+                if (kinds[e] == Wire.RESULT_ARRAY) {
+                    sb.append(' ').append(e);
+                }
+            }
+            throw new IllegalStateException(sb.append(" of ").append(engines)
+                    + "); a distributed result needs a DistArray from every engine");
+        }
+        if (nonNull == 0) {
+            return null;
+        }
+        if (nonNull == 1) {
+            return values[last];
+        }
+        return java.util.Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object v, Class<T> type, String what) {
+        if (v == null) {
+            if (type.isPrimitive()) {
+                throw new ClassCastException(what + " returned null, not a " + type.getName());
+            }
+            return null;
+        }
+        Class<?> box = type.isPrimitive() ? MethodTypeBoxes.box(type) : type;
+        if (!box.isInstance(v)) {
+            throw new ClassCastException(what + " returned a " + v.getClass().getSimpleName() + ", not a " + type.getSimpleName());
+        }
+        return (T) v;
+    }
+
+    private static String what(String target, String method) {
+        return target + "." + method;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the context is closed");
+        }
+        if (broken != null) {
+            throw new IllegalStateException("the context is broken: " + broken, broken);
+        }
+    }
+
+    /**
+     * <b>Collective.</b> Stops the engines (they free every object; under mpirun they finalise MPI and exit) and
+     * releases the client's side. Idempotent. Proxies of the context can no longer be used.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        if (broken == null) {
+            try {
+                WireBuffer out = channel.begin(frees, false);
+                out.putByte(Wire.OP_STOP);
+                channel.send();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        try {
+            shutdown.run();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The JVM exits with the context open: stop the engines (an MPI job would otherwise wait for them). */
+    private void closeAtExit() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            // exiting anyway
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Context(" + engines + (embedded ? " embedded" : "") + " engines" + (closed ? ", closed" : "") + ")";
+    }
+}
