@@ -107,6 +107,6 @@ public final class RemoteLayout {
 
     @Override
     public String toString() {
-        return "RemoteLayout" + recipe();
+        return "RemoteLayout(" + recipe() + ")";
     }
 }
