@@ -1,174 +1,147 @@
 package org.jdistarray.bench;
 
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.client.Context;
+import org.jdistarray.client.Recipe;
 import org.jdistarray.client.RemoteArray;
-import org.jdistarray.client.RemoteArrays;
-import org.jdistarray.client.RemoteLayout;
-import org.jdistarray.client.RemoteNp;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.ops.Np;
 import org.jdistarray.protocol.DType;
 
 /**
- * Client-engine mode (issue 19's acceptance figures), in the shared line format, beside DistArray 0.5's MPI-only
- * mode ({@code bench/distarray05/da_bench.py}) in the same job ({@code bench/run_ce_bench.sh}). Modes:
+ * Round trips of client-engine mode (issue 19): every command timed alone, {@code seconds} = the median command
+ * (also min, p90 and mean) over {@code PEER_REPS x PEER_CALLS} commands ({@code PEER impl=jdistarray op=... ranks=...
+ * N=... seconds=... mode=...}). On a busy machine the mean is dominated by the few commands during which a process
+ * was descheduled (tens of ms each), the median is what a command costs:
  * <ul>
- * <li>{@code latency} ({@code mpirun -np N+1}: 1 client + N engines): round trips, seconds per call, median over
- * {@code PEER_REPS} of the mean of {@code PEER_BATCH} calls after one untimed batch: {@code create_free4} (zeros of 4
- * elements, then close: the free rides on the next command), {@code axpy4096} ({@code z = a*x + y} on 4096 float64:
- * {@code x.multiply(a)} then {@code add(y)}, two commands, as DistArray's two ufunc calls), {@code sum4096}
- * ({@code np.sum(x)}, a 0-d array on the engines), {@code sum4096_fetch} (the sum's value on the client: sum + item,
- * as DistArray's {@code x.sum().tondarray()}); then {@code axpy_large}: {@code z = a*x + y} on {@code PEER_N} float64
- * (default 2^25), seconds per call (median of {@code PEER_REPS});</li>
- * <li>{@code spmd} ({@code mpirun -np N}): the same {@code axpy_large} as SPMD code on N ranks (the baseline of the
- * within-5% check: client-engine with N engines against SPMD on N ranks);</li>
- * <li>{@code threads}: {@code axpy_large} on {@code PEER_ENGINES} (default 2) embedded engines and the same on as many
- * LocalCluster thread ranks (SPMD), alternating, in one JVM.</li>
+ * <li>{@code ce_sync}: an empty command (one broadcast + one gather: the floor);</li>
+ * <li>{@code ce_create_free}, N = 4: {@code ctx.fromArray(4 doubles)} then {@code close()} (the free rides on the
+ * next command);</li>
+ * <li>{@code ce_add}, N = 4096: {@code callArray("Np", "add", x, y)} then close;</li>
+ * <li>{@code ce_axpy}, N = 4096: {@code z = a*x + y} as one command with a nested recipe, then close;</li>
+ * <li>{@code ce_sum}, N = 4096: {@code callValue("array", "item", double.class, Recipe.of("Np", "sum", x))};</li>
+ * <li>{@code spmd_add}, {@code spmd_axpy}, {@code spmd_sum}: the same operations in SPMD mode (mode {@code spmd}), the
+ * engines' share of the work.</li>
  * </ul>
+ * Modes: {@code mpi} ({@code mpirun -np 2}: 1 client + 1 engine), {@code embedded} (a plain {@code java}: 2 engine
+ * threads), {@code spmd} (under {@code mpirun -np P}).
  */
 public final class ClientEngineBenchmark {
-    private static final double A = 2.0;
+    private static volatile double sink;
+    /** {@code PEER_LARGE=N}: also {@code z = a*x + y} on N elements (e.g. 33554432), 5 commands. */
+    private static final long LARGE = Long.parseLong(System.getenv().getOrDefault("PEER_LARGE", "0"));
 
     private ClientEngineBenchmark() {
     }
 
     public static void main(String[] args) {
-        String mode = args.length > 0 ? args[0] : "latency";
-        long n = Long.parseLong(env("PEER_N", "33554432"));
-        int reps = Integer.parseInt(env("PEER_REPS", "7"));
+        String mode = args.length > 0 ? args[0] : "mpi";
+        int reps = Integer.parseInt(System.getenv().getOrDefault("PEER_REPS", "15"));
+        int calls = Integer.parseInt(System.getenv().getOrDefault("PEER_CALLS", "2000"));
         switch (mode) {
-            case "latency" -> {
+            case "mpi" -> {
                 try (Context ctx = Context.start(args)) {
-                    latency(ctx, reps, Integer.parseInt(env("PEER_BATCH", "200")));
-                    large(ctx, "jdistarray_ce", ctx.engines() + 1, n, reps);
+                    client(ctx, mode, ctx.engines() + 1, reps, calls);
                 }
             }
-            case "spmd" -> {
-                try (MpiSession mpi = MpiSession.init()) {
-                    Communicator comm = mpi.world();
-                    double[] t = spmdAxpy(comm, n, reps);
-                    if (comm.rank() == 0) {
-                        report("jdistarray_spmd", "axpy_large", comm.size(), n, t, "SPMD");
+            case "embedded" -> {
+                int engines = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+                try (Context ctx = Context.embedded(engines)) {
+                    client(ctx, mode, engines + 1, reps, calls);
+                }
+            }
+            case "spmd" -> spmd(reps, calls);
+            default -> throw new IllegalArgumentException("mode " + mode + ": expected mpi, embedded or spmd");
+        }
+    }
+
+    private static void client(Context ctx, String mode, int ranks, int reps, int calls) {
+        double[] four = {1, 2, 3, 4};
+        double[] v = new double[4096];
+        Arrays.setAll(v, i -> i * 0.5);
+        try (RemoteArray x = ctx.fromArray(v, 4096); RemoteArray y = ctx.fromArray(v, 4096)) {
+            Recipe ax = Recipe.of("Np", "multiply", x, 2.5);
+            Recipe sum = Recipe.of("Np", "sum", x);
+            line("ce_sync", mode, ranks, 0, reps, calls, ctx::sync);
+            line("ce_create_free", mode, ranks, 4, reps, calls, () -> ctx.fromArray(four, 4).close());
+            line("ce_add", mode, ranks, 4096, reps, calls, () -> ctx.callArray("Np", "add", x, y).close());
+            line("ce_axpy", mode, ranks, 4096, reps, calls, () -> ctx.callArray("Np", "add", ax, y).close());
+            line("ce_sum", mode, ranks, 4096, reps, calls,
+                    () -> sink = ctx.callValue("array", "item", double.class, sum));
+        }
+        if (LARGE > 0) {
+            Recipe d = Recipe.distribution(LARGE);
+            try (RemoteArray x = ctx.callArray("DistArrays", "ones", d, DType.FLOAT64);
+                    RemoteArray y = ctx.callArray("DistArrays", "ones", d, DType.FLOAT64)) {
+                Recipe ax = Recipe.of("Np", "multiply", x, 2.5);
+                line("ce_axpy_large", mode, ranks, LARGE, 5, 1, () -> ctx.callArray("Np", "add", ax, y).close());
+            }
+        }
+    }
+
+    private static void spmd(int reps, int calls) {
+        try (MpiSession mpi = MpiSession.init()) {
+            Communicator comm = mpi.world();
+            Distribution d = Distribution.builder(comm).shape(4096).build();
+            try (DistArray x = DistArrays.ones(d, DType.FLOAT64); DistArray y = DistArrays.ones(d, DType.FLOAT64)) {
+                boolean print = comm.rank() == 0;
+                int ranks = comm.size();
+                double[] four = {1, 2, 3, 4};
+                lineIf(print, "spmd_create_free", "spmd", ranks, 4, reps, calls,
+                        () -> DistArrays.fromArray(Distribution.builder(comm).shape(4).build(), DType.FLOAT64, four).close());
+                lineIf(print, "spmd_dist", "spmd", ranks, 4, reps, calls, () -> Distribution.builder(comm).shape(4).build());
+                lineIf(print, "spmd_add", "spmd", ranks, 4096, reps, calls, () -> Np.add(x, y).close());
+                lineIf(print, "spmd_axpy", "spmd", ranks, 4096, reps, calls, () -> {
+                    try (DistArray t = Np.multiply(x, 2.5)) {
+                        Np.add(t, y).close();
                     }
-                }
-            }
-            case "threads" -> {
-                int engines = Integer.parseInt(env("PEER_ENGINES", "2"));
-                for (int round = 0; round < 2; round++) {
-                    try (Context ctx = Context.embedded(engines, Duration.ofMinutes(10))) {
-                        large(ctx, "jdistarray_ce_threads", engines, n, reps);
+                });
+                lineIf(print, "spmd_sum", "spmd", ranks, 4096, reps, calls, () -> {
+                    try (DistArray s = Np.sum(x)) {
+                        sink = s.item();
                     }
-                    List<double[]> t = LocalCluster.call(engines, Duration.ofMinutes(10), comm -> spmdAxpy(comm, n, reps));
-                    report("jdistarray_spmd_threads", "axpy_large", engines, n, t.get(0), "SPMD-threads");
+                });
+            }
+            if (LARGE > 0) {
+                Distribution big = Distribution.builder(comm).shape(LARGE).build();
+                try (DistArray x = DistArrays.ones(big, DType.FLOAT64); DistArray y = DistArrays.ones(big, DType.FLOAT64)) {
+                    lineIf(comm.rank() == 0, "spmd_axpy_large", "spmd", comm.size(), LARGE, 5, 1, () -> {
+                        try (DistArray t = Np.multiply(x, 2.5)) {
+                            Np.add(t, y).close();
+                        }
+                    });
                 }
             }
-            default -> throw new IllegalArgumentException("mode must be latency, spmd or threads, not " + mode);
         }
     }
 
-    private static void latency(Context ctx, int reps, int batch) {
-        RemoteNp np = RemoteNp.of(ctx);
-        RemoteArrays arrays = RemoteArrays.of(ctx);
-        int ranks = ctx.engines() + 1;
-        String note = "1client+" + ctx.engines() + "engines";
-        RemoteLayout tiny = RemoteLayout.of(4);
-        RemoteLayout small = RemoteLayout.of(4096);
-        try (RemoteArray x = arrays.ones(small, DType.FLOAT64); RemoteArray y = arrays.ones(small, DType.FLOAT64)) {
-            try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y); RemoteArray s = np.sum(z)) {
-                if (s.item() != 3.0 * 4096) {
-                    throw new AssertionError("sum of a*x + y is " + s.item());
-                }
-            }
-            report("jdistarray_ce", "create_free4", ranks, 4, batched(reps, batch,
-                    () -> arrays.zeros(tiny, DType.FLOAT64).close()), note);
-            report("jdistarray_ce", "axpy4096", ranks, 4096, batched(reps, batch, () -> {
-                try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y)) {
-                    // closed: the frees ride on the next command
-                }
-            }), note);
-            report("jdistarray_ce", "sum4096", ranks, 4096, batched(reps, batch, () -> np.sum(x).close()), note);
-            report("jdistarray_ce", "sum4096_fetch", ranks, 4096, batched(reps, batch, () -> {
-                try (RemoteArray s = np.sum(x)) {
-                    s.item();
-                }
-            }), note);
-        }
+    private static void line(String op, String mode, int ranks, long n, int reps, int calls, Runnable body) {
+        lineIf(true, op, mode, ranks, n, reps, calls, body);
     }
 
-    private static void large(Context ctx, String impl, int ranks, long n, int reps) {
-        RemoteArrays arrays = RemoteArrays.of(ctx);
-        RemoteLayout l = RemoteLayout.of(n);
-        try (RemoteArray x = arrays.arange(l, 0, 1, DType.FLOAT64); RemoteArray y = arrays.ones(l, DType.FLOAT64)) {
-            double[] t = new double[reps];
-            for (int r = -1; r < reps; r++) {
-                ctx.sync();
-                long t0 = System.nanoTime();
-                try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y)) {
-                    ctx.sync(); // the frees are part of the operation's cost
-                }
-                if (r >= 0) {
-                    t[r] = (System.nanoTime() - t0) * 1e-9;
-                }
-            }
-            report(impl, "axpy_large", ranks, n, t, ctx.isEmbedded() ? "embedded" : "1client+" + ctx.engines() + "engines");
+    private static void lineIf(boolean print, String op, String mode, int ranks, long n, int reps, int calls, Runnable body) {
+        for (int i = 0; i < calls; i++) {
+            body.run(); // warm up (JIT, caches, buffers)
         }
-    }
-
-    private static double[] spmdAxpy(Communicator comm, long n, int reps) {
-        Distribution d = Distribution.builder(comm).shape(n).build();
-        try (DistArray x = DistArrays.arange(d, 0, 1, DType.FLOAT64); DistArray y = DistArrays.ones(d, DType.FLOAT64)) {
-            double[] t = new double[reps];
-            for (int r = -1; r < reps; r++) {
-                comm.barrier();
-                long t0 = System.nanoTime();
-                try (DistArray ax = x.multiply(A); DistArray z = ax.add(y)) {
-                    comm.barrier();
-                }
-                if (r >= 0) {
-                    t[r] = (System.nanoTime() - t0) * 1e-9;
-                }
-            }
-            return t;
-        }
-    }
-
-    private static double[] batched(int reps, int batch, Runnable call) {
-        for (int i = 0; i < batch; i++) {
-            call.run();
-        }
-        double[] t = new double[reps];
-        for (int r = 0; r < reps; r++) {
+        long[] t = new long[reps * calls];
+        long t00 = System.nanoTime();
+        for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < batch; i++) {
-                call.run();
-            }
-            t[r] = (System.nanoTime() - t0) * 1e-9 / batch;
+            body.run();
+            t[i] = System.nanoTime() - t0;
         }
-        return t;
-    }
-
-    private static void report(String impl, String op, int ranks, long n, double[] times, String note) {
-        double[] t = times.clone();
+        double mean = (System.nanoTime() - t00) * 1e-9 / t.length;
         Arrays.sort(t);
-        int m = t.length;
-        double median = m % 2 == 1 ? t[m / 2] : 0.5 * (t[m / 2 - 1] + t[m / 2]);
-        System.out.printf(Locale.ROOT, "PEER impl=%s op=%s ranks=%d N=%d seconds=%.6g gbs=- reps=%d min=%.6g note=%s%n",
-                impl, op, ranks, n, median, m, t[0], note);
-        System.out.flush();
-    }
-
-    private static String env(String name, String dflt) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? dflt : v;
+        if (print) {
+            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e mode=%s min=%.4e p90=%.4e"
+                    + " mean=%.4e calls=%d%n", op, ranks, n, t[t.length / 2] * 1e-9, mode, t[0] * 1e-9,
+                    t[t.length * 9 / 10] * 1e-9, mean, t.length);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.jdistarray.client;
 
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +92,8 @@ public final class Context implements AutoCloseable {
      * the context (try-with-resources); an unclosed context is closed at JVM exit.
      *
      * @param args the program's arguments (unused today; kept for launch options)
-     * @throws IllegalStateException if the job has a single process (use {@link #embedded(int)})
+     * @throws IllegalStateException if the job has a single process (use {@link #embedded(int)}), or a context was
+     *                               already started in this process
      */
     public static Context start(String[] args) {
         return of(Launch.mpi(false), false);
@@ -146,6 +146,27 @@ public final class Context implements AutoCloseable {
         return frees.pending();
     }
 
+    // ---- the proxy surface (ceapi's section: RemoteNp and the like; the runtime never edits between these markers)
+    private RemoteNp np;
+    private RemoteArrays arrays;
+
+    /** <b>Not collective.</b> The client twin of {@link org.jdistarray.ops.Np} on this context (one per context). */
+    public synchronized RemoteNp np() {
+        if (np == null) {
+            np = new RemoteNp(this);
+        }
+        return np;
+    }
+
+    /** <b>Not collective.</b> Creation, random, IO, metadata and pictures on this context ({@link RemoteArrays}). */
+    public synchronized RemoteArrays arrays() {
+        if (arrays == null) {
+            arrays = RemoteArrays.of(this);
+        }
+        return arrays;
+    }
+    // ---- end of the proxy surface
+
     // ---- the generic call
 
     /**
@@ -181,6 +202,17 @@ public final class Context implements AutoCloseable {
     public synchronized void callVoid(String target, String method, Object... args) {
         WireBuffer out = beginCall(Wire.KIND_VOID, 0, target, method, args);
         exchange(out, 0, what(target, method), Wire.KIND_VOID);
+    }
+
+    /**
+     * <b>Collective</b> (one command). Runs {@code target.method(args)} on every engine; the result, a
+     * {@code DistArray[]} (or a List of DistArrays), stays on the engines, each array under a new id
+     * ({@code Np.nonzero}). Caller must close every returned proxy. Stored on all engines or on none.
+     */
+    public synchronized RemoteArray[] callArrays(String target, String method, Object... args) {
+        long id = nextId;
+        WireBuffer out = beginCall(Wire.KIND_ARRAYS, id, target, method, args);
+        return (RemoteArray[]) exchange(out, id, what(target, method), Wire.KIND_ARRAYS);
     }
 
     /**
@@ -254,7 +286,7 @@ public final class Context implements AutoCloseable {
      */
     public void register(String name, EngineFunction function) {
         checkName(name);
-        registerRef(name, reference(function));
+        registerRef(name, FunctionRefs.reference(function));
     }
 
     private synchronized void registerRef(String name, String[] ref) {
@@ -295,7 +327,7 @@ public final class Context implements AutoCloseable {
      * on every engine, DistArray's {@code apply}. Arrays are not required; results combine as for {@link #call}.
      */
     public synchronized Object apply(EngineFunction function, Object... args) {
-        String[] ref = reference(function);
+        String[] ref = FunctionRefs.reference(function);
         return function(Wire.MODE_DIRECT, ref[0], ref[1], args, "apply(" + ref[0] + (ref[1] == null ? "" : "." + ref[1]) + ")");
     }
 
@@ -312,41 +344,6 @@ public final class Context implements AutoCloseable {
             throw new IllegalArgumentException("cannot register a function as \"" + name
                     + "\": names must be non-blank, not start with _, and not be one of " + RESERVED);
         }
-    }
-
-    /** {class name, field or null} of a function that every engine can find. */
-    private static String[] reference(EngineFunction f) {
-        if (f == null) {
-            throw new IllegalArgumentException("the engine function is null");
-        }
-        Class<?> c = f.getClass();
-        if (!c.isHidden() && !c.isSynthetic() && !c.isAnonymousClass() && !c.isLocalClass()
-                && Modifier.isPublic(c.getModifiers())) {
-            try {
-                c.getConstructor();
-                return new String[] {c.getName(), null};
-            } catch (NoSuchMethodException e) {
-                // look for a static field below
-            }
-        }
-        Class<?> host = c.getNestHost();
-        for (Class<?> k = host; k != null; k = k.getSuperclass()) {
-            for (Field fd : k.getDeclaredFields()) {
-                if (Modifier.isStatic(fd.getModifiers()) && EngineFunction.class.isAssignableFrom(fd.getType())) {
-                    try {
-                        fd.setAccessible(true);
-                        if (fd.get(null) == f) {
-                            return new String[] {k.getName(), fd.getName()};
-                        }
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        // not readable: keep looking
-                    }
-                }
-            }
-        }
-        throw new IllegalArgumentException("cannot find the engine function " + c.getName() + " on the engines: no code"
-                + " is shipped, so use a public class with a public no-argument constructor, or keep the lambda in a"
-                + " static field of " + host.getName() + " (static final EngineFunction F = (scope, args) -> ...)");
     }
 
     // ---- commands
@@ -459,7 +456,9 @@ public final class Context implements AutoCloseable {
         }
         if (failures != null) {
             resync = true;
-            if (id != 0) {
+            if (kind == Wire.KIND_ARRAYS) {
+                freeArrays(id, -1);
+            } else if (id != 0) {
                 frees.add(id); // engines that succeeded stored the result: none must keep it
             }
             throw new EngineException(what, engines, failures).toThrow();
@@ -474,6 +473,8 @@ public final class Context implements AutoCloseable {
                 return Values.read(r0, null);
             case Wire.KIND_VOID:
                 return null;
+            case Wire.KIND_ARRAYS:
+                return newArrays(id, what);
             default:
                 return combine(id, what);
         }
@@ -483,6 +484,47 @@ public final class Context implements AutoCloseable {
         long[] shape = meta.getLongs();
         DType dtype = DType.values()[meta.getByte()];
         return new RemoteArray(this, id, shape, dtype, frees);
+    }
+
+    private RemoteArray[] newArrays(long id, String what) {
+        int n = channel.reply(0).getInt();
+        for (int e = 1; e < engines; e++) {
+            int m = channel.reply(e).getInt();
+            if (m != n) {
+                freeArrays(id, Math.max(n, m));
+                resync = true;
+                throw new IllegalStateException(what + ": the engines returned arrays of different lengths (engine 0: " + n
+                        + ", engine " + e + ": " + m + ")");
+            }
+        }
+        nextId = id + Math.max(n, 1);
+        RemoteArray[] out = new RemoteArray[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = newArray(id + i, channel.reply(0));
+        }
+        return out;
+    }
+
+    /**
+     * Frees ids {@code id .. id+count-1} on the engines that stored them ({@code count < 0}: the largest count that
+     * a successful engine reported) and moves the id counter past them.
+     */
+    private void freeArrays(long id, int count) {
+        int n = count;
+        if (n < 0) {
+            n = 0;
+            for (int e = 0; e < engines; e++) {
+                WireBuffer r = channel.reply(e);
+                r.position(4);
+                if (r.getByte() == Wire.STATUS_OK) {
+                    n = Math.max(n, r.getInt());
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            frees.add(id + i);
+        }
+        nextId = Math.max(nextId, id + Math.max(n, 1));
     }
 
     private RemoteObject newObject(long id, String className) {

@@ -27,9 +27,8 @@ import org.jdistarray.protocol.DType;
  * holds buffers of one process: see RemoteArrays.descriptors); {@code exportShared} (writes files named per process:
  * call it from an engine function); {@code exportSharedReadOnly} (writes files named per process: call it from an
  * engine function); {@code forEachOwned} (a visitor runs where the data is: use a registered engine function);
- * {@code setFrom} (takes Index objects of one process: use set(String, ...)); {@code nonzero} (returns DistArray[]:
- * waits for a call that stores several result arrays); the {@code Index} forms of get and set (the String forms
- * travel).
+ * {@code setFrom} (takes Index objects of one process: use set(String, ...)); the {@code Index} forms of get and set
+ * (the String forms travel).
  */
 public abstract class RemoteArrayOps {
     RemoteArrayOps() {
@@ -826,6 +825,14 @@ public abstract class RemoteArrayOps {
      */
     public RemoteArray negative() {
         return context().callArray("array", "negative", self());
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.array.DistArray#nonzero DistArray.nonzero}{@code ()} on
+     * the engines. Caller must close every result.
+     */
+    public RemoteArray[] nonzero() {
+        return context().callArrays("array", "nonzero", self());
     }
 
     /**

@@ -16,8 +16,7 @@ import org.jdistarray.ops.UnaryOp;
  * RemoteArray the caller must close; other objects (a histogram, the uniques) stay on the engines as a
  * {@link RemoteObject}. Not generated: {@code expr}: Np.expr builds a lazy Expr on one process; RemoteArray operations
  * are eager commands (fused expressions run on the engines through ctx.callArray(&quot;Expr&quot;, ...) or a registered
- * function); {@code nonzero}: returns DistArray[]: waits for a call that stores several result arrays (asked of the
- * runtime). Made by {@link #of}.
+ * function). Obtained from {@link Context#np()}.
  */
 public final class RemoteNp {
     private final Context ctx;
@@ -26,7 +25,7 @@ public final class RemoteNp {
         this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
     }
 
-    /** <b>Not collective.</b> The Np twin bound to {@code ctx}. */
+    /** <b>Not collective.</b> The Np twin bound to {@code ctx} (as {@link Context#np()}). */
     public static RemoteNp of(Context ctx) {
         return new RemoteNp(ctx);
     }
@@ -1941,6 +1940,14 @@ public final class RemoteNp {
      */
     public RemoteArray negative(RemoteArray x, UfuncOptions o) {
         return ctx.callArray("Np", "negative", x, RemoteCodec.recipe(o));
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#nonzero Np.nonzero}{@code (DistArray)} on the
+     * engines. Caller must close every result.
+     */
+    public RemoteArray[] nonzero(RemoteArray a) {
+        return ctx.callArrays("Np", "nonzero", a);
     }
 
     /**

@@ -39,6 +39,12 @@ public final class ClientEngineMpiDriver {
             switch (mode) {
                 case "contract" -> {
                     ContextOnMpi.context = ctx;
+                    try {
+                        Context.start(args);
+                        System.out.println("CE-SECOND-START accepted");
+                    } catch (IllegalStateException e) {
+                        System.out.println("CE-SECOND-START refused: " + e.getMessage());
+                    }
                     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                             .selectors(selectClass(ContextOnMpi.class)).build();
                     Launcher launcher = LauncherFactory.create();

@@ -15,8 +15,8 @@ public final class ClientReadmeExample {
     }
 
     static String run(Context ctx) {
-        RemoteNp np = RemoteNp.of(ctx);
-        RemoteArrays arrays = RemoteArrays.of(ctx);
+        RemoteNp np = ctx.np();
+        RemoteArrays arrays = ctx.arrays();
         RemoteLayout layout = RemoteLayout.of(4096).cyclic(0, 64);
         try (RemoteArray x = arrays.arange(layout, 0, 1, DType.FLOAT64);
              RemoteArray y = arrays.ones(layout, DType.FLOAT64);

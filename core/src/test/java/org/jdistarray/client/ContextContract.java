@@ -190,6 +190,48 @@ public abstract class ContextContract {
     }
 
     @Test
+    void nestedRecipesMakeOneCommandAndTheirTemporariesAreClosed() {
+        double[] x = iota(9, 1);
+        double[] y = iota(9, 0.5);
+        try (RemoteArray xa = ctx().fromArray(x, 9); RemoteArray ya = ctx().fromArray(y, 9);
+                RemoteArray z = ctx().callArray("Np", "add", Recipe.of("Np", "multiply", xa, 2.0), ya)) {
+            double[] exp = new double[9];
+            double total = 0;
+            for (int i = 0; i < 9; i++) {
+                exp[i] = 2 * x[i] + y[i];
+                total += x[i];
+            }
+            assertArrayEquals(exp, z.toDoubleArray(), 0.0);
+            assertEquals(total, ctx().callValue("array", "item", double.class, Recipe.of("Np", "sum", xa)), 1e-12);
+            int[] counts = ctx().sync();
+            for (int c : counts) {
+                assertEquals(3, c, "only the three proxies' arrays stay: " + Arrays.toString(counts));
+            }
+        }
+    }
+
+    @Test
+    void arrayResultsEachGetAProxy() {
+        double[] v = {0, 3, 0, 0, 5, 1, 0, 2};
+        try (RemoteArray a = ctx().fromArray(v, 2, 4)) {
+            RemoteArray[] nz = ctx().callArrays("Np", "nonzero", a);
+            assertEquals(2, nz.length);
+            assertArrayEquals(new long[] {0, 1, 1, 1}, nz[0].toLongArray());
+            assertArrayEquals(new long[] {1, 0, 1, 3}, nz[1].toLongArray());
+            assertTrue(nz[0].id() != nz[1].id());
+            try (RemoteArray next = ctx().fromArray(v, 8)) {
+                assertTrue(next.id() > nz[1].id(), "ids move past the arrays");
+            }
+            for (RemoteArray r : nz) {
+                r.close();
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ctx().callArrays("Np", "add", a, a));
+            assertTrue(e.getMessage().contains("not a DistArray[]"), e.getMessage());
+        }
+    }
+
+    @Test
     void arraysOfProxiesTravelAsDistArrays() {
         try (RemoteArray a = ctx().fromArray(new double[] {1, 2}, 2); RemoteArray b = ctx().fromArray(new double[] {3}, 1);
                 RemoteArray c = ctx().callArray("Np", "concatenate", new RemoteArray[] {a, b}, 0)) {

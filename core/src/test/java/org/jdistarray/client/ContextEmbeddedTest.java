@@ -50,6 +50,68 @@ class ContextEmbeddedTest {
         }
     }
 
+    private static void dropAProxy(Context c) {
+        RemoteArray garbage = c.fromArray(new double[] {1, 2, 3, 4}, 4);
+        assertEquals(4, garbage.size());
+    }
+
+    @Test
+    void theLeakNetFreesUnreachableProxiesThroughTheClientThread() throws InterruptedException {
+        try (Context c = Context.embedded(2)) {
+            dropAProxy(c);
+            assertEquals(1, c.sync()[0], "the dropped proxy's array is still on the engines");
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (c.leaks() == 0 && System.nanoTime() < deadline) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertEquals(1, c.leaks(), "the Cleaner found the unreachable proxy");
+            assertEquals(1, c.pendingFrees(), "the GC thread only queued the id");
+            int[] counts = c.sync();
+            assertEquals(0, c.pendingFrees());
+            assertEquals(0, counts[0]);
+            assertEquals(0, counts[1]);
+        }
+    }
+
+    @Test
+    void freesAreBatchedIntoTheNextCommand() {
+        try (Context c = Context.embedded(3)) {
+            RemoteArray[] many = new RemoteArray[300];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = c.fromArray(new double[] {i}, 1);
+            }
+            assertEquals(300, c.sync()[2]);
+            for (RemoteArray a : many) {
+                a.close();
+            }
+            assertEquals(300, c.pendingFrees(), "closing sends nothing");
+            assertEquals(0, c.sync()[2], "one command carried all 300 frees (over the command slot)");
+            assertEquals(0, c.leaks());
+        }
+    }
+
+    @Test
+    void aClientThatThrowsInsideTryWithResourcesStopsTheEngines() {
+        Context[] held = new Context[1];
+        long before = engineThreads();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            try (Context c = Context.embedded(3)) {
+                held[0] = c;
+                c.fromArray(new double[] {1}, 1);
+                throw new IllegalStateException("client failure");
+            }
+        });
+        assertEquals("client failure", e.getMessage());
+        assertTrue(held[0].isClosed());
+        assertEquals(before, engineThreads(), "the engine threads were joined");
+    }
+
+    private static long engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals("jdistarray-embedded-engines")).count();
+    }
+
     @Test
     void aClosedContextRefusesCommandsAndCloseIsIdempotent() {
         Context c = Context.embedded(2);

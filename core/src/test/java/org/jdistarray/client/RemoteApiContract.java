@@ -56,11 +56,11 @@ public abstract class RemoteApiContract {
     }
 
     private RemoteNp np() {
-        return RemoteNp.of(ctx());
+        return ctx().np();
     }
 
     private RemoteArrays arrays() {
-        return RemoteArrays.of(ctx());
+        return ctx().arrays();
     }
 
     /** The layouts every case runs on: n elements in blocks, and cyclic with blocks of 2. */
@@ -132,6 +132,24 @@ public abstract class RemoteApiContract {
                     assertEquals(DType.FLOAT64, r.dtype());
                 }
             }
+        }
+    }
+
+    @Test
+    void nonzeroGivesOneProxyPerAxis() {
+        double[] x = {0, 3, 0, 0, 5, 6};
+        try (RemoteArray a = arrays().fromArray(RemoteLayout.of(2, 3), DType.FLOAT64, x)) {
+            RemoteArray[] nz = np().nonzero(a);
+            try (RemoteArray rows = nz[0]; RemoteArray cols = nz[1]) {
+                assertEquals(2, nz.length);
+                assertArrayEquals(new long[] {0, 1, 1}, rows.toLongArray());
+                assertArrayEquals(new long[] {1, 1, 2}, cols.toLongArray());
+            }
+            RemoteArray[] same = a.nonzero();
+            for (RemoteArray r : same) {
+                r.close();
+            }
+            assertEquals(2, same.length);
         }
     }
 

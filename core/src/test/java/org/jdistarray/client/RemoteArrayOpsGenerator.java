@@ -55,7 +55,6 @@ public final class RemoteArrayOpsGenerator {
         EXCLUDED.put("exportSharedReadOnly", "writes files named per process: call it from an engine function");
         EXCLUDED.put("forEachOwned", "a visitor runs where the data is: use a registered engine function");
         EXCLUDED.put("setFrom", "takes Index objects of one process: use set(String, ...)");
-        EXCLUDED.put("nonzero", "returns DistArray[]: waits for a call that stores several result arrays");
     }
 
     private RemoteArrayOpsGenerator() {
@@ -209,6 +208,10 @@ public final class RemoteArrayOpsGenerator {
             ret = "RemoteArray";
             body.add("return context().callArray(" + q + call + ");");
             what = " Caller must close the result.";
+        } else if (r == DistArray[].class) {
+            ret = "RemoteArray[]";
+            body.add("return context().callArrays(" + q + call + ");");
+            what = " Caller must close every result.";
         } else if (r == void.class) {
             ret = "void";
             body.add("context().callVoid(" + q + call + ");");

@@ -40,7 +40,6 @@ public final class RemoteNpGenerator {
     static {
         EXCLUDED.put("expr", "Np.expr builds a lazy Expr on one process; RemoteArray operations are eager commands "
                 + "(fused expressions run on the engines through ctx.callArray(\"Expr\", ...) or a registered function)");
-        EXCLUDED.put("nonzero", "returns DistArray[]: waits for a call that stores several result arrays (asked of the runtime)");
     }
 
     private RemoteNpGenerator() {
@@ -131,14 +130,14 @@ public final class RemoteNpGenerator {
             doc.append(k++ == 0 ? " " : "; ").append("{@code ").append(e.getKey()).append("}: ")
                     .append(e.getValue().replace("\"", "&quot;"));
         }
-        doc.append(". Made by {@link #of}.");
+        doc.append(". Obtained from {@link Context#np()}.");
         s.append("/**\n").append(wrap(doc.toString(), " * ")).append(" */\n");
         s.append("public final class RemoteNp {\n");
         s.append("    private final Context ctx;\n\n");
         s.append("    RemoteNp(Context ctx) {\n");
         s.append("        this.ctx = java.util.Objects.requireNonNull(ctx, \"ctx\");\n");
         s.append("    }\n\n");
-        s.append("    /** <b>Not collective.</b> The Np twin bound to {@code ctx}. */\n");
+        s.append("    /** <b>Not collective.</b> The Np twin bound to {@code ctx} (as {@link Context#np()}). */\n");
         s.append("    public static RemoteNp of(Context ctx) {\n");
         s.append("        return new RemoteNp(ctx);\n");
         s.append("    }\n\n");
@@ -180,6 +179,10 @@ public final class RemoteNpGenerator {
                 ret = "RemoteArray";
                 body = "return ctx.callArray(" + q + call + ");";
                 what = " Caller must close the result.";
+            } else if (r == DistArray[].class) {
+                ret = "RemoteArray[]";
+                body = "return ctx.callArrays(" + q + call + ");";
+                what = " Caller must close every result.";
             } else if (r == void.class) {
                 ret = "void";
                 body = "ctx.callVoid(" + q + call + ");";

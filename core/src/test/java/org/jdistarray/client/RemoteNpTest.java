@@ -58,7 +58,7 @@ class RemoteNpTest {
                 Method t = RemoteNp.class.getMethod(m.getName(), client(m.getParameterTypes()));
                 assertTrue(!Modifier.isStatic(t.getModifiers()), t.toString());
                 Class<?> r = m.getReturnType();
-                Class<?> expected = r == DistArray.class ? RemoteArray.class
+                Class<?> expected = r == DistArray.class ? RemoteArray.class : r == DistArray[].class ? RemoteArray[].class
                         : r.isPrimitive() || r == String.class ? r : RemoteObject.class;
                 assertEquals(expected, t.getReturnType(), t.toString());
                 twins++;

@@ -26,19 +26,19 @@ class ShellCommandTest {
     /** The session shown in README.md: each line is typed at the prompt. */
     static final List<String> SESSION = List.of(
             "RemoteLayout layout = RemoteLayout.of(8).cyclic(0, 2)",
-            "RemoteArray a = RemoteArrays.of(ctx).arange(layout, 0, 1, DType.FLOAT64)",
+            "RemoteArray a = ctx.arrays().arange(layout, 0, 1, DType.FLOAT64)",
             "RemoteArray b = a.multiply(a)",
             "b.toDoubleArray()",
             "b.get(\"2:5\").toDoubleArray()",
-            "RemoteArrays.of(ctx).descriptors(b).size()",
-            "RemoteNp.of(ctx).greater(b, 10.0).dtype()");
+            "ctx.arrays().descriptors(b).size()",
+            "ctx.np().greater(b, 10.0).dtype()");
 
     @Test
     void scriptRunsOnThreadEngines(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("s.jsh");
         Files.writeString(script, String.join("\n",
                 "RemoteArray a = ctx.fromArray(new double[] {1, 2, 3, 4}, 4);",
-                "RemoteArray b = RemoteNp.of(ctx).multiply(a, 2.0);",
+                "RemoteArray b = ctx.np().multiply(a, 2.0);",
                 "System.out.println(\"engines=\" + ctx.engines() + \" b=\" + java.util.Arrays.toString(b.toDoubleArray()));",
                 "System.out.println(\"dtype \" + (b.dtype() == DType.FLOAT64));",
                 "/exit 3", ""));

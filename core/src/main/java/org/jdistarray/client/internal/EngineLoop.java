@@ -28,6 +28,7 @@ public final class EngineLoop implements EngineScope {
     private final Dispatch dispatch = new Dispatch();
     private final Map<String, EngineFunction> registered = new HashMap<>();
     private final Map<String, EngineFunction> functions = new HashMap<>();
+    private final java.util.List<DistArray> temporaries = new java.util.ArrayList<>();
     private final WireBuffer in = new WireBuffer(Wire.COMMAND_SLOT * 2);
     private final WireBuffer out = new WireBuffer(Wire.REPLY_SLOT * 2);
     private final Values.Engine resolver = new Values.Engine() {
@@ -112,7 +113,9 @@ public final class EngineLoop implements EngineScope {
                 case Wire.OP_SYNC -> out.putInt(table.size());
                 default -> throw new IllegalStateException("corrupt command: opcode " + op);
             }
+            closeTemporaries();
         } catch (Throwable t) {
+            closeTemporaries();
             out.position(statusAt);
             out.putByte(Wire.STATUS_ERROR);
             out.putString(t.getClass().getName());
@@ -120,7 +123,7 @@ public final class EngineLoop implements EngineScope {
             StringWriter trace = new StringWriter();
             t.printStackTrace(new PrintWriter(trace));
             out.putString(trace.toString());
-            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError)) {
+            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError) && !(t instanceof StackOverflowError)) {
                 reply();
                 throw (VirtualMachineError) t;
             }
@@ -195,12 +198,22 @@ public final class EngineLoop implements EngineScope {
         switch (kind) {
             case Wire.KIND_ARRAY -> {
                 if (!(r instanceof DistArray a)) {
-                    closeIfNew(r, args);
+                    closeIfNew(r);
                     throw new IllegalArgumentException(target + "." + method + " returned "
                             + (r == null ? "null" : "a " + r.getClass().getSimpleName()) + ", not a DistArray (use callValue)");
                 }
                 table.put(resultId, a);
                 writeMeta(a);
+            }
+            case Wire.KIND_ARRAYS -> {
+                DistArray[] arrays = arrays(r, target + "." + method);
+                for (int i = 0; i < arrays.length; i++) {
+                    table.put(resultId + i, arrays[i]);
+                }
+                out.putInt(arrays.length);
+                for (DistArray a : arrays) {
+                    writeMeta(a);
+                }
             }
             case Wire.KIND_OBJECT -> {
                 if (r == null) {
@@ -211,7 +224,7 @@ public final class EngineLoop implements EngineScope {
             }
             case Wire.KIND_VALUE -> {
                 if (!Values.isPlain(r)) {
-                    closeIfNew(r, args);
+                    closeIfNew(r);
                     throw new IllegalArgumentException(target + "." + method + " returned a " + r.getClass().getName()
                             + ", which cannot travel to the client (use callArray or callObject; values: " + Values.kinds() + ")");
                 }
@@ -219,19 +232,55 @@ public final class EngineLoop implements EngineScope {
                     Values.write(out, r, null);
                 }
             }
-            case Wire.KIND_VOID -> closeIfNew(r, args);
+            case Wire.KIND_VOID -> closeIfNew(r);
             default -> throw new IllegalStateException("corrupt command: call kind " + kind);
         }
     }
 
-    /** Closes a DistArray result that nobody will hold (not one of the arguments). */
-    private static void closeIfNew(Object r, Object[] args) {
-        if (r instanceof DistArray a) {
-            for (Object o : args) {
-                if (o == a) {
-                    return;
+    /**
+     * Closes the arrays that recipes made during the command (the operand of {@code item()}, the product inside a
+     * sum) unless the command stored them.
+     */
+    private void closeTemporaries() {
+        for (DistArray a : temporaries) {
+            if (!table.holds(a)) {
+                try {
+                    a.close();
+                } catch (RuntimeException e) {
+                    // borrowed: stays with its borrower
                 }
             }
+        }
+        temporaries.clear();
+    }
+
+    private DistArray[] arrays(Object r, String what) {
+        if (r instanceof DistArray[] a) {
+            for (DistArray x : a) {
+                if (x == null) {
+                    throw new IllegalArgumentException(what + " returned a DistArray[] holding null");
+                }
+            }
+            return a;
+        }
+        if (r instanceof java.util.List<?> list) {
+            DistArray[] a = new DistArray[list.size()];
+            for (int i = 0; i < a.length; i++) {
+                if (!(list.get(i) instanceof DistArray d)) {
+                    throw new IllegalArgumentException(what + " returned a List holding a non-DistArray at " + i);
+                }
+                a[i] = d;
+            }
+            return a;
+        }
+        closeIfNew(r);
+        throw new IllegalArgumentException(what + " returned " + (r == null ? "null" : "a " + r.getClass().getSimpleName())
+                + ", not a DistArray[] (use callArray or callValue)");
+    }
+
+    /** Closes a DistArray result that nobody will hold (not in the table: not an argument, not an {@code out=}). */
+    private void closeIfNew(Object r) {
+        if (r instanceof DistArray a && !table.holds(a)) {
             try {
                 a.close();
             } catch (RuntimeException e) {
@@ -258,6 +307,9 @@ public final class EngineLoop implements EngineScope {
                 throw e;
             } catch (Throwable t) {
                 throw new IllegalStateException("recipe step " + method + " failed: " + t, t);
+            }
+            if (current instanceof DistArray a) {
+                temporaries.add(a);
             }
             if (current == null && s < steps - 1) {
                 throw new IllegalArgumentException("recipe step " + method + " returned null; the next step has no receiver");

@@ -20,6 +20,7 @@ import org.jdistarray.comm.mpi.MpiSession;
 public final class Launch {
     /** Default bound on any single wait of the embedded thread ranks (an idle shell waits for its next command). */
     public static final Duration EMBEDDED_TIMEOUT = Duration.ofHours(12);
+    private static final java.util.concurrent.atomic.AtomicBoolean STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The client's side of a started context. */
     public static final class Client {
@@ -61,6 +62,10 @@ public final class Launch {
      * exit the JVM. {@code engineOnly}: this process must be an engine ({@code Engine.main}).
      */
     public static Client mpi(boolean engineOnly) {
+        if (!STARTED.compareAndSet(false, true)) {
+            throw new IllegalStateException("Context.start was already called in this process: an MPI job has one client"
+                    + " context (its engines serve it until it is closed, and MPI cannot start again after that)");
+        }
         MpiSession session = MpiSession.init();
         Communicator world = session.world();
         int rank = world.rank();

@@ -56,6 +56,11 @@ public final class ObjectTable {
         }
     }
 
+    /** Whether {@code o} is stored under some id. */
+    public boolean holds(Object o) {
+        return refs.containsKey(o);
+    }
+
     public int size() {
         return byId.size();
     }

@@ -27,6 +27,7 @@ public final class Wire {
     public static final byte KIND_VALUE = 2;
     public static final byte KIND_VOID = 3;
     public static final byte KIND_OBJECT = 4;
+    public static final byte KIND_ARRAYS = 5;
 
     public static final byte MODE_REGISTERED = 1;
     public static final byte MODE_DIRECT = 2;
