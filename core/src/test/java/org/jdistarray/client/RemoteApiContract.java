@@ -310,7 +310,7 @@ public abstract class RemoteApiContract {
     }
 
     @Test
-    void npyAndDnpyRoundTripThroughTheEngines() throws Exception {
+    void npyDnpyAndHdf5RoundTripThroughTheEngines() throws Exception {
         Path dir = Files.createTempDirectory("jdist-remote-io");
         try {
             double[] x = values(10);
@@ -319,9 +319,15 @@ public abstract class RemoteApiContract {
                 arrays().saveNpy(npy, a);
                 arrays().saveDnpy(dir.resolve("d").toString(), a);
             }
+            Path h5 = dir.resolve("a.h5");
+            try (RemoteArray a = arrays().fromArray(RemoteLayout.of(2, 5), DType.FLOAT64, x)) {
+                arrays().saveHdf5(h5, "/x", a, org.jdistarray.io.Hdf5Mode.TRUNCATE);
+            }
             try (RemoteArray b = arrays().loadNpy(npy, RemoteLayout.of(2, 5).cyclic(1, 2));
+                    RemoteArray h = arrays().loadHdf5(h5, "/x", RemoteLayout.of(2, 5).cyclic(0, 1));
                     RemoteArray c = arrays().loadDnpy(dir.resolve("d").toString())) {
                 assertArrayEquals(x, b.toDoubleArray(), 0.0);
+                assertArrayEquals(x, h.toDoubleArray(), 0.0);
                 assertArrayEquals(x, c.toDoubleArray(), 0.0);
                 assertArrayEquals(new long[] {2, 5}, c.shape());
             }
