@@ -20,7 +20,7 @@ import org.jdistarray.protocol.DType;
  * N=... seconds=... mode=...}). On a busy machine the mean is dominated by the few commands during which a process
  * was descheduled (tens of ms each), the median is what a command costs:
  * <ul>
- * <li>{@code ce_sync}: an empty command (one broadcast + one gather: the floor);</li>
+ * <li>{@code ce_sync}: an empty command (one broadcast + one reply: the floor);</li>
  * <li>{@code ce_create_free}, N = 4: {@code ctx.fromArray(4 doubles)} then {@code close()} (the free rides on the
  * next command);</li>
  * <li>{@code ce_add}, N = 4096: {@code callArray("Np", "add", x, y)} then close;</li>

@@ -41,7 +41,7 @@ import org.jdistarray.protocol.DType;
  * to primitive, widening, varargs; resolved once per signature and cached); no match is an
  * {@code IllegalArgumentException} listing the overloads.
  *
- * <p><b>Cost.</b> A command is one broadcast from the client and one gather of the engines' replies (plus a second
+ * <p><b>Cost.</b> A command is one broadcast from the client and one small reply from each engine (plus a second
  * broadcast or point-to-point message only for what does not fit a small slot); frees are batched into the next
  * command. The client is rank 0 of a library-private duplicate of the world communicator: never the user's tags.
  *
@@ -60,6 +60,9 @@ public final class Context implements AutoCloseable {
     private final int engines;
     private final boolean embedded;
     private final Runnable shutdown;
+    private final Runnable abort;
+    private final long stuckNanos;
+    private boolean stuck;
     private final FreeQueue frees = new FreeQueue();
     private final Map<String, String[]> registered = new LinkedHashMap<>();
     private final Values.Client encoder = this::writeClientValue;
@@ -69,15 +72,17 @@ public final class Context implements AutoCloseable {
     private boolean resync;
     private boolean pendingResync;
 
-    private Context(ClientChannel channel, boolean embedded, Runnable shutdown) {
+    private Context(ClientChannel channel, boolean embedded, Runnable shutdown, Runnable abort, long stuckNanos) {
         this.channel = channel;
         this.engines = channel.engines();
         this.embedded = embedded;
         this.shutdown = shutdown;
+        this.abort = abort;
+        this.stuckNanos = stuckNanos;
     }
 
     private static Context of(Launch.Client c, boolean embedded) {
-        Context ctx = new Context(c.channel(), embedded, c.shutdown());
+        Context ctx = new Context(c.channel(), embedded, c.shutdown(), c.abort(), c.stuck().toNanos());
         c.onExit(ctx::closeAtExit);
         return ctx;
     }
@@ -434,15 +439,24 @@ public final class Context implements AutoCloseable {
         return id;
     }
 
-    /** Sends the command, gathers, decodes the result of {@code kind} (-1: a function's combined result). */
+    /** Sends the command, receives the replies, decodes the result of {@code kind} (-1: a function's combined result). */
     private Object exchange(WireBuffer out, long id, String what, byte kind) {
+        boolean[] replied = null;
         try {
             channel.send();
             frees.sent();
-            channel.gather();
+            channel.gather(stuckNanos);
+        } catch (ClientChannel.StuckEngines e) {
+            replied = new boolean[engines];
+            for (int i = 0; i < engines; i++) {
+                replied[i] = e.replied(i);
+            }
         } catch (RuntimeException e) {
             broken = e;
             throw new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+        }
+        if (replied != null) {
+            throw stuck(what, replied);
         }
         List<EngineException.Failure> failures = null;
         for (int e = 0; e < engines; e++) {
@@ -478,6 +492,29 @@ public final class Context implements AutoCloseable {
             default:
                 return combine(id, what);
         }
+    }
+
+    /** Some engines failed and the others are stuck in a collective: report, and end the engines at close. */
+    private RuntimeException stuck(String what, boolean[] replied) {
+        List<EngineException.Failure> failures = new ArrayList<>();
+        StringBuilder silent = new StringBuilder();
+        for (int e = 0; e < engines; e++) {
+            if (!replied[e]) {
+                silent.append(silent.length() == 0 ? "" : ", ").append(e);
+                continue;
+            }
+            WireBuffer r = channel.reply(e);
+            if (r.getByte() == Wire.STATUS_ERROR) {
+                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
+            }
+        }
+        stuck = true;
+        EngineException ex = new EngineException(what + " (engines " + silent + " did not reply within "
+                + stuckNanos / 1_000_000_000.0 + " s after the others failed: they wait in a collective that the failed"
+                + " engines left, and cannot continue; the context is broken, closing it ends the engines"
+                + (embedded ? "" : " and the MPI job") + ")", engines, failures);
+        broken = ex;
+        return ex;
     }
 
     private RemoteArray newArray(long id, WireBuffer meta) {
@@ -620,7 +657,9 @@ public final class Context implements AutoCloseable {
         }
         closed = true;
         RuntimeException failure = null;
-        if (broken == null) {
+        if (stuck) {
+            abort.run();
+        } else if (broken == null) {
             try {
                 WireBuffer out = channel.begin(frees, false);
                 out.putByte(Wire.OP_STOP);

@@ -112,6 +112,33 @@ class ContextEmbeddedTest {
                 .filter(t -> t.isAlive() && t.getName().equals("jdistarray-embedded-engines")).count();
     }
 
+    /** Engine 1 throws; the others wait for it in a collective of the engine communicator. */
+    public static final EngineFunction DIVERGE = (scope, args) -> {
+        if (scope.rank() == 1) {
+            throw new IllegalStateException("engine 1 gives up before the collective");
+        }
+        return org.jdistarray.comm.Collectives.sum(scope.comm(), 1L);
+    };
+
+    @Test
+    void anEngineFailingWhileTheOthersWaitInACollectiveIsReportedNotAHang() {
+        long t0 = System.nanoTime();
+        Context c = Context.embedded(3, java.time.Duration.ofSeconds(4)); // engines wait 2 s for the stuck ones
+        EngineException e = assertThrows(EngineException.class, () -> c.apply(DIVERGE));
+        assertTrue(e.getMessage().contains("engine 1 gives up before the collective"), e.getMessage());
+        assertTrue(e.getMessage().contains("engines 0, 2 did not reply within 2.0 s"), e.getMessage());
+        assertEquals(1, e.engines().length);
+        IllegalStateException broken = assertThrows(IllegalStateException.class, c::sync);
+        assertTrue(broken.getMessage().contains("broken"), broken.getMessage());
+        try {
+            c.close(); // interrupts the stuck engine threads
+        } catch (RuntimeException closing) {
+            // the engines' own failure (interrupted) may be reported: what matters is that close returns
+        }
+        assertTrue(c.isClosed());
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "bounded, not a hang");
+    }
+
     @Test
     void aClosedContextRefusesCommandsAndCloseIsIdempotent() {
         Context c = Context.embedded(2);

@@ -3,17 +3,17 @@ package org.jdistarray.client.internal;
 import java.nio.ByteBuffer;
 
 import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.Request;
 
 /**
  * The client's end of the command path: one reusable command buffer broadcast from rank 0 of the wire communicator,
- * one gather of fixed reply slots, and point-to-point receives only for the replies that overflow their slot.
+ * and one fixed reply slot from each engine (point to point), followed by the rest of a reply that overflows its slot.
  * Not thread-safe (the context serialises its commands).
  */
 public final class ClientChannel {
     private final Communicator wire;
     private final int engines;
     private final WireBuffer command = new WireBuffer(Wire.COMMAND_SLOT * 2);
-    private final ByteBuffer mySlot = WireBufferSlots.slot(Wire.REPLY_SLOT);
     private final ByteBuffer slots;
     private final WireBuffer[] replies;
 
@@ -57,29 +57,90 @@ public final class ClientChannel {
     }
 
     /**
-     * <b>Collective</b> over the wire communicator. Gathers every engine's reply; afterwards {@link #reply(int)} is
-     * positioned at engine {@code e}'s status byte.
+     * <b>Not collective.</b> Receives every engine's reply (each engine sends its slot to the client); afterwards
+     * {@link #reply(int)} is positioned at engine {@code e}'s status byte. With several engines the receives are
+     * polled, so that an engine that failed while the others do not answer is noticed: when some engine replied with
+     * an error and another has not replied {@code stuckNanos} later, this throws {@link StuckEngines} (those engines
+     * wait in a collective that the failed ones left: they cannot continue).
      */
-    public void gather() {
-        mySlot.clear();
-        slots.clear();
-        wire.gather(mySlot, slots, 0);
+    public void gather(long stuckNanos) {
+        if (engines == 1) {
+            receive(0, null);
+            return;
+        }
+        Request[] pending = new Request[engines];
         for (int e = 0; e < engines; e++) {
-            WireBuffer r = replies[e];
-            r.trim();
-            r.position(0);
             ByteBuffer slot = slots.duplicate();
             slot.position((e + 1) * Wire.REPLY_SLOT).limit((e + 2) * Wire.REPLY_SLOT);
-            r.putBytes(slot, Wire.REPLY_SLOT);
-            int len = r.buffer().getInt(0);
-            if (4 + len > Wire.REPLY_SLOT) {
-                r.ensureCapacity(4 + len);
-                ByteBuffer rest = r.buffer().duplicate();
-                rest.position(Wire.REPLY_SLOT).limit(4 + len);
-                wire.recv(rest, e + 1, Wire.REPLY_TAG);
-            }
-            r.position(4);
+            pending[e] = wire.iRecv(slot, e + 1, Wire.SLOT_TAG);
         }
+        int left = engines;
+        long firstError = 0;
+        long spins = 0;
+        boolean[] done = new boolean[engines];
+        while (left > 0) {
+            boolean progress = false;
+            for (int e = 0; e < engines; e++) {
+                if (!done[e] && pending[e].test()) {
+                    done[e] = true;
+                    left--;
+                    progress = true;
+                    receive(e, pending[e]);
+                    if (firstError == 0 && replies[e].buffer().get(4) == Wire.STATUS_ERROR) {
+                        firstError = System.nanoTime();
+                    }
+                }
+            }
+            if (left > 0 && !progress) {
+                if (firstError != 0 && System.nanoTime() - firstError > stuckNanos) {
+                    throw new StuckEngines(done);
+                }
+                if (++spins > 20_000) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000); // a long command: stop burning the core
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+    }
+
+    /** Engines that did not reply after others failed ({@link #gather}). */
+    public static final class StuckEngines extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient boolean[] replied;
+
+        StuckEngines(boolean[] replied) {
+            super("stuck engines");
+            this.replied = replied.clone();
+        }
+
+        /** Whether engine {@code e} replied. */
+        public boolean replied(int e) {
+            return replied[e];
+        }
+    }
+
+    /** Copies engine {@code e}'s slot (received by {@code request}, or now when null) and receives an overflow. */
+    private void receive(int e, Request request) {
+        ByteBuffer slot = slots.duplicate();
+        slot.position((e + 1) * Wire.REPLY_SLOT).limit((e + 2) * Wire.REPLY_SLOT);
+        if (request == null) {
+            wire.recv(slot.duplicate(), e + 1, Wire.SLOT_TAG);
+        } else {
+            request.await();
+        }
+        WireBuffer r = replies[e];
+        r.trim();
+        r.position(0);
+        r.putBytes(slot, Wire.REPLY_SLOT);
+        int len = r.buffer().getInt(0);
+        if (4 + len > Wire.REPLY_SLOT) {
+            r.ensureCapacity(4 + len);
+            ByteBuffer rest = r.buffer().duplicate();
+            rest.position(Wire.REPLY_SLOT).limit(4 + len);
+            wire.recv(rest, e + 1, Wire.REPLY_TAG);
+        }
+        r.position(4);
     }
 
     /** Engine {@code e}'s reply after {@link #gather()}, positioned at its status byte. */

@@ -17,7 +17,7 @@ import org.jdistarray.comm.Communicator;
 
 /**
  * An engine's command loop: receive a command (broadcast from the client), free the batched ids, run the command,
- * reply (gather), until STOP. Any exception of a command becomes this engine's error reply (class, message, stack
+ * reply (one slot to the client), until STOP. Any exception of a command becomes this engine's error reply (class, message, stack
  * trace) and the loop goes on: a failed command stores nothing the client will use (the client frees the result id of
  * a command that failed anywhere).
  */
@@ -170,7 +170,7 @@ public final class EngineLoop implements EngineScope {
         b.putInt(0, end - 4);
         ByteBuffer slot = b.duplicate();
         slot.position(0).limit(Wire.REPLY_SLOT);
-        wire.gather(slot, null, 0);
+        wire.send(slot, 0, Wire.SLOT_TAG);
         if (end > Wire.REPLY_SLOT) {
             ByteBuffer rest = b.duplicate();
             rest.position(Wire.REPLY_SLOT).limit(end);

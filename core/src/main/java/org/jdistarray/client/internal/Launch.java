@@ -27,11 +27,25 @@ public final class Launch {
         private final ClientChannel channel;
         private final Runnable shutdown;
         private final boolean hookOnExit;
+        private final Runnable abort;
+        private final Duration stuck;
 
-        Client(ClientChannel channel, Runnable shutdown, boolean hookOnExit) {
+        Client(ClientChannel channel, Runnable shutdown, boolean hookOnExit, Runnable abort, Duration stuck) {
             this.channel = channel;
             this.shutdown = shutdown;
             this.hookOnExit = hookOnExit;
+            this.abort = abort;
+            this.stuck = stuck;
+        }
+
+        /** Ends engines that cannot continue (stuck in a collective): MPI_Abort of the job, or interrupts the threads. */
+        public Runnable abort() {
+            return abort;
+        }
+
+        /** How long the client waits for the other engines after one replied with an error. */
+        public Duration stuck() {
+            return stuck;
         }
 
         public ClientChannel channel() {
@@ -58,6 +72,18 @@ public final class Launch {
     }
 
     /**
+     * The wait for the other engines after one failed: {@code -Djdistarray.client.stuckSeconds} (default 10), at most
+     * half the thread ranks' timeout.
+     */
+    static Duration stuckBound(Duration rankTimeout) {
+        Duration d = Duration.ofSeconds(Long.getLong("jdistarray.client.stuckSeconds", 10));
+        if (rankTimeout != null && rankTimeout.dividedBy(2).compareTo(d) < 0) {
+            d = rankTimeout.dividedBy(2);
+        }
+        return d;
+    }
+
+    /**
      * <b>Collective</b> over the MPI job. World rank 0 gets the client side; the other ranks run the engine loop and
      * exit the JVM. {@code engineOnly}: this process must be an engine ({@code Engine.main}).
      */
@@ -67,7 +93,7 @@ public final class Launch {
                     + " context (its engines serve it until it is closed, and MPI cannot start again after that)");
         }
         MpiSession session = MpiSession.init();
-        Communicator world = session.world();
+        org.jdistarray.comm.mpi.MpiCommunicator world = session.world();
         int rank = world.rank();
         if (world.size() < 2) {
             session.close();
@@ -90,7 +116,10 @@ public final class Launch {
                 } finally {
                     session.close();
                 }
-            }, true);
+            }, true, () -> {
+                System.err.println("[client] engines are stuck in a collective after others failed: aborting the job");
+                world.abort(3);
+            }, stuckBound(null));
         }
         int code = 0;
         try {
@@ -116,6 +145,7 @@ public final class Launch {
         CompletableFuture<Communicator> handoff = new CompletableFuture<>();
         CountDownLatch done = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        java.util.List<Thread> engineThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
         Thread runner = new Thread(() -> {
             try {
                 LocalCluster.call(engines + 1, timeout, comm -> {
@@ -125,6 +155,7 @@ public final class Launch {
                         handoff.complete(wire);
                         done.await();
                     } else {
+                        engineThreads.add(Thread.currentThread());
                         new EngineLoop(wire, side).run();
                     }
                     return null;
@@ -161,6 +192,6 @@ public final class Launch {
             if (t != null) {
                 throw new IllegalStateException("the embedded engines failed: " + t, t);
             }
-        }, false);
+        }, false, () -> engineThreads.forEach(Thread::interrupt), stuckBound(timeout));
     }
 }

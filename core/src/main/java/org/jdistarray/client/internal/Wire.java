@@ -4,13 +4,16 @@ package org.jdistarray.client.internal;
  * The command protocol's constants. A command is broadcast from the client (rank 0 of the library-private duplicate
  * of the world) as one fixed slot of {@link #COMMAND_SLOT} bytes (int length, then the body), followed by a second
  * broadcast of the rest only when the body does not fit. The body: the batched frees (int count, longs), a flags byte
- * ({@link #FLAG_RESYNC}), an opcode byte, its payload. Each engine answers in a {@link #REPLY_SLOT}-byte slot of one gather (int length, status byte,
- * payload); a longer reply sends the rest to the client point to point with {@link #REPLY_TAG}.
+ * ({@link #FLAG_RESYNC}), an opcode byte, its payload. Each engine answers with a {@link #REPLY_SLOT}-byte slot sent
+ * to the client ({@link #SLOT_TAG}: int length, status byte, payload); a longer reply sends the rest after it with
+ * {@link #REPLY_TAG}. Point to point rather than a gather, so that the client sees which engines answered.
  */
 public final class Wire {
     public static final int COMMAND_SLOT = 512;
     public static final int REPLY_SLOT = 256;
     public static final int REPLY_TAG = 19;
+    /** Tag of the engines' reply slots. */
+    public static final int SLOT_TAG = 18;
 
     /** A call of a whitelisted method: kind byte, result id, target, method, arguments. */
     public static final byte OP_CALL = 1;
