@@ -64,3 +64,10 @@ awk '/^PEER / {
         }
     }' "$OUT"
 echo "raw results: $OUT"
+# DistArray 0.5's MPI-only mode beside ours in the same job (bench/distarray05, run_ce_distarray_bench.sh: the same
+# four cases through both APIs), when DISTARRAY_SRC names a DistArray 0.5 tree
+if [ -n "${DISTARRAY_SRC:-}" ]; then
+    SKIP_BUILD=1 "$HERE/run_ce_distarray_bench.sh"
+else
+    echo "SKIP distarray05: DISTARRAY_SRC is not set (a DistArray 0.5 tree, see bench/distarray05/README.md)"
+fi

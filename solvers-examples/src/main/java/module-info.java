@@ -4,6 +4,7 @@ module org.jdistarray.examples {
     requires org.jdistarray.petsc;
     requires org.jdistarray.trilinos;
     requires info.picocli;
+    requires jdk.jshell; // jdistarray shell (ShellSession)
 
     exports org.jdistarray.examples;
 

@@ -152,6 +152,24 @@ public final class Context implements AutoCloseable {
     }
 
     // ---- the proxy surface (ceapi's section: RemoteNp and the like; the runtime never edits between these markers)
+    private RemoteNp np;
+    private RemoteArrays arrays;
+
+    /** <b>Not collective.</b> The client twin of {@link org.jdistarray.ops.Np} on this context (one per context). */
+    public synchronized RemoteNp np() {
+        if (np == null) {
+            np = new RemoteNp(this);
+        }
+        return np;
+    }
+
+    /** <b>Not collective.</b> Creation, random, IO, metadata and pictures on this context ({@link RemoteArrays}). */
+    public synchronized RemoteArrays arrays() {
+        if (arrays == null) {
+            arrays = RemoteArrays.of(this);
+        }
+        return arrays;
+    }
     // ---- end of the proxy surface
 
     // ---- the generic call

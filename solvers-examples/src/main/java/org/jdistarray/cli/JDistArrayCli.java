@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jdistarray", mixinStandardHelpOptions = true, version = "jdistarray 0.1.0",
         description = "Distributed arrays for Java: protocol tools, distribution pictures, examples.",
         subcommands = {ValidateCommand.class, DescribeCommand.class, InfoCommand.class, ConvertCommand.class,
-            DemoCommand.class, PlotCommand.class, SelfTestCommand.class})
+            DemoCommand.class, PlotCommand.class, SelfTestCommand.class, ShellCommand.class})
 public final class JDistArrayCli implements Runnable {
 
     /** Exit code for bad input: missing file, malformed JSON, impossible options. */

@@ -94,7 +94,7 @@ class DescribeRulesTest {
         assertEquals(0, help.code(), help.err());
         String shown = help.out().replaceAll("\\s+", " ");
         Map<String, CommandLine> commands = JDistArrayCli.commandLine().getSubcommands();
-        assertEquals(List.of("validate", "describe", "info", "convert", "demo", "plot", "selftest"), List.copyOf(commands.keySet()));
+        assertEquals(List.of("validate", "describe", "info", "convert", "demo", "plot", "selftest", "shell"), List.copyOf(commands.keySet()));
         for (var e : commands.entrySet()) {
             String summary = e.getValue().getCommandSpec().usageMessage().description()[0];
             assertTrue(summary.endsWith("."), e.getKey() + "'s summary is not a whole sentence: " + summary);

@@ -1,0 +1,175 @@
+package org.jdistarray.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.client.Context;
+import org.jdistarray.client.RemoteArray;
+import org.jdistarray.client.RemoteArrays;
+import org.jdistarray.client.RemoteLayout;
+import org.jdistarray.client.RemoteNp;
+import org.jdistarray.comm.Communicator;
+import org.jdistarray.comm.local.LocalCluster;
+import org.jdistarray.comm.mpi.MpiSession;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.ops.Np;
+import org.jdistarray.protocol.DType;
+
+/**
+ * Client-engine mode (issue 19's acceptance figures), in the shared line format, beside DistArray 0.5's MPI-only
+ * mode ({@code bench/distarray05/da_bench.py}) in the same job ({@code bench/run_ce_distarray_bench.sh}), through the
+ * client API (RemoteNp, RemoteArrayOps), the same cases as DistArray's. Modes:
+ * <ul>
+ * <li>{@code latency} ({@code mpirun -np N+1}: 1 client + N engines): round trips, seconds per call, median over
+ * {@code PEER_REPS} of the mean of {@code PEER_BATCH} calls after one untimed batch: {@code create_free4} (zeros of 4
+ * elements, then close: the free rides on the next command), {@code axpy4096} ({@code z = a*x + y} on 4096 float64:
+ * {@code x.multiply(a)} then {@code add(y)}, two commands, as DistArray's two ufunc calls), {@code sum4096}
+ * ({@code np.sum(x)}, a 0-d array on the engines), {@code sum4096_fetch} (the sum's value on the client: sum + item,
+ * as DistArray's {@code x.sum().tondarray()}); then {@code axpy_large}: {@code z = a*x + y} on {@code PEER_N} float64
+ * (default 2^25), seconds per call (median of {@code PEER_REPS});</li>
+ * <li>{@code spmd} ({@code mpirun -np N}): the same {@code axpy_large} as SPMD code on N ranks (the baseline of the
+ * within-5% check: client-engine with N engines against SPMD on N ranks);</li>
+ * <li>{@code threads}: {@code axpy_large} on {@code PEER_ENGINES} (default 2) embedded engines and the same on as many
+ * LocalCluster thread ranks (SPMD), alternating, in one JVM.</li>
+ * </ul>
+ */
+public final class DistArrayPeerBenchmark {
+    private static final double A = 2.0;
+
+    private DistArrayPeerBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String mode = args.length > 0 ? args[0] : "latency";
+        long n = Long.parseLong(env("PEER_N", "33554432"));
+        int reps = Integer.parseInt(env("PEER_REPS", "7"));
+        switch (mode) {
+            case "latency" -> {
+                try (Context ctx = Context.start(args)) {
+                    latency(ctx, reps, Integer.parseInt(env("PEER_BATCH", "200")));
+                    large(ctx, "jdistarray_ce", ctx.engines() + 1, n, reps);
+                }
+            }
+            case "spmd" -> {
+                try (MpiSession mpi = MpiSession.init()) {
+                    Communicator comm = mpi.world();
+                    double[] t = spmdAxpy(comm, n, reps);
+                    if (comm.rank() == 0) {
+                        report("jdistarray_spmd", "axpy_large", comm.size(), n, t, "SPMD");
+                    }
+                }
+            }
+            case "threads" -> {
+                int engines = Integer.parseInt(env("PEER_ENGINES", "2"));
+                for (int round = 0; round < 2; round++) {
+                    try (Context ctx = Context.embedded(engines, Duration.ofMinutes(10))) {
+                        large(ctx, "jdistarray_ce_threads", engines, n, reps);
+                    }
+                    List<double[]> t = LocalCluster.call(engines, Duration.ofMinutes(10), comm -> spmdAxpy(comm, n, reps));
+                    report("jdistarray_spmd_threads", "axpy_large", engines, n, t.get(0), "SPMD-threads");
+                }
+            }
+            default -> throw new IllegalArgumentException("mode must be latency, spmd or threads, not " + mode);
+        }
+    }
+
+    private static void latency(Context ctx, int reps, int batch) {
+        RemoteNp np = RemoteNp.of(ctx);
+        RemoteArrays arrays = RemoteArrays.of(ctx);
+        int ranks = ctx.engines() + 1;
+        String note = "1client+" + ctx.engines() + "engines";
+        RemoteLayout tiny = RemoteLayout.of(4);
+        RemoteLayout small = RemoteLayout.of(4096);
+        try (RemoteArray x = arrays.ones(small, DType.FLOAT64); RemoteArray y = arrays.ones(small, DType.FLOAT64)) {
+            try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y); RemoteArray s = np.sum(z)) {
+                if (s.item() != 3.0 * 4096) {
+                    throw new AssertionError("sum of a*x + y is " + s.item());
+                }
+            }
+            report("jdistarray_ce", "create_free4", ranks, 4, batched(reps, batch,
+                    () -> arrays.zeros(tiny, DType.FLOAT64).close()), note);
+            report("jdistarray_ce", "axpy4096", ranks, 4096, batched(reps, batch, () -> {
+                try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y)) {
+                    // closed: the frees ride on the next command
+                }
+            }), note);
+            report("jdistarray_ce", "sum4096", ranks, 4096, batched(reps, batch, () -> np.sum(x).close()), note);
+            report("jdistarray_ce", "sum4096_fetch", ranks, 4096, batched(reps, batch, () -> {
+                try (RemoteArray s = np.sum(x)) {
+                    s.item();
+                }
+            }), note);
+        }
+    }
+
+    private static void large(Context ctx, String impl, int ranks, long n, int reps) {
+        RemoteArrays arrays = RemoteArrays.of(ctx);
+        RemoteLayout l = RemoteLayout.of(n);
+        try (RemoteArray x = arrays.arange(l, 0, 1, DType.FLOAT64); RemoteArray y = arrays.ones(l, DType.FLOAT64)) {
+            double[] t = new double[reps];
+            for (int r = -1; r < reps; r++) {
+                ctx.sync();
+                long t0 = System.nanoTime();
+                try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y)) {
+                    ctx.sync(); // the frees are part of the operation's cost
+                }
+                if (r >= 0) {
+                    t[r] = (System.nanoTime() - t0) * 1e-9;
+                }
+            }
+            report(impl, "axpy_large", ranks, n, t, ctx.isEmbedded() ? "embedded" : "1client+" + ctx.engines() + "engines");
+        }
+    }
+
+    private static double[] spmdAxpy(Communicator comm, long n, int reps) {
+        Distribution d = Distribution.builder(comm).shape(n).build();
+        try (DistArray x = DistArrays.arange(d, 0, 1, DType.FLOAT64); DistArray y = DistArrays.ones(d, DType.FLOAT64)) {
+            double[] t = new double[reps];
+            for (int r = -1; r < reps; r++) {
+                comm.barrier();
+                long t0 = System.nanoTime();
+                try (DistArray ax = x.multiply(A); DistArray z = ax.add(y)) {
+                    comm.barrier();
+                }
+                if (r >= 0) {
+                    t[r] = (System.nanoTime() - t0) * 1e-9;
+                }
+            }
+            return t;
+        }
+    }
+
+    private static double[] batched(int reps, int batch, Runnable call) {
+        for (int i = 0; i < batch; i++) {
+            call.run();
+        }
+        double[] t = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < batch; i++) {
+                call.run();
+            }
+            t[r] = (System.nanoTime() - t0) * 1e-9 / batch;
+        }
+        return t;
+    }
+
+    private static void report(String impl, String op, int ranks, long n, double[] times, String note) {
+        double[] t = times.clone();
+        Arrays.sort(t);
+        int m = t.length;
+        double median = m % 2 == 1 ? t[m / 2] : 0.5 * (t[m / 2 - 1] + t[m / 2]);
+        System.out.printf(Locale.ROOT, "PEER impl=%s op=%s ranks=%d N=%d seconds=%.6g gbs=- reps=%d min=%.6g note=%s%n",
+                impl, op, ranks, n, median, m, t[0], note);
+        System.out.flush();
+    }
+
+    private static String env(String name, String dflt) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? dflt : v;
+    }
+}
