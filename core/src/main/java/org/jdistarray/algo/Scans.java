@@ -1,12 +1,14 @@
 package org.jdistarray.algo;
 
-import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.LongBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -91,81 +93,46 @@ public final class Scans {
                 outer *= (int) ls[i];
             }
             int lanes = outer * inner;
-            int n = (int) in.local().elementCount();
-            ByteBuffer bytes = Work.bytes(in);
-            if (Values.isFloat(acc)) {
-                boolean single = acc == DType.FLOAT32;
-                double[] x = Values.doubles(bytes, a.dtype(), n);
-                double id = product ? 1 : -0.0; // -0.0 + x == x for every x, so lanes start as NumPy's do
-                double fill = product ? 1 : 0;
-                double[] tot = new double[lanes];
-                java.util.Arrays.fill(tot, id);
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            double v = x[base + q];
-                            if (nan && v != v) {
-                                v = fill;
-                            }
-                            double s = product ? tot[o * inner + q] * v : tot[o * inner + q] + v;
-                            tot[o * inner + q] = single ? (float) s : s;
-                        }
-                    }
+            DistArray src = in.isView() ? in.copy() : in; // a slicing view's memory is strided: read its dense copy
+            try {
+                ArrayAccess.Bridge access = ArrayAccess.get();
+                Storage s = access.storage(src);
+                long n = src.local().elementCount();
+                if (s.elementCount() < n) {
+                    throw new IllegalStateException("scan: local memory of " + s.elementCount() + " elements for a block of " + n);
                 }
+                ScanKernels kernels = new ScanKernels(a.dtype(), acc, product, nan);
+                boolean floating = Values.isFloat(acc);
+                double[] dTot = floating ? new double[lanes] : null;
+                long[] lTot = floating ? null : new long[lanes];
+                if (floating) {
+                    java.util.Arrays.fill(dTot, product ? 1 : -0.0); // -0.0 + x == x for every x: NumPy's start
+                } else {
+                    java.util.Arrays.fill(lTot, product ? 1 : 0);
+                }
+                meter.hold(16L * lanes);
+                kernels.fold(s, outer, len, inner, dTot, lTot);
                 long t2 = System.nanoTime();
-                double[] pre = exscan(axisComm, tot, product, single, meter);
+                double[] dPre = floating ? exscan(axisComm, dTot, product, acc == DType.FLOAT32, meter) : null;
+                long[] lPre = floating ? null : exscan(axisComm, lTot, product, meter);
                 long t3 = System.nanoTime();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            double v = x[base + q];
-                            if (nan && v != v) {
-                                v = fill;
-                            }
-                            double s = product ? pre[o * inner + q] * v : pre[o * inner + q] + v;
-                            s = single ? (float) s : s;
-                            pre[o * inner + q] = s;
-                            x[base + q] = s;
-                        }
-                    }
+                result = DistArrays.empty(w, acc);
+                long t4 = System.nanoTime();
+                try {
+                    kernels.scan(s, access.storage(result), outer, len, inner, dPre, lPre);
+                } catch (RuntimeException | Error e) {
+                    result.close();
+                    throw e;
                 }
-                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
+                meter.release(16L * lanes);
+                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t4));
                 phases.put("exscan", t3 - t2);
-                result = Work.fromBytes(w, acc, Values.of(x, acc));
-            } else {
-                long[] x = Values.longs(bytes, a.dtype(), n);
-                long id = product ? 1 : 0;
-                long[] tot = new long[lanes];
-                java.util.Arrays.fill(tot, id);
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            tot[o * inner + q] = product ? tot[o * inner + q] * x[base + q]
-                                    : tot[o * inner + q] + x[base + q];
-                        }
-                    }
+                phases.put("allocate", t4 - t3);
+            } finally {
+                if (src != in) {
+                    src.close();
                 }
-                long t2 = System.nanoTime();
-                long[] pre = exscan(axisComm, tot, product, meter);
-                long t3 = System.nanoTime();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            long s = product ? pre[o * inner + q] * x[base + q] : pre[o * inner + q] + x[base + q];
-                            pre[o * inner + q] = s;
-                            x[base + q] = s;
-                        }
-                    }
-                }
-                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
-                phases.put("exscan", t3 - t2);
-                result = Work.fromBytes(w, acc, Values.of(x, acc));
             }
-            meter.hold(16L * n);
         } finally {
             if (in != a) {
                 in.close();
