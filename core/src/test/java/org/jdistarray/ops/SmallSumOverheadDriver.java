@@ -29,6 +29,11 @@ public final class SmallSumOverheadDriver {
                             sink = s.globalSize();
                         }
                     });
+                    time("Reducer.newResult(0-d) + close", () -> {
+                        try (DistArray s = Reducer.newResult(scalar, DType.FLOAT64)) {
+                            sink = s.globalSize();
+                        }
+                    });
                     org.jdistarray.array.internal.Storage st = org.jdistarray.array.internal.ArrayAccess.get().storage(a);
                     time("sumF64 kernel", () -> sink = ReduceKernels.sumF64(st.chunkOf(0), 0, 4096));
                     time("state + accumulate", () -> {
