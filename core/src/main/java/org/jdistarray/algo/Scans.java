@@ -76,7 +76,7 @@ public final class Scans {
         DistArray in = Work.onto(a, w, options.budget());
         long t1 = System.nanoTime();
         phases.put("toBlock", t1 - t0);
-        DistArray result;
+        DistArray result = null;
         try {
             CommContext ctx = w.context();
             boolean[] keep = new boolean[shape.length];
@@ -116,7 +116,8 @@ public final class Scans {
                 double[] dPre = floating ? exscan(axisComm, dTot, product, acc == DType.FLOAT32, meter) : null;
                 long[] lPre = floating ? null : exscan(axisComm, lTot, product, meter);
                 long t3 = System.nanoTime();
-                result = DistArrays.empty(w, acc);
+                // a redistributed copy of the accumulator's dtype is ours: scan it in place (no second block)
+                result = src == in && in != a && in.dtype() == acc ? in : DistArrays.empty(w, acc);
                 long t4 = System.nanoTime();
                 try {
                     kernels.scan(s, access.storage(result), outer, len, inner, dPre, lPre);
@@ -134,7 +135,7 @@ public final class Scans {
                 }
             }
         } finally {
-            if (in != a) {
+            if (in != a && in != result) {
                 in.close();
             }
         }
