@@ -32,5 +32,7 @@ awk '/^PEER / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2]
        if (!(k in best) || v < best[k]) best[k] = v }
      END { for (r = 1; r <= 2; r++) { j = best["jdistarray cumsum " r]; c = best["c_mpi cumsum " r]; ca = best["c_mpi cumsum_alloc " r]
              if (j != "" && c != "") printf "cumsum ranks=%d: C %.4g s, JDistArray %.4g s, speed %.2fx of C + MPI_Exscan (goal >= 0.8; best medians; all J:%s C:%s)\n", r, c, j, c / j, all["jdistarray cumsum " r], all["c_mpi cumsum " r]
-             if (j != "" && ca != "") printf "cumsum ranks=%d: C with a new output per call %.4g s, speed %.2fx of it (all:%s)\n", r, ca, ca / j, all["c_mpi cumsum_alloc " r] } }' "$OUT"
+             if (j != "" && ca != "") printf "cumsum ranks=%d: C with a new output per call %.4g s, speed %.2fx of it (all:%s)\n", r, ca, ca / j, all["c_mpi cumsum_alloc " r]
+             jo = best["jdistarray cumsum_out " r]
+             if (jo != "" && c != "") printf "cumsum ranks=%d into one out array: JDistArray %.4g s, speed %.2fx of C reusing its output (all J:%s)\n", r, jo, c / jo, all["jdistarray cumsum_out " r] } }' "$OUT"
 echo "raw results: $OUT"

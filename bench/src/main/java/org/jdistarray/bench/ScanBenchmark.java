@@ -21,7 +21,9 @@ import org.jdistarray.protocol.DType;
  * same C twin {@code bench/c/scan_bench.c} (local total, {@code MPI_Exscan}, local scan from the prefix): {@code
  * Scans.cumsum} of {@code ALGO_N} (default 2^25) float64 in the block layout, seconds per call including the
  * result's creation and close, median over {@code PEER_REPS} (default 5) of the slowest rank; the note gives rank 0's
- * median split into the two local passes, the result's allocation and the exclusive scan. {@code gbs}: 8 N bytes per second, as the twin prints.
+ * median split into the two local passes, the result's allocation and the exclusive scan. {@code op=cumsum_out}: the
+ * same scan into one result array made once ({@code Scans.cumsum(a, 0, out)}), as the twin's {@code op=cumsum} reuses
+ * its output. {@code gbs}: 8 N bytes per second, as the twin prints.
  *
  * <pre>mpirun -np 2 --bind-to core java -cp ... org.jdistarray.bench.ScanBenchmark</pre>
  */
@@ -59,6 +61,28 @@ public final class ScanBenchmark {
                         scan[r] = res.plan().phaseNanos().get("localScan") / 1e9;
                         alloc[r] = res.plan().phaseNanos().get("allocate") / 1e9;
                     }
+                }
+                // the same into one out array made once (Scans.cumsum(a, 0, out)), as the C twin reuses its output
+                double[] tOut = new double[reps];
+                try (DistArray out = Scans.cumsum(a, 0)) {
+                    for (int r = -1; r < reps; r++) {
+                        comm.barrier();
+                        long start = System.nanoTime();
+                        sink = Scans.cumsum(a, 0, out).globalSize();
+                        double mine = (System.nanoTime() - start) / 1e9;
+                        LongBuffer bits = DirectBuffers.longs(1).put(0, Double.doubleToLongBits(mine));
+                        LongBuffer most = DirectBuffers.longs(1);
+                        comm.allReduce(bits, most, ReduceOp.MAX);
+                        if (r >= 0) {
+                            tOut[r] = Double.longBitsToDouble(most.get(0));
+                        }
+                    }
+                }
+                Arrays.sort(tOut);
+                if (comm.rank() == 0) {
+                    System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=cumsum_out ranks=%d N=%d seconds=%.4e gbs=%.2f"
+                            + " reps=%d min=%.4e note=into_one_out_array,twin=bench/c/scan_bench.c%n", comm.size(), n,
+                            tOut[reps / 2], 8.0 * n / tOut[reps / 2] / 1e9, reps, tOut[0]);
                 }
                 double[] t = local.clone();
                 Arrays.sort(t);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
@@ -34,6 +35,19 @@ public final class Scans {
     /** <b>Collective.</b> {@code np.cumsum(a, axis)}. Caller must close the result. */
     public static DistArray cumsum(DistArray a, int axis) {
         return scan(a, axis, false, false, AlgoOptions.defaults()).array();
+    }
+
+    /**
+     * <b>Collective.</b> {@code np.cumsum(a, axis, out=out)}: the scan written into {@code out}, which is returned
+     * (not a new array). {@code out} must have {@code a}'s shape and the accumulator dtype ({@link #cumsum(DistArray,
+     * int)}'s result dtype) and must not be a slicing view; in the balanced block layout along {@code axis} (the
+     * layout {@code cumsum} returns) the scan writes straight into it, in any other layout it is computed there and
+     * redistributed into {@code out}. {@code out} may be {@code a} itself.
+     *
+     * @throws IllegalArgumentException on every rank for an out of another shape or dtype, or a view
+     */
+    public static DistArray cumsum(DistArray a, int axis, DistArray out) {
+        return scan(a, axis, false, false, AlgoOptions.defaults(), out).array();
     }
 
     /** <b>Collective.</b> {@code np.cumprod(a, axis)}. Caller must close the result. */
@@ -65,6 +79,30 @@ public final class Scans {
      * options, and its measured plan. Caller must close the result's array.
      */
     public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options) {
+        return scan(a, axis, product, nan, options, null);
+    }
+
+    /**
+     * <b>Collective.</b> {@link #scan(DistArray, int, boolean, boolean, AlgoOptions)} into {@code out} (null: a new
+     * array), as {@link #cumsum(DistArray, int, DistArray)} describes; {@code options.layout()} does not apply with
+     * an {@code out}. The result's array is {@code out}.
+     */
+    public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options,
+            DistArray out) {
+        String name = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum");
+        if (out != null) {
+            if (!java.util.Arrays.equals(out.shape(), a.shape())) {
+                throw new IllegalArgumentException(name + ": out has shape " + java.util.Arrays.toString(out.shape())
+                        + ", the input " + java.util.Arrays.toString(a.shape()));
+            }
+            if (out.dtype() != accumulator(a.dtype())) {
+                throw new IllegalArgumentException(name + ": out must have dtype " + accumulator(a.dtype()).numpyName()
+                        + " (the accumulator of " + a.dtype().numpyName() + "), got " + out.dtype().numpyName());
+            }
+            if (out.isView()) {
+                throw new IllegalArgumentException(name + ": out must not be a slicing view");
+            }
+        }
         int k = Work.axis(axis, a.ndim());
         long t0 = System.nanoTime();
         Map<String, Long> phases = new LinkedHashMap<>();
@@ -116,13 +154,17 @@ public final class Scans {
                 double[] dPre = floating ? exscan(axisComm, dTot, product, acc == DType.FLOAT32, meter) : null;
                 long[] lPre = floating ? null : exscan(axisComm, lTot, product, meter);
                 long t3 = System.nanoTime();
-                // a redistributed copy of the accumulator's dtype is ours: scan it in place (no second block)
-                result = src == in && in != a && in.dtype() == acc ? in : DistArrays.empty(w, acc);
+                // into out where it is in this layout; a redistributed copy of the accumulator's dtype is ours:
+                // scan it in place (no second block)
+                boolean direct = out != null && out.distribution().equals(w);
+                result = direct ? out : src == in && in != a && in.dtype() == acc ? in : DistArrays.empty(w, acc);
                 long t4 = System.nanoTime();
                 try {
                     kernels.scan(s, access.storage(result), outer, len, inner, dPre, lPre);
                 } catch (RuntimeException | Error e) {
-                    result.close();
+                    if (result != out) {
+                        result.close();
+                    }
                     throw e;
                 }
                 meter.release(16L * lanes);
@@ -139,13 +181,20 @@ public final class Scans {
                 in.close();
             }
         }
-        if (options.layout() == AlgoOptions.Layout.INPUT && !result.distribution().equals(from)) {
+        if (out != null && result != out) { // computed in the block layout: into out's layout, then into out
+            try (DistArray tmp = result; DistArray there = Work.onto(tmp, out.distribution(), options.budget())) {
+                ConvertKernels.convert(ArrayAccess.get().storage(there), ArrayAccess.get().storage(out),
+                        out.distribution().localElementCount());
+            } finally {
+                result = out;
+            }
+        } else if (out == null && options.layout() == AlgoOptions.Layout.INPUT && !result.distribution().equals(from)) {
             DistArray back = Work.onto(result, from, options.budget());
             result.close();
             result = back;
         }
         phases.put("total", System.nanoTime() - t0);
-        String what = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum") + " along axis " + k
+        String what = name + " along axis " + k
                 + ": local scan, exclusive scan of block totals, local fix-up";
         return new Sorting.Result(result, new AlgoPlan(what, meter.rounds, meter.sent, meter.peak, phases));
     }
