@@ -31,6 +31,7 @@ module org.jdistarray.core {
     exports org.jdistarray.solve;
     exports org.jdistarray.sparse;
 
+    opens org.jdistarray.algo.internal to com.sun.jna;
     opens org.jdistarray.array.internal to com.sun.jna;
     opens org.jdistarray.comm.mpi.internal to com.sun.jna;
     opens org.jdistarray.io.internal to com.sun.jna;

@@ -26,11 +26,9 @@ import org.jdistarray.protocol.DType;
  * split (rank 0) into local sort, exchange and merge;</li>
  * <li>{@code sort} with {@code impl=java_arrays} (1 rank only): {@code Arrays.sort} of a copy of the same data;</li>
  * <li>{@code cumsum}: {@code Scans.cumsum}, against the C twin {@code bench/c/scan_bench.c} (local scan +
- * MPI_Exscan);</li>
- * <li>{@code matmul}: {@code Products.matmul} of two {@code ALGO_MATMUL_N}^2 (default 4096) float64 arrays, block
- * rows, {@code gbs} field = GFLOP/s (2 n^3 / seconds / 1e9); no BLAS (plain Java loops), {@code MATMUL_REPS}
- * (default 1) repetitions.</li>
+ * MPI_Exscan).</li>
  * </ul>
+ * The dense products have their own driver, {@link MatmulBenchmark}.
  *
  * <pre>mpirun -np 2 --bind-to core java -cp ... org.jdistarray.bench.AlgoBenchmark</pre>
  */
@@ -91,23 +89,6 @@ public final class AlgoBenchmark {
                     }
                 });
                 line(comm, "jdistarray", "cumsum", n, tc, "twin=bench/c/scan_bench.c");
-            }
-            long mn = Long.parseLong(System.getenv().getOrDefault("ALGO_MATMUL_N", "4096"));
-            int mreps = Integer.parseInt(System.getenv().getOrDefault("MATMUL_REPS", "1"));
-            Distribution md = Distribution.builder(comm).shape(mn, mn).grid(comm.size(), 1).build();
-            try (DistArray x = DistArrays.fromFunction(md, DType.FLOAT64, g -> uniform(g[0] * mn + g[1]));
-                 DistArray y = DistArrays.fromFunction(md, DType.FLOAT64, g -> uniform(g[1] * mn + g[0]))) {
-                double[] tm = time(comm, mreps, r -> {
-                    try (DistArray z = org.jdistarray.algo.Products.matmul(x, y)) {
-                        sink = z.globalSize();
-                    }
-                });
-                if (comm.rank() == 0) {
-                    double s = tm[tm.length / 2];
-                    System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=matmul ranks=%d N=%d seconds=%.4e"
-                            + " gbs=%.3f reps=%d min=%.4e note=GFLOPs_in_gbs,BLAS=none_plain_java%n", comm.size(), mn,
-                            s, 2.0 * mn * mn * mn / s / 1e9, tm.length, tm[0]);
-                }
             }
         }
     }

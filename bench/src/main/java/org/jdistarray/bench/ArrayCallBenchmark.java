@@ -30,6 +30,9 @@ import org.jdistarray.protocol.DType;
  * <pre>mpirun -np 2 --bind-to core java -cp ... org.jdistarray.bench.ArrayCallBenchmark</pre>
  */
 public final class ArrayCallBenchmark {
+    /** Calls before timing, at least: the same count on every rank (each call is collective). */
+    private static final int WARM_UP = 5000;
+
     private ArrayCallBenchmark() {
     }
 
@@ -57,8 +60,8 @@ public final class ArrayCallBenchmark {
     }
 
     private static void line(Communicator comm, String op, long n, int reps, int calls, Runnable call) {
-        for (int i = 0; i < calls; i++) {
-            call.run(); // warm-up
+        for (int i = 0; i < Math.max(calls, WARM_UP); i++) {
+            call.run(); // warm-up: enough calls for the JIT to compile the whole path (200 were not for ghosts_1024)
         }
         double[] t = new double[reps];
         for (int r = 0; r < reps; r++) {

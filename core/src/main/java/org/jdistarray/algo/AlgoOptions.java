@@ -1,8 +1,8 @@
 package org.jdistarray.algo;
 
 /**
- * Options of the distributed algorithms of {@link Sorting} and {@link Scans} (Java has no keyword arguments; the
- * pattern of {@code ops.ReduceOptions}): a memory budget for the data movement and the layout of the result.
+ * Options of the distributed algorithms (Java has no keyword arguments; the pattern of {@code ops.ReduceOptions}): a
+ * memory budget for the data movement, the layout of the result and the local kernel of the dense products.
  * Immutable; every rank passes the same options.
  */
 public final class AlgoOptions {
@@ -14,14 +14,26 @@ public final class AlgoOptions {
         INPUT
     }
 
-    private static final AlgoOptions DEFAULTS = new AlgoOptions(0, Layout.BALANCED);
+    /** The local products of {@code matmul}/{@code dot}. */
+    public enum Gemm {
+        /** {@code cblas_dgemm} of the best BLAS that loads, else the Java kernel (the default). */
+        AUTO,
+        /** {@code cblas_dgemm}; an error on every rank when no BLAS loads. */
+        BLAS,
+        /** The blocked Java kernel, even when a BLAS is there. */
+        JAVA
+    }
+
+    private static final AlgoOptions DEFAULTS = new AlgoOptions(0, Layout.BALANCED, Gemm.AUTO);
 
     private final long budget;
     private final Layout layout;
+    private final Gemm gemm;
 
-    private AlgoOptions(long budget, Layout layout) {
+    private AlgoOptions(long budget, Layout layout, Gemm gemm) {
         this.budget = budget;
         this.layout = layout;
+        this.gemm = gemm;
     }
 
     /** <b>Not collective.</b> No budget (the default buffers of a redistribution), balanced result. */
@@ -37,7 +49,7 @@ public final class AlgoOptions {
         if (bytesPerRank < 0) {
             throw new IllegalArgumentException("budget must be >= 0 bytes, got " + bytesPerRank);
         }
-        return new AlgoOptions(bytesPerRank, layout);
+        return new AlgoOptions(bytesPerRank, layout, gemm);
     }
 
     /** <b>Not collective.</b> A copy with the result layout {@code value}. */
@@ -45,7 +57,20 @@ public final class AlgoOptions {
         if (value == null) {
             throw new IllegalArgumentException("layout is null");
         }
-        return new AlgoOptions(budget, value);
+        return new AlgoOptions(budget, value, gemm);
+    }
+
+    /** <b>Not collective.</b> A copy whose {@code matmul}/{@code dot} use the local kernel {@code value}. */
+    public AlgoOptions gemm(Gemm value) {
+        if (value == null) {
+            throw new IllegalArgumentException("gemm is null");
+        }
+        return new AlgoOptions(budget, layout, value);
+    }
+
+    /** <b>Not collective.</b> The local product kernel of {@code matmul}/{@code dot}. */
+    public Gemm gemm() {
+        return gemm;
     }
 
     /** <b>Not collective.</b> The budget in bytes per rank, 0 for none. */
@@ -60,6 +85,6 @@ public final class AlgoOptions {
 
     @Override
     public String toString() {
-        return "AlgoOptions[budget=" + budget + ", layout=" + layout + "]";
+        return "AlgoOptions[budget=" + budget + ", layout=" + layout + ", gemm=" + gemm + "]";
     }
 }

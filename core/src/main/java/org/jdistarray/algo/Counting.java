@@ -20,12 +20,12 @@ public final class Counting {
     private Counting() {
     }
 
-    private static long[] ownedKeys(DistArray a) {
+    private static long[] ownedKeys(DistArray a, long budget) {
         long[] shape = a.shape();
         if (a.ndim() == 0) {
             return new long[0];
         }
-        DistArray w = Work.onto(a, Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)), 0);
+        DistArray w = Work.onto(a, Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)), budget);
         try {
             return Keys.read(Work.bytes(w), a.dtype(), (int) w.local().elementCount(), false);
         } finally {
@@ -37,6 +37,15 @@ public final class Counting {
 
     /** <b>Collective.</b> {@code np.bincount(x, minlength=minlength)} of a 1-d non-negative integer array. */
     public static DistArray bincount(DistArray x, int minlength) {
+        return bincount(x, minlength, AlgoOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #bincount(DistArray, int)} with options: the budget applies to the redistribution of
+     * {@code x} (the counts travel in one all-reduce of {@code 8 * length} bytes). Caller must close the result.
+     */
+    public static DistArray bincount(DistArray x, int minlength, AlgoOptions options) {
+        Work.verify(x, "bincount", minlength);
         if (Values.isFloat(x.dtype())) {
             throw new IllegalArgumentException("Cannot cast array data from dtype('" + x.dtype().numpyName()
                     + "') to dtype('int64') according to the rule 'safe'");
@@ -48,7 +57,7 @@ public final class Counting {
             throw new IllegalArgumentException("'minlength' must not be negative");
         }
         Communicator comm = x.distribution().context().comm();
-        long[] k = ownedKeys(x);
+        long[] k = ownedKeys(x, options.budget());
         boolean u64 = x.dtype() == DType.UINT64;
         long max = -1;
         long min = 0;
@@ -79,11 +88,20 @@ public final class Counting {
      * {@code range} ({@code null}: the data's min and max, widened by 0.5 when equal), the last bin closed.
      */
     public static Histogram histogram(DistArray a, int bins, double[] range) {
+        return histogram(a, bins, range, AlgoOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #histogram(DistArray, int, double[])} with options: the budget applies to the
+     * redistribution of {@code a}. Caller must close the counts.
+     */
+    public static Histogram histogram(DistArray a, int bins, double[] range, AlgoOptions options) {
+        Work.verify(a, "histogram", bins, java.util.Arrays.hashCode(range));
         if (bins < 1) {
             throw new IllegalArgumentException("`bins` must be positive, when an integer");
         }
         Communicator comm = a.distribution().context().comm();
-        double[] v = values(a);
+        double[] v = values(a, options.budget());
         double first;
         double last;
         if (range == null) {
@@ -157,8 +175,8 @@ public final class Counting {
         return Double.isNaN(x) ? "nan" : Double.isInfinite(x) ? (x > 0 ? "inf" : "-inf") : Double.toString(x);
     }
 
-    private static double[] values(DistArray a) {
-        long[] k = ownedKeys(a);
+    private static double[] values(DistArray a, long budget) {
+        long[] k = ownedKeys(a, budget);
         double[] v = new double[k.length];
         boolean f = Values.isFloat(a.dtype());
         for (int i = 0; i < k.length; i++) {
@@ -169,5 +187,22 @@ public final class Counting {
             return a.distribution().context().comm().rank() == 0 ? new double[] {only} : v;
         }
         return v;
+    }
+
+    /**
+     * <b>Not collective.</b> The plan of {@link #bincount} / {@link #histogram} ({@code bins} counts): the
+     * redistribution to owned blocks (none when there), then 3 small all-reduces (min, max, counts; histogram
+     * without a range: NaN check, min, max, counts), {@code 8 * bins} bytes per rank in the last, peak extra memory
+     * the local keys and counts. {@code bins}: the histogram's bins, or bincount's length if known (else 0).
+     */
+    public static AlgoPlan explain(DistArray a, long bins, boolean histogram) {
+        int p = a.distribution().communicator().size();
+        long per = (a.globalSize() + p - 1) / p;
+        long[] shape = a.shape();
+        boolean moves = a.ndim() > 0
+                && !a.distribution().equals(Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)));
+        return new AlgoPlan((histogram ? "histogram" : "bincount") + ": local counts, one all-reduce of " + bins
+                + " counts (estimate)", (moves ? 1 : 0) + (histogram ? 4 : 3), 8 * bins
+                + (moves ? per * a.dtype().itemSize() : 0), 8 * per + 8 * bins, java.util.Map.of());
     }
 }

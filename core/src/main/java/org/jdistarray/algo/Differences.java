@@ -25,6 +25,7 @@ public final class Differences {
 
     /** <b>Collective.</b> {@code np.diff(a, n=1, axis)} with options (budget). Caller must close the result. */
     public static DistArray diff(DistArray a, int axis, AlgoOptions options) {
+        Work.verify(a, "diff", axis);
         if (a.ndim() == 0) {
             throw new IllegalArgumentException("diff requires input that is at least one dimensional");
         }
@@ -32,6 +33,11 @@ public final class Differences {
         long[] shape = a.shape();
         long[] outShape = shape.clone();
         outShape[k] = Math.max(0, shape[k] - 1);
+        if (AxisForms.local(a, k) && AxisForms.resizable(a.distribution())) {
+            // every lane whole on its rank: difference there, the input's layout (axis k one shorter)
+            return AxisForms.onSelf(a, k, outShape[k], la -> new Sorting.Result(diff(la, k, AlgoOptions.defaults()),
+                    AxisForms.localPlan("diff", k, 0))).array();
+        }
         Distribution from = a.distribution();
         Communicator comm = from.context().comm();
         DType t = a.dtype();
@@ -141,5 +147,27 @@ public final class Differences {
             return Values.of(v, t);
         }
         return Values.of(d, t);
+    }
+
+    /**
+     * <b>Not collective.</b> The plan of {@link #diff(DistArray, int, AlgoOptions)}: none along an undistributed
+     * axis ({@link AxisForms}); 1-d: the redistribution to the balanced block layout, three all-gathers of one long,
+     * one redistribution of the result; n-d: two redistributions (lanes whole on a rank, back to the balanced block
+     * layout). Bytes: the elements a rank may move; peak extra: the local copies.
+     */
+    public static AlgoPlan explain(DistArray a, int axis, AlgoOptions options) {
+        if (a.ndim() == 0) {
+            throw new IllegalArgumentException("diff requires input that is at least one dimensional");
+        }
+        int k = Work.axis(axis, a.ndim());
+        if (AxisForms.local(a, k) && AxisForms.resizable(a.distribution())) {
+            return AxisForms.localPlan("diff", k, a.local().elementCount() * a.dtype().itemSize());
+        }
+        int p = a.distribution().communicator().size();
+        long per = (a.globalSize() + p - 1) / p * a.dtype().itemSize();
+        long redist = options.budget() > 0 ? Math.max(1, (per + options.budget() - 1) / options.budget()) : 1;
+        return new AlgoPlan("diff along axis " + k + (a.ndim() == 1 ? " (balanced block, neighbours' first elements)"
+                : " (lanes whole on a rank)") + " (estimate)", (int) (2 * redist) + (a.ndim() == 1 ? 3 : 0),
+                2 * per, 3 * per, java.util.Map.of());
     }
 }

@@ -55,14 +55,19 @@ final class Exchange {
             sendTotal += sendCounts[i];
             recvTotal += recvCounts[i];
         }
+        long[] recv = new long[(int) recvTotal];
+        int[] sd = displs(sendCounts);
+        int[] rd = displs(recvCounts);
+        // this rank's own piece is copied here, not through the communicator's buffers
+        int me = comm.rank();
+        System.arraycopy(send, sd[me], recv, rd[me], sendCounts[me]);
+        sendTotal -= sendCounts[me];
+        recvTotal -= recvCounts[me];
         int rounds = 1;
         if (budget > 0) {
             long need = 8 * Math.max(sendTotal, recvTotal);
             rounds = (int) Math.max(1, Collectives.max(comm, (need + budget - 1) / budget));
         }
-        long[] recv = new long[(int) recvTotal];
-        int[] sd = displs(sendCounts);
-        int[] rd = displs(recvCounts);
         int roundSend = (int) Math.min(Integer.MAX_VALUE, sendTotal / rounds + p);
         int roundRecv = (int) Math.min(Integer.MAX_VALUE, recvTotal / rounds + p);
         LongBuffer sb = DirectBuffers.longs(Math.max(1, roundSend));
@@ -78,6 +83,13 @@ final class Exchange {
             int ro = 0;
             sb.clear();
             for (int d = 0; d < p; d++) {
+                if (d == me) {
+                    sc[d] = 0;
+                    rc[d] = 0;
+                    sdr[d] = so;
+                    rdr[d] = ro;
+                    continue;
+                }
                 int a = piece(sendCounts[d], r, rounds);
                 sc[d] = piece(sendCounts[d], r + 1, rounds) - a;
                 sdr[d] = so;
@@ -92,7 +104,9 @@ final class Exchange {
             rb.clear().limit(ro);
             comm.allToAllV(sb, sc, sdr, rb, rc, rdr);
             for (int d = 0; d < p; d++) {
-                rb.get(rdr[d], recv, rd[d] + piece(recvCounts[d], r, rounds), rc[d]);
+                if (d != me) {
+                    rb.get(rdr[d], recv, rd[d] + piece(recvCounts[d], r, rounds), rc[d]);
+                }
             }
             meter.sent += 8L * so;
         }

@@ -42,10 +42,10 @@ final class SampleSort {
             for (int i = 0; i < n; i++) {
                 tags[i] = offset + i;
             }
-            LocalSort.stableSort(keys, tags, 0, n);
-        } else {
-            Arrays.sort(keys);
         }
+        meter.hold(8L * n * (withIndex ? 2 : 1)); // the radix sort's scratch
+        RadixSort.sort(keys, tags);
+        meter.release(8L * n * (withIndex ? 2 : 1));
         long t1 = System.nanoTime();
         phases.put("localSort", t1 - t0);
         if (p == 1) {

@@ -90,6 +90,8 @@ public final class Scans {
     public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options,
             DistArray out) {
         String name = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum");
+        // the call check; with out, out's creation number too (a rank that passes another out, or none, is caught)
+        Work.verify(a, name, axis, out == null ? -1 : Work.number(out));
         if (out != null) {
             if (!java.util.Arrays.equals(out.shape(), a.shape())) {
                 throw new IllegalArgumentException(name + ": out has shape " + java.util.Arrays.toString(out.shape())

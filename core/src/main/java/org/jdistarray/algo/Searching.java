@@ -24,17 +24,26 @@ public final class Searching {
      * of {@code v}. {@code a} must be sorted (NumPy's order; not checked, as NumPy). Caller must close the result.
      */
     public static DistArray searchsorted(DistArray a, DistArray v, boolean right) {
+        return searchsorted(a, v, right, AlgoOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #searchsorted(DistArray, DistArray, boolean)} with options: the budget splits the
+     * two all-to-alls (queries out, answers back) into rounds and applies to the redistributions. Caller must close.
+     */
+    public static DistArray searchsorted(DistArray a, DistArray v, boolean right, AlgoOptions options) {
+        Work.verify(a, "searchsorted", Work.number(v), right ? 1 : 0);
         if (a.ndim() != 1) {
             throw new IllegalArgumentException("object too deep for desired array");
         }
         if (a.dtype() != v.dtype()) {
             try (DistArray af = a.astype(DType.FLOAT64); DistArray vf = v.astype(DType.FLOAT64)) {
-                return searchsorted(af, vf, right);
+                return searchsorted(af, vf, right, options);
             }
         }
         DistArray flat = v.ndim() == 1 ? v : v.reshape(v.globalSize());
         try {
-            DistArray r = search(a, flat, right);
+            DistArray r = search(a, flat, right, options.budget());
             if (v.ndim() == 1) {
                 return r;
             }
@@ -48,13 +57,13 @@ public final class Searching {
         }
     }
 
-    private static DistArray search(DistArray a, DistArray v, boolean right) {
+    private static DistArray search(DistArray a, DistArray v, boolean right, long budget) {
         Communicator comm = a.distribution().context().comm();
         int p = comm.size();
         DType t = a.dtype();
         Distribution ab = Work.blockAlong(a.distribution(), a.shape(), 0);
         long[] ka;
-        DistArray w = Work.onto(a, ab, 0);
+        DistArray w = Work.onto(a, ab, budget);
         try {
             ka = Keys.read(Work.bytes(w), t, (int) w.local().elementCount(), true);
         } finally {
@@ -79,7 +88,7 @@ public final class Searching {
             }
         }
         long[] kv;
-        DistArray wv = Work.onto(v, vb, 0);
+        DistArray wv = Work.onto(v, vb, budget);
         try {
             kv = Keys.read(Work.bytes(wv), t, (int) wv.local().elementCount(), true);
         } finally {
@@ -111,7 +120,7 @@ public final class Searching {
             }
         }
         int[] rc = Exchange.counts(comm, sc);
-        long[] q = Exchange.allToAllV(comm, send, sc, rc, 0, new Exchange.Meter());
+        long[] q = Exchange.allToAllV(comm, send, sc, rc, budget, new Exchange.Meter());
         int answered = q.length / 2;
         int zeros = 0;
         for (int o : owner) {
@@ -130,7 +139,7 @@ public final class Searching {
                 ans[z++] = 0;
             }
         }
-        long[] out = Uniques.scatter(comm, idx, ans, vTarget, false);
+        long[] out = Uniques.scatter(comm, idx, ans, vTarget, false, budget);
         ByteBuffer b = ByteBuffer.allocate(out.length * 8).order(ByteOrder.nativeOrder());
         b.asLongBuffer().put(out);
         return Work.fromBytes(vb, DType.INT64, b);
@@ -148,5 +157,20 @@ public final class Searching {
             }
         }
         return lo;
+    }
+
+    /**
+     * <b>Not collective.</b> The plan of {@link #searchsorted(DistArray, DistArray, boolean, AlgoOptions)}: the two
+     * redistributions to balanced blocks, two all-gathers of one long, the queries out and the answers back (16
+     * bytes per query each way).
+     */
+    public static AlgoPlan explain(DistArray a, DistArray v, AlgoOptions options) {
+        int p = a.distribution().communicator().size();
+        long per = (v.globalSize() + p - 1) / p;
+        long exch = 16 * per;
+        int rounds = options.budget() > 0 ? (int) Math.max(1, (exch + options.budget() - 1) / options.budget()) : 1;
+        return new AlgoPlan("searchsorted: each query sent to the rank whose block decides it (estimate)",
+                p == 1 ? 0 : 2 * rounds + 2 + 2, p == 1 ? 0 : 2 * exch, 2 * exch + 8 * (a.globalSize() + p - 1) / p,
+                java.util.Map.of());
     }
 }

@@ -26,6 +26,7 @@ public final class Selection {
 
     /** <b>Collective.</b> {@code np.percentile(a, q)} with {@code q} in [0, 100]. */
     public static double percentile(DistArray a, double q) {
+        Work.verify(a, "percentile", Double.doubleToLongBits(q)); // before the range check: the same error everywhere
         if (!(q >= 0 && q <= 100)) {
             throw new IllegalArgumentException("Percentiles must be in the range [0, 100]");
         }
@@ -34,6 +35,15 @@ public final class Selection {
 
     /** <b>Collective.</b> {@code np.quantile(a, q)} with {@code q} in [0, 1], linear interpolation. */
     public static double quantile(DistArray a, double q) {
+        return quantile(a, q, AlgoOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #quantile(DistArray, double)} with options: the budget applies to the
+     * redistribution to owned blocks (the selection itself moves {@code 8 * 256} bytes per round).
+     */
+    public static double quantile(DistArray a, double q, AlgoOptions options) {
+        Work.verify(a, "quantile", Double.doubleToLongBits(q));
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("Quantiles must be in the range [0, 1]");
         }
@@ -47,7 +57,8 @@ public final class Selection {
         }
         Communicator comm = a.distribution().context().comm();
         long[] shape = a.shape();
-        DistArray w = Work.onto(a, Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)), 0);
+        DistArray w = Work.onto(a, Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)),
+                options.budget());
         long[] keys;
         try {
             keys = Keys.read(Work.bytes(w), t, (int) w.local().elementCount(), false);
@@ -123,5 +134,24 @@ public final class Selection {
             m = o;
         }
         return prefix ^ Long.MIN_VALUE;
+    }
+
+    /**
+     * <b>Not collective.</b> The plan of {@link #quantile} (and {@code median}, {@code percentile}): the
+     * redistribution to owned blocks (none when there), then up to 3 radix selections (the last element for the NaN
+     * check of float data, the two neighbours of the quantile) of 8 all-reduces of 256 counts each; peak extra
+     * memory: the keys and one candidate copy.
+     */
+    public static AlgoPlan explain(DistArray a, double q) {
+        int p = a.distribution().communicator().size();
+        long per = (a.globalSize() + p - 1) / p;
+        long[] shape = a.shape();
+        boolean moves = a.ndim() > 0
+                && !a.distribution().equals(Work.blockAlong(a.distribution(), shape, Work.largestOther(shape, -1)));
+        double h = q * Math.max(0, a.globalSize() - 1);
+        int selections = (Values.isFloat(a.dtype()) ? 1 : 0) + (h == Math.floor(h) ? 1 : 2);
+        return new AlgoPlan("radix select (" + selections + " selections of 8 rounds) of " + a.globalSize()
+                + " elements (estimate)", (moves ? 1 : 0) + 8 * selections, 8L * 256 * 8 * selections
+                + (moves ? per * a.dtype().itemSize() : 0), 16 * per, java.util.Map.of());
     }
 }

@@ -21,7 +21,8 @@ import org.jdistarray.protocol.DType;
  * An n-d array along axis {@code k} is redistributed so that axis {@code k} is whole on every rank (block along the
  * largest other axis), sorted lane by lane, and redistributed to the result layout. The result is in the balanced
  * block layout along {@code axis} (the other axes undistributed), or the input's distribution with
- * {@link AlgoOptions.Layout#INPUT}. {@code argsort} gives int64 global indices along {@code axis}.
+ * {@link AlgoOptions.Layout#INPUT}. When {@code axis} is undistributed in the input (every lane whole on its rank,
+ * {@link AxisForms}) each rank sorts its own lanes and the result keeps the input's layout: no communication. {@code argsort} gives int64 global indices along {@code axis}.
  */
 public final class Sorting {
     /** A result and the plan that made it (measured: rounds, bytes, peak extra memory, phase times). */
@@ -66,7 +67,12 @@ public final class Sorting {
      * Caller must close the result's array.
      */
     public static Result run(DistArray a, int axis, AlgoOptions options, boolean indices) {
+        Work.verify(a, indices ? "argsort" : "sort", axis);
         int k = Work.axis(axis, a.ndim());
+        if (AxisForms.local(a, k)) {
+            // every lane whole on its rank: sort there, keep the input's layout, no communication
+            return AxisForms.onSelf(a, k, a.shape()[k], la -> run(la, k, AlgoOptions.defaults(), indices));
+        }
         Distribution from = a.distribution();
         Communicator comm = from.context().comm();
         long budget = options.budget();
@@ -85,7 +91,7 @@ public final class Sorting {
             phases.put("toBlock", t1 - t0);
             try {
                 int n = (int) w.local().elementCount();
-                long[] keys = Keys.read(Work.bytes(w), a.dtype(), n, indices);
+                long[] keys = Keys.read(Work.view(w), a.dtype(), n, indices);
                 meter.hold(8L * n * (indices ? 2 : 1));
                 long offset = 0;
                 long[] target = new long[comm.size()];
@@ -99,13 +105,14 @@ public final class Sorting {
                 phases.putAll(out.phases());
                 long t2 = System.nanoTime();
                 long[] vals = indices ? out.tags() : out.keys();
-                ByteBuffer b = ByteBuffer.allocate(vals.length * outType.itemSize()).order(ByteOrder.nativeOrder());
+                Work.Fill f = Work.fill(balanced, outType);
+                ByteBuffer b = f.bytes();
                 if (indices) {
                     b.asLongBuffer().put(vals);
                 } else {
                     Keys.write(vals, 0, vals.length, outType, b, 0);
                 }
-                result = Work.fromBytes(balanced, outType, b);
+                result = f.done();
                 phases.put("write", System.nanoTime() - t2);
             } finally {
                 if (w != a) {
@@ -196,6 +203,9 @@ public final class Sorting {
      */
     public static AlgoPlan explain(DistArray a, int axis, AlgoOptions options, boolean indices) {
         int k = Work.axis(axis, a.ndim());
+        if (AxisForms.local(a, k)) {
+            return AxisForms.localPlan("sort", k, a.local().elementCount() * Math.max(8, a.dtype().itemSize()));
+        }
         int p = a.distribution().communicator().size();
         long n = a.globalSize();
         long per = (n + p - 1) / p;

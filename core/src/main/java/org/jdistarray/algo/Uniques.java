@@ -32,9 +32,18 @@ public final class Uniques {
 
     /** <b>Collective.</b> {@code np.unique(a, return_inverse=True, return_counts=True)}. Caller must close. */
     public static Unique unique(DistArray a) {
+        return unique(a, AlgoOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #unique(DistArray)} with options: the budget splits the sample sort's and the three
+     * scatters' all-to-alls into rounds and applies to the redistribution. Caller must close.
+     */
+    public static Unique unique(DistArray a, AlgoOptions options) {
+        Work.verify(a, "unique");
         DistArray flat = a.ndim() == 1 ? a : a.reshape(a.globalSize());
         try {
-            return unique1d(flat);
+            return unique1d(flat, options.budget());
         } finally {
             if (flat != a) {
                 flat.close();
@@ -42,12 +51,12 @@ public final class Uniques {
         }
     }
 
-    private static Unique unique1d(DistArray a) {
+    private static Unique unique1d(DistArray a, long budget) {
         Communicator comm = a.distribution().context().comm();
         int p = comm.size();
         long n = a.globalSize();
         Distribution balanced = Work.blockAlong(a.distribution(), new long[] {n}, 0);
-        DistArray w = Work.onto(a, balanced, 0);
+        DistArray w = Work.onto(a, balanced, budget);
         long[] target = new long[p];
         long offset = 0;
         for (int r = 0; r < p; r++) {
@@ -59,7 +68,7 @@ public final class Uniques {
         SampleSort.Out s;
         try {
             long[] keys = Keys.read(Work.bytes(w), a.dtype(), (int) w.local().elementCount(), true);
-            s = SampleSort.sort(comm, keys, offset, true, target, 0, new Exchange.Meter());
+            s = SampleSort.sort(comm, keys, offset, true, target, budget, new Exchange.Meter());
         } finally {
             if (w != a) {
                 w.close();
@@ -122,9 +131,9 @@ public final class Uniques {
             }
             cv[c]++;
         }
-        long[] values = scatter(comm, vi, vv, uTarget, false);
-        long[] counts = scatter(comm, ci, cv, uTarget, true);
-        long[] inverse = scatter(comm, s.tags(), group, target, false);
+        long[] values = scatter(comm, vi, vv, uTarget, false, budget);
+        long[] counts = scatter(comm, ci, cv, uTarget, true, budget);
+        long[] inverse = scatter(comm, s.tags(), group, target, false, budget);
         DType t = a.dtype();
         ByteBuffer vb = ByteBuffer.allocate(values.length * t.itemSize()).order(ByteOrder.nativeOrder());
         Keys.write(values, 0, values.length, t, vb, 0);
@@ -142,7 +151,7 @@ public final class Uniques {
      * <b>Collective.</b> Sends each (global index, value) to the owner of the index in the block layout of
      * {@code target} counts; returns this rank's block with the values put (or, {@code add}, summed) in place.
      */
-    static long[] scatter(Communicator comm, long[] idx, long[] val, long[] target, boolean add) {
+    static long[] scatter(Communicator comm, long[] idx, long[] val, long[] target, boolean add, long budget) {
         int p = comm.size();
         long[] lo = new long[p + 1];
         for (int r = 0; r < p; r++) {
@@ -166,7 +175,7 @@ public final class Uniques {
             send[at[dest[i]]++] = val[i];
         }
         int[] rc = Exchange.counts(comm, sc);
-        long[] recv = Exchange.allToAllV(comm, send, sc, rc, 0, new Exchange.Meter());
+        long[] recv = Exchange.allToAllV(comm, send, sc, rc, budget, new Exchange.Meter());
         long[] out = new long[(int) target[comm.rank()]];
         long base = lo[comm.rank()];
         for (int i = 0; i < recv.length; i += 2) {
@@ -174,5 +183,19 @@ public final class Uniques {
             out[o] = add ? out[o] + recv[i + 1] : recv[i + 1];
         }
         return out;
+    }
+
+    /**
+     * <b>Not collective.</b> The plan of {@link #unique(DistArray, AlgoOptions)}, from the shape (all values
+     * distinct, the worst case for traffic): the sample sort carrying indices (16 bytes per element), three
+     * all-gathers of one long, three scatters (values, counts, inverse: 16 bytes per element each).
+     */
+    public static AlgoPlan explain(DistArray a, AlgoOptions options) {
+        int p = a.distribution().communicator().size();
+        long per = (a.globalSize() + p - 1) / p;
+        long exch = 16 * per;
+        int rounds = options.budget() > 0 ? (int) Math.max(1, (exch + options.budget() - 1) / options.budget()) : 1;
+        return new AlgoPlan("unique: sample sort with indices, run heads, three scatters (estimate)",
+                p == 1 ? 0 : 4 * rounds + 3 + 4, p == 1 ? 0 : 5 * exch, 4 * exch, java.util.Map.of());
     }
 }

@@ -15,6 +15,20 @@ final class Work {
     private Work() {
     }
 
+    /**
+     * <b>Collective.</b> The collective call check at an algorithm's entry ({@code CommContext.verify} with the
+     * array's number and the arguments): a rank that skipped a call, or passes other arguments, makes every rank throw
+     * {@code CollectiveMismatchException} instead of pairing its collectives with another call's.
+     */
+    static void verify(DistArray a, String operation, long... args) {
+        org.jdistarray.array.internal.ArrayAccess.get().verify(a, operation, args);
+    }
+
+    /** The array's creation number (the same on every rank), for a collective call check's arguments. */
+    static long number(DistArray a) {
+        return org.jdistarray.array.internal.ArrayAccess.get().number(a);
+    }
+
     /** NumPy's axis normalization, the same error on every rank (shapes are global). */
     static int axis(int axis, int ndim) {
         int a = axis < 0 ? axis + ndim : axis;
@@ -84,5 +98,48 @@ final class Work {
         DistArray out = DistArrays.empty(d, t);
         out.local().copyFrom(bytes.position(0));
         return out;
+    }
+
+    /**
+     * The rank's elements in C order as bytes (native order, position 0): the block's own storage when it is dense
+     * (no copy; borrowed while {@code a} is open, read only), else a copy.
+     */
+    static ByteBuffer view(DistArray a) {
+        if (a.local().isContiguous() && a.local().elementCount() > 0) {
+            try {
+                return a.local().asBytes();
+            } catch (IllegalStateException e) {
+                // storage in several chunks: copy
+            }
+        }
+        return bytes(a);
+    }
+
+    /** A new array on {@code d}, and its local block as bytes to fill (the storage itself when possible). */
+    record Fill(DistArray array, ByteBuffer bytes, boolean direct) {
+        /** Copies the bytes in when they were not the storage. Returns the array. */
+        DistArray done() {
+            if (!direct) {
+                array.local().copyFrom(bytes.position(0));
+            }
+            return array;
+        }
+    }
+
+    static Fill fill(Distribution d, DType t) {
+        DistArray out = DistArrays.empty(d, t);
+        long n = out.local().elementCount() * t.itemSize();
+        if (out.local().isContiguous() && n > 0) {
+            try {
+                return new Fill(out, out.local().asBytes(), true);
+            } catch (IllegalStateException e) {
+                // chunked: a heap buffer below
+            }
+        }
+        if (n > Integer.MAX_VALUE - 16) {
+            out.close();
+            throw new IllegalArgumentException("local block of " + n + " bytes is above 2 GiB: use more ranks");
+        }
+        return new Fill(out, ByteBuffer.allocate((int) n).order(ByteOrder.nativeOrder()), false);
     }
 }

@@ -53,6 +53,10 @@ final class Assign {
 
     static void scalar(DistArray a, Index[] idx, long value, boolean isLong) {
         a.checkOpen();
+        if (Views.hasArray(idx)) {
+            org.jdistarray.ops.Indexing.set(a, idx, isLong ? (Number) value : (Number) Double.longBitsToDouble(value));
+            return;
+        }
         long[] e = Views.encode(idx);
         long[] args = Arrays.copyOf(e, e.length + 1);
         args[e.length] = value;
@@ -93,6 +97,10 @@ final class Assign {
             throw new IllegalArgumentException("set: the value array is null");
         }
         value.checkOpen();
+        if (Views.hasArray(idx)) {
+            org.jdistarray.ops.Indexing.set(a, idx, value);
+            return;
+        }
         a.verify("set(array)", Views.encode(idx));
         Slicing.Plan p = Views.plan(a.shape(), idx);
         long[] target = p.shape();
@@ -210,6 +218,10 @@ final class Assign {
     private static void writeLocal(DistArray a, Index[] idx, double[] data, long[] shape) {
         if (data == null) {
             throw new IllegalArgumentException("set: the data array is null");
+        }
+        if (Views.hasArray(idx)) {
+            org.jdistarray.ops.Indexing.set(a, idx, data);
+            return;
         }
         long n = 1;
         for (long s : shape) {

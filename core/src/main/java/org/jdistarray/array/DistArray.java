@@ -499,7 +499,9 @@ public final class DistArray implements AutoCloseable {
      * <em>view</em> sharing this array's memory when every rank's part is a strided piece of its own block (always on
      * block, irregular block and undistributed axes; on cyclic axes when the step keeps the pattern; see
      * {@link org.jdistarray.dist.Slicing}), else a copy in a balanced block layout. {@link #isView()} says which.
-     * Close the result (closing a view frees nothing; a view fails once this array is closed).
+     * Close the result (closing a view frees nothing; a view fails once this array is closed). With an array entry
+     * ({@link Index#ints}, {@link Index#mask}) it is NumPy's advanced indexing, always a copy
+     * ({@link org.jdistarray.ops.Indexing#get}); {@code set} with such an index writes the selection likewise.
      *
      * @throws IndexOutOfBoundsException on every rank for an integer out of range ("index 10 is out of bounds for axis
      *     0 with size 10"), too many indices or two ellipses

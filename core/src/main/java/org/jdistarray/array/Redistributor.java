@@ -43,6 +43,10 @@ final class Redistributor {
         long[] stats = LAST.get();
         java.util.Arrays.fill(stats, 0);
         int item = src.dtype().itemSize();
+        if (plan.reusesBuffers() && plan.rounds(item) <= 1) {
+            prepared(plan, src, dst, lib).run(src, dst, lib, stats);
+            return;
+        }
         int p = lib.size();
         int me = lib.rank();
         List<Box> ls = plan.localSourceBoxes();
@@ -170,6 +174,206 @@ final class Redistributor {
         Request.awaitAll(pending);
     }
 
+    /**
+     * A one-round plan of kept buffers, worked out once for one pair of block storages (a time-stepping loop runs the
+     * same plan on the same array every step): the strided layouts of every local move, pack and unpack, the counts and
+     * displacements, and the per-peer views of the kept buffers. A run is then the copies and the messages only, with
+     * no per-call box walking or allocation beyond the requests. Rebuilt when the storages' shape of memory changes.
+     */
+    private static final class Prepared {
+        final int item;
+        final int rounds;
+        final long srcCapacity;
+        final long dstCapacity;
+        final int srcChunks;
+        final int dstChunks;
+        final StridedLayout[] localFrom;
+        final StridedLayout[] localTo;
+        final boolean neighbours;
+        final boolean sendIn;
+        final boolean recvIn;
+        final int[] sendCounts;
+        final int[] sendDispls;
+        final int[] recvCounts;
+        final int[] recvDispls;
+        /** Per peer: the pack layouts (send) and unpack layouts (receive), in stream order; empty for none. */
+        final StridedLayout[][] packs;
+        final StridedLayout[][] unpacks;
+        final ByteBuffer sendView;
+        final ByteBuffer recvView;
+        /**
+         * Per peer with a share, for the neighbourhood exchange: the kept buffers' slices (null where the block itself
+         * is sent from or received into: its slices are taken at each run, since the plan serves many arrays).
+         */
+        final ByteBuffer[] sendSlices;
+        final ByteBuffer[] recvSlices;
+        final int me;
+        final int messages;
+        final long sentBytes;
+        final long receivedBytes;
+        final long bufferBytes;
+
+        Prepared(Redistribution plan, Storage src, Storage dst, Communicator lib) {
+            item = src.dtype().itemSize();
+            rounds = plan.rounds(item);
+            int p = lib.size();
+            me = lib.rank();
+            srcCapacity = src.elementCount();
+            dstCapacity = dst.elementCount();
+            srcChunks = src.chunkCount();
+            dstChunks = dst.chunkCount();
+            List<Box> ls = plan.localSourceBoxes();
+            List<Box> ld = plan.localTargetBoxes();
+            localFrom = new StridedLayout[ls.size()];
+            localTo = new StridedLayout[ls.size()];
+            for (int i = 0; i < ls.size(); i++) {
+                localFrom[i] = layout(ls.get(i), src);
+                localTo[i] = layout(ld.get(i), dst);
+            }
+            neighbours = plan.exchangesWithNeighbours();
+            sendIn = plan.sendsInPlace(me) && srcChunks == 1;
+            recvIn = plan.receivesInPlace(me) && dstChunks == 1;
+            sendCounts = new int[p];
+            sendDispls = new int[p];
+            recvCounts = new int[p];
+            recvDispls = new int[p];
+            packs = new StridedLayout[p][];
+            unpacks = new StridedLayout[p][];
+            long sendCap = 0;
+            long recvCap = 0;
+            long sent = 0;
+            long received = 0;
+            for (int q = 0; q < p; q++) {
+                long sn = q == me ? 0 : plan.elements(me, q);
+                long rn = q == me ? 0 : plan.elements(q, me);
+                List<Box> sends = plan.sendBoxes(q);
+                List<Box> recvs = plan.recvBoxes(q);
+                sendCounts[q] = Math.toIntExact(sn * item);
+                recvCounts[q] = Math.toIntExact(rn * item);
+                sendDispls[q] = Math.toIntExact(sendIn ? Redistribution.rangeStart(sends) * item : sendCap);
+                recvDispls[q] = Math.toIntExact(recvIn ? Redistribution.rangeStart(recvs) * item : recvCap);
+                packs[q] = sendIn ? new StridedLayout[0] : layouts(sends, sn, src);
+                unpacks[q] = recvIn ? new StridedLayout[0] : layouts(recvs, rn, dst);
+                sendCap += sendCounts[q];
+                recvCap += recvCounts[q];
+                sent += sendCounts[q];
+                received += recvCounts[q];
+            }
+            sentBytes = sent;
+            receivedBytes = received;
+            bufferBytes = (sendIn ? 0 : sendCap) + (recvIn ? 0 : recvCap);
+            Storage[] kept = rounds == 0 ? null : kept(plan, sendIn ? 0 : sendCap, recvIn ? 0 : recvCap);
+            sendView = sendIn || kept == null ? null : kept[0].chunkOf(0);
+            recvView = recvIn || kept == null ? null : kept[1].chunkOf(0);
+            sendSlices = new ByteBuffer[p];
+            recvSlices = new ByteBuffer[p];
+            int n = 0;
+            for (int q = 0; q < p && rounds > 0; q++) {
+                if (q != me && recvCounts[q] > 0) {
+                    recvSlices[q] = recvIn ? null : recvView.slice(recvDispls[q], recvCounts[q]);
+                    n++;
+                }
+                if (q != me && sendCounts[q] > 0) {
+                    sendSlices[q] = sendIn ? null : sendView.slice(sendDispls[q], sendCounts[q]);
+                    n++;
+                }
+            }
+            messages = n;
+        }
+
+        boolean fits(Storage src, Storage dst) {
+            return src.dtype().itemSize() == item && src.elementCount() == srcCapacity
+                    && dst.elementCount() == dstCapacity && src.chunkCount() == srcChunks
+                    && dst.chunkCount() == dstChunks;
+        }
+
+        void run(Storage src, Storage dst, Communicator lib, long[] stats) {
+            for (int i = 0; i < localFrom.length; i++) {
+                StridedCopy.copy(src, localFrom[i], dst, localTo[i]);
+            }
+            if (rounds == 0) {
+                return;
+            }
+            stats[0] = sentBytes;
+            stats[1] = receivedBytes;
+            stats[2] = bufferBytes;
+            int p = packs.length;
+            if (!sendIn) {
+                for (int q = 0; q < p; q++) {
+                    int at = sendDispls[q];
+                    for (StridedLayout l : packs[q]) {
+                        StridedCopy.pack(src, l, sendView, at);
+                        at += (int) (l.elementCount() * item);
+                    }
+                }
+            }
+            if (neighbours) {
+                if (messages > 0) {
+                    Request[] pending = new Request[messages];
+                    int k = 0;
+                    ByteBuffer rb = recvIn ? dst.chunkOf(0) : null;
+                    ByteBuffer sb = sendIn ? src.chunkOf(0) : null;
+                    for (int q = 0; q < p; q++) {
+                        if (q != me && recvCounts[q] > 0) {
+                            pending[k++] = lib.iRecv(recvIn ? rb.slice(recvDispls[q], recvCounts[q]) : recvSlices[q],
+                                    q, TAG);
+                        }
+                    }
+                    for (int q = 0; q < p; q++) {
+                        if (q != me && sendCounts[q] > 0) {
+                            pending[k++] = lib.iSend(sendIn ? sb.slice(sendDispls[q], sendCounts[q]) : sendSlices[q],
+                                    q, TAG);
+                        }
+                    }
+                    Request.awaitAll(pending);
+                }
+            } else {
+                lib.allToAllV(sendIn ? src.chunkOf(0) : sendView, sendCounts, sendDispls,
+                        recvIn ? dst.chunkOf(0) : recvView, recvCounts, recvDispls);
+            }
+            if (!recvIn) {
+                for (int q = 0; q < p; q++) {
+                    int at = recvDispls[q];
+                    for (StridedLayout l : unpacks[q]) {
+                        StridedCopy.unpack(recvView, at, dst, l);
+                        at += (int) (l.elementCount() * item);
+                    }
+                }
+            }
+        }
+
+        /** The strided layouts covering the first {@code n} elements of a stream of boxes, in order. */
+        private static StridedLayout[] layouts(List<Box> stream, long n, Storage st) {
+            List<StridedLayout> out = new java.util.ArrayList<>();
+            walk(stream, 0, n, (off, counts, strides) -> out.add(rows(counts, off, strides, st.elementCount())));
+            return out.toArray(new StridedLayout[0]);
+        }
+    }
+
+    /** The prepared form of a one-round plan with kept buffers for these storages (made at the first run). */
+    private static Prepared prepared(Redistribution plan, Storage src, Storage dst, Communicator lib) {
+        Kept k = entry(plan);
+        Prepared pr = k.prepared;
+        if (pr == null || !pr.fits(src, dst)) {
+            pr = new Prepared(plan, src, dst, lib);
+            k.prepared = pr;
+        }
+        return pr;
+    }
+
+    /** The entry of kept state for {@code plan}, made at its first use; the cleaner frees it with the plan. */
+    private static Kept entry(Redistribution plan) {
+        synchronized (KEPT) {
+            Kept k = KEPT.get(plan);
+            if (k == null) {
+                k = new Kept();
+                KEPT.put(plan, k);
+                CLEANER.register(plan, k);
+            }
+            return k;
+        }
+    }
+
     private static Storage allocate(long bytes) {
         return Storage.allocate(DType.UINT8, bytes, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
     }
@@ -178,6 +382,8 @@ final class Redistributor {
     private static final class Kept implements Runnable {
         private Storage send;
         private Storage recv;
+        /** The prepared one-round form over these buffers; dropped with them. */
+        private volatile Prepared prepared;
 
         @Override
         public synchronized void run() {
@@ -187,6 +393,7 @@ final class Redistributor {
                 send = null;
                 recv = null;
             }
+            prepared = null;
         }
     }
 
@@ -195,15 +402,7 @@ final class Redistributor {
      * when the plan is unreachable, the cleaner frees them.
      */
     private static Storage[] kept(Redistribution plan, long sendBytes, long recvBytes) {
-        Kept k;
-        synchronized (KEPT) {
-            k = KEPT.get(plan);
-            if (k == null) {
-                k = new Kept();
-                KEPT.put(plan, k);
-                CLEANER.register(plan, k);
-            }
-        }
+        Kept k = entry(plan);
         synchronized (k) {
             if (k.send == null || k.send.byteSize() != sendBytes || k.recv.byteSize() != recvBytes) {
                 k.run();

@@ -33,6 +33,10 @@ final class Views {
             if (i == null) {
                 throw new IllegalArgumentException("null entry in the index " + Arrays.toString(idx));
             }
+            if (i.isArray()) {
+                throw new IllegalArgumentException("an array index (" + i + ") is advanced indexing: it makes a copy,"
+                        + " never a view; use get(...) or org.jdistarray.ops.Indexing.get");
+            }
             if (i instanceof Index.Ellipsis) {
                 ellipses++;
             } else if (!(i instanceof Index.NewAxis)) {
@@ -93,6 +97,18 @@ final class Views {
         return new Slicing.Plan(start, step, count, drop, out.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Whether the index has an array ("advanced") entry: NumPy's advanced indexing, a copy. */
+    static boolean hasArray(Index[] idx) {
+        if (idx != null) {
+            for (Index i : idx) {
+                if (i != null && i.isArray()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The index as longs for checking-mode agreement. */
     static long[] encode(Index[] idx) {
         long[] e = new long[idx.length * 4];
@@ -106,6 +122,9 @@ final class Views {
                 e[4 * k + 1] = s.start() == null ? Long.MIN_VALUE : s.start();
                 e[4 * k + 2] = s.stop() == null ? Long.MIN_VALUE : s.stop();
                 e[4 * k + 3] = s.step() == null ? Long.MIN_VALUE : s.step();
+            } else if (i.isArray()) {
+                e[4 * k] = 5;
+                e[4 * k + 1] = i.hashCode();
             } else {
                 e[4 * k] = i instanceof Index.Ellipsis ? 3 : 4;
             }
@@ -159,6 +178,9 @@ final class Views {
     /** <b>Collective.</b> {@link DistArray#get(Index...)}. */
     static DistArray get(DistArray a, Index[] idx) {
         a.checkOpen();
+        if (hasArray(idx)) {
+            return org.jdistarray.ops.Indexing.get(a, idx);
+        }
         a.verify("get", encode(idx));
         Slicing.Plan p = plan(a.shape(), idx);
         DistArray v = tryView(a, p);

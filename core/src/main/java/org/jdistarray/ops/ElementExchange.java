@@ -1,16 +1,24 @@
 package org.jdistarray.ops;
 
+import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.LocalBlock;
+import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.array.internal.NativeMemory;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.AxisDistribution;
+import org.jdistarray.protocol.Block;
+import org.jdistarray.protocol.BlockAxis;
 import org.jdistarray.protocol.DType;
 import org.jdistarray.protocol.DimDistribution;
+import org.jdistarray.protocol.Undistributed;
 
 /**
  * The element exchange behind fancy indexing, masks and concatenation: reads ({@link #fetch}) or writes
@@ -80,6 +88,10 @@ final class ElementExchange {
         private final int me;
         private final AxisDistribution axis;
         private final DimDistribution dim;
+        /** Block bounds of the fast 1-D axis (null otherwise). */
+        private final long[] bounds;
+        /** The first global index of this rank's block on the fast 1-D axis when unpadded, else -1. */
+        final long start;
 
         Locator(Distribution d) {
             this.d = d;
@@ -90,6 +102,38 @@ final class ElementExchange {
                     && d.gridShape()[0] == d.communicator().size();
             this.axis = fast ? d.axes().get(0) : null;
             this.dim = fast ? d.dim(0) : null;
+            this.bounds = fast && axis instanceof BlockAxis b ? b.bounds() : null;
+            this.start = !fast || d.isPadded() ? -1
+                    : dim instanceof Block b ? b.start() : dim instanceof Undistributed ? 0 : -1;
+        }
+
+        /** {@code dest[i] = owner(flats[i])} for {@code i < n}, and the count of each owner in {@code counts}. */
+        void owners(long[] flats, int n, int[] dest, int[] counts) {
+            if (bounds != null) {
+                long[] bs = bounds;
+                int last = bs.length - 2;
+                for (int i = 0; i < n; i++) {
+                    long f = flats[i];
+                    int lo = 0;
+                    int hi = last;
+                    while (lo < hi) { // the last r with bounds[r] <= f (empty blocks skipped)
+                        int mid = (lo + hi + 1) >>> 1;
+                        if (bs[mid] <= f) {
+                            lo = mid;
+                        } else {
+                            hi = mid - 1;
+                        }
+                    }
+                    dest[i] = lo;
+                    counts[lo]++;
+                }
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                int r = owner(flats[i]);
+                dest[i] = r;
+                counts[r]++;
+            }
         }
 
         int owner(long f) {
@@ -120,43 +164,123 @@ final class ElementExchange {
      * raw words of the kind {@code asFloat} names, in the order asked.
      */
     static long[] fetch(DistArray a, long[] flats, int n, boolean asFloat) {
+        long[] out = new long[n];
+        fetch(a, flats, n, asFloat, LongBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * <b>Collective.</b> {@link #fetch(DistArray, long[], int, boolean)} into {@code dst} (element {@code i} at index
+     * {@code i}): a counting pass sorts the requests by owner, one count exchange, the request and the response
+     * all-to-all-v in two uninitialised scratch blocks (the second reuses the first's memory), reads from the local
+     * memory as words where the block allows.
+     */
+    static void fetch(DistArray a, long[] flats, int n, boolean asFloat, LongBuffer dst) {
         Distribution d = a.distribution();
         Communicator comm = d.context().comm();
         int p = comm.size();
-        int me = comm.rank();
+        Locator loc = new Locator(d);
         int[] dest = new int[n];
         int[] sendCounts = new int[p];
-        Locator loc = new Locator(d);
-        for (int i = 0; i < n; i++) {
-            dest[i] = loc.owner(flats[i]);
-            sendCounts[dest[i]]++;
-        }
+        loc.owners(flats, n, dest, sendCounts);
         int[] fill = exclusivePrefix(sendCounts);
         int[] pos = new int[n];
-        LongBuffer req = DirectBuffers.longs(n);
-        for (int i = 0; i < n; i++) {
-            pos[i] = fill[dest[i]]++;
-            req.put(pos[i], flats[i]);
-        }
         int[] recvCounts = exchangeCounts(comm, sendCounts);
         int total = sum(recvCounts);
-        LongBuffer got = DirectBuffers.longs(total);
-        comm.allToAllV(req, sendCounts, got, recvCounts);
-        LongBuffer resp = DirectBuffers.longs(total);
-        if (total > 0) {
-            LocalBlock b = a.local();
-            boolean nat = natural(b, d);
+        try (Words req = new Words(n); Words got = new Words(total)) {
+            LongBuffer q = req.buf;
+            for (int i = 0; i < n; i++) {
+                int at = fill[dest[i]]++;
+                pos[i] = at;
+                q.put(at, flats[i]);
+            }
+            LongBuffer g = got.buf;
+            comm.allToAllV(q, sendCounts, g, recvCounts);
+            if (total > 0) {
+                readInPlace(a, loc, g, total, asFloat);
+            }
+            comm.allToAllV(g, recvCounts, q, sendCounts); // the answers land where the questions were
+            for (int i = 0; i < n; i++) {
+                dst.put(i, q.get(pos[i]));
+            }
+            req.done();
+            got.done();
+        }
+    }
+
+    /** Replaces each of the first {@code total} flat indices in {@code buf} (held here) by the cell's raw word. */
+    private static void readInPlace(DistArray a, Locator loc, LongBuffer buf, int total, boolean asFloat) {
+        LongBuffer words = loc.start >= 0 ? words(a) : null;
+        if (words != null) {
+            long lo = loc.start;
             for (int k = 0; k < total; k++) {
-                resp.put(k, read(b, loc.offset(b, nat, got.get(k)), asFloat));
+                buf.put(k, words.get((int) (buf.get(k) - lo)));
+            }
+            return;
+        }
+        LocalBlock b = a.local();
+        boolean nat = natural(b, a.distribution());
+        for (int k = 0; k < total; k++) {
+            buf.put(k, read(b, loc.offset(b, nat, buf.get(k)), asFloat));
+        }
+    }
+
+    /**
+     * The local memory of {@code a} as raw 64-bit words (C-order local offsets), or null unless the block is the
+     * array's own C-order block, one buffer, of an 8-byte dtype (whose raw words are the cells' bits).
+     */
+    static LongBuffer words(DistArray a) {
+        if (a.dtype().itemSize() != 8 || a.isView()) { // a view's memory is its base's (offsets differ)
+            return null;
+        }
+        if (!natural(a.local(), a.distribution())) {
+            return null;
+        }
+        Storage s = ArrayAccess.get().storage(a);
+        if (s.chunkCount() != 1 || s.byteSize() < 8 * a.distribution().localElementCount()) {
+            return null;
+        }
+        return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder()).asLongBuffer();
+    }
+
+    /**
+     * Uninitialised off-heap words for one exchange (no zeroing, no garbage collector): freed at once by
+     * {@link #close()} after {@link #done()}; after a failure (a peer might still be reading it in an aborted
+     * collective) quarantined instead, which never crashes a late reader.
+     */
+    static final class Words implements AutoCloseable {
+        private final Storage storage;
+        private boolean done;
+        final LongBuffer buf;
+
+        Words(long n) {
+            if (n == 0) {
+                storage = null;
+                buf = DirectBuffers.longs(0);
+                return;
+            }
+            storage = Storage.allocate(DType.INT64, n, false, NativeMemory.DEFAULT_CHUNK_SHIFT);
+            if (storage.chunkCount() != 1) {
+                storage.free();
+                throw new UnsupportedOperationException("an exchange of " + n + " words exceeds one buffer (2^31 - 1 bytes)");
+            }
+            buf = storage.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder()).asLongBuffer();
+        }
+
+        /** The exchange completed on this rank: the memory may go at once. */
+        void done() {
+            done = true;
+        }
+
+        @Override
+        public void close() {
+            if (storage != null) {
+                if (!done) {
+                    storage.chunk(0); // counted as a view: close quarantines
+                }
+                storage.free();
             }
         }
-        LongBuffer back = DirectBuffers.longs(n);
-        comm.allToAllV(resp, recvCounts, back, sendCounts);
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = back.get(pos[i]);
-        }
-        return out;
     }
 
     /**
@@ -172,45 +296,53 @@ final class ElementExchange {
         Locator loc = new Locator(d);
         int[] dest = new int[n];
         int[] sendCounts = new int[p];
-        for (int i = 0; i < n; i++) {
-            if (everywhere) {
-                continue;
-            }
-            dest[i] = loc.owner(flats[i]);
-            sendCounts[dest[i]] += 2;
-        }
-        LongBuffer send;
         if (everywhere) {
-            for (int r = 0; r < p; r++) {
-                sendCounts[r] = 2 * n;
-            }
-            send = DirectBuffers.longs(2 * n * p);
-            for (int r = 0; r < p; r++) {
-                for (int i = 0; i < n; i++) {
-                    send.put(2 * (r * n + i), flats[i]);
-                    send.put(2 * (r * n + i) + 1, values[i]);
-                }
-            }
+            Arrays.fill(sendCounts, 2 * n);
         } else {
-            int[] fill = exclusivePrefix(sendCounts);
-            send = DirectBuffers.longs(2 * n);
-            for (int i = 0; i < n; i++) {
-                int at = fill[dest[i]];
-                fill[dest[i]] += 2;
-                send.put(at, flats[i]);
-                send.put(at + 1, values[i]);
+            loc.owners(flats, n, dest, sendCounts);
+            for (int r = 0; r < p; r++) {
+                sendCounts[r] *= 2;
             }
         }
         int[] recvCounts = exchangeCounts(comm, sendCounts);
         int total = sum(recvCounts);
-        LongBuffer got = DirectBuffers.longs(total);
-        comm.allToAllV(send, sendCounts, got, recvCounts);
-        if (total > 0) {
-            LocalBlock b = a.local();
-            boolean nat = natural(b, d);
-            for (int k = 0; k < total; k += 2) {
-                write(b, loc.offset(b, nat, got.get(k)), got.get(k + 1), asFloat);
+        try (Words sw = new Words(everywhere ? 2L * n * p : 2L * n); Words gw = new Words(total)) {
+            LongBuffer send = sw.buf;
+            if (everywhere) {
+                for (int r = 0; r < p; r++) {
+                    for (int i = 0; i < n; i++) {
+                        send.put(2 * (r * n + i), flats[i]);
+                        send.put(2 * (r * n + i) + 1, values[i]);
+                    }
+                }
+            } else {
+                int[] fill = exclusivePrefix(sendCounts);
+                for (int i = 0; i < n; i++) {
+                    int at = fill[dest[i]];
+                    fill[dest[i]] += 2;
+                    send.put(at, flats[i]);
+                    send.put(at + 1, values[i]);
+                }
             }
+            LongBuffer got = gw.buf;
+            comm.allToAllV(send, sendCounts, got, recvCounts);
+            if (total > 0) {
+                LongBuffer words = loc.start >= 0 ? words(a) : null;
+                if (words != null) {
+                    long lo = loc.start;
+                    for (int k = 0; k < total; k += 2) {
+                        words.put((int) (got.get(k) - lo), got.get(k + 1));
+                    }
+                } else {
+                    LocalBlock b = a.local();
+                    boolean nat = natural(b, d);
+                    for (int k = 0; k < total; k += 2) {
+                        write(b, loc.offset(b, nat, got.get(k)), got.get(k + 1), asFloat);
+                    }
+                }
+            }
+            sw.done();
+            gw.done();
         }
     }
 

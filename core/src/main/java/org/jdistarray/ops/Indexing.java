@@ -1,10 +1,12 @@
 package org.jdistarray.ops;
 
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.Index;
 import org.jdistarray.array.LocalBlock;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.comm.CollectiveErrors;
@@ -46,10 +48,9 @@ public final class Indexing {
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), outShape), a.dtype());
         int n = (int) out.distribution().ownedElementCount();
         long[] flats = new long[n];
-        long[] offs = new long[n];
         int[] k = {0};
         long[] src = new long[shape.length];
-        out.forEachOwned((g, off) -> {
+        out.forEachOwned((g, off) -> { // a fresh block: off is k
             long f;
             if (ax < 0) {
                 f = idx[(int) g[0]];
@@ -58,22 +59,26 @@ public final class Indexing {
                 src[ax] = idx[(int) g[ax]];
                 f = ElementExchange.ravel(src, shape);
             }
-            flats[k[0]] = f;
-            offs[k[0]++] = off;
+            flats[k[0]++] = f;
         });
-        fill(a, out, flats, offs, n);
+        fill(a, out, flats, null, n);
         return out;
     }
 
     /**
      * <b>Collective.</b> {@code numpy.take} with a distributed integer index array of any layout. With a null axis
      * (or a 1-D {@code a}) the result has the index array's shape, in the balanced block layout, and every rank reads
-     * only the indices its result cells need; along an axis of an N-d array the (1-D) index array is first gathered.
+     * only the indices its result cells need; along an axis of an N-d array it is {@code a[:, ..., indices]} (NumPy's
+     * result shape {@code a.shape[:axis] + indices.shape + a.shape[axis+1:]}), the indices read the same way.
      */
     public static DistArray take(DistArray a, DistArray indices, Integer axis) {
         requireInteger(indices, "take");
-        if (axis != null && a.ndim() != 1) {
-            return take(a, everywhere(indices), axis);
+        if (axis != null && a.ndim() != 1) { // a[:, ..., indices]: advanced indexing, the indices stay distributed
+            int ax = normalizeAxis(axis, a.ndim());
+            Index[] ix = new Index[ax + 1];
+            Arrays.fill(ix, Index.all());
+            ix[ax] = Index.ints(indices);
+            return get(a, ix);
         }
         if (axis != null) {
             normalizeAxis(axis, 1);
@@ -83,18 +88,11 @@ public final class Indexing {
         long[] ishape = indices.shape();
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), ishape), a.dtype());
         int n = (int) out.distribution().ownedElementCount();
-        long[] pos = new long[n];
-        long[] offs = new long[n];
-        int[] k = {0};
-        out.forEachOwned((g, off) -> {
-            pos[k[0]] = ElementExchange.ravel(g, ishape);
-            offs[k[0]++] = off;
-        });
         try {
-            long[] idx = ElementExchange.fetch(indices, pos, n, false);
+            long[] idx = localIndices(indices, out.distribution(), n);
             Communicator comm = a.distribution().context().comm();
             CollectiveErrors.agree(comm, () -> normalizeInPlace(idx, size, 0));
-            fill(a, out, idx, offs, n);
+            fill(a, out, idx, null, n);
             return out;
         } catch (RuntimeException e) {
             out.close();
@@ -102,14 +100,80 @@ public final class Indexing {
         }
     }
 
-    /** Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype). */
-    private static void fill(DistArray a, DistArray out, long[] flats, long[] offs, int n) {
+    /**
+     * <b>Collective.</b> The values (as longs) of the integer array {@code indices} at the {@code n} cells this rank
+     * owns of distribution {@code od} (balanced block, same shape), in local C order: read in place when
+     * {@code indices} has that layout, else fetched.
+     */
+    private static long[] localIndices(DistArray indices, Distribution od, int n) {
+        LocalBlock ib = indices.local();
+        if (indices.distribution().isCompatible(od) && ElementExchange.natural(ib, indices.distribution())
+                && !od.isPadded()) {
+            long[] idx = new long[n];
+            LongBuffer w = indices.dtype() == DType.INT64 ? ElementExchange.words(indices) : null;
+            if (w != null) {
+                w.get(0, idx);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    idx[i] = ib.getLong(i);
+                }
+            }
+            return idx;
+        }
+        long[] ishape = od.shape();
+        long[] pos = new long[n];
+        int[] k = {0};
+        od.localMap().forEachOwned((g, off) -> pos[k[0]++] = ElementExchange.ravel(g, ishape));
+        return ElementExchange.fetch(indices, pos, n, false);
+    }
+
+    /**
+     * Reads {@code a} at {@code flats} into the cells {@code offs} of {@code out} (same dtype); a null {@code offs}
+     * means the owned cells of {@code out}'s own unpadded block in local C order (offsets 0, 1, ...).
+     */
+    static void fill(DistArray a, DistArray out, long[] flats, long[] offs, int n) {
         boolean asFloat = ElementExchange.isFloat(a.dtype());
+        LongBuffer w = offs == null ? ElementExchange.words(out) : null;
+        if (w != null) {
+            ElementExchange.fetch(a, flats, n, asFloat, w);
+            return;
+        }
         long[] words = ElementExchange.fetch(a, flats, n, asFloat);
         LocalBlock b = out.local();
         for (int i = 0; i < n; i++) {
-            ElementExchange.write(b, offs[i], words[i], asFloat);
+            ElementExchange.write(b, offs == null ? i : offs[i], words[i], asFloat);
         }
+    }
+
+    // ---- advanced indexing: several arrays, slices, new axes ---------------------------------------------------
+
+    /**
+     * <b>Collective.</b> NumPy's {@code a[index]} with array entries ({@link Index#ints}, {@link Index#mask}, the same
+     * on every rank) among integers, slices, new axes and an ellipsis: the integer arrays and the integers beside them
+     * broadcast together to one shape {@code B}; a k-d boolean array stands for the k integer arrays of its
+     * {@code nonzero()}; the {@code B} axes replace the array entries where they stand when those are adjacent, else
+     * they come first (NumPy's rule: {@code a[:, [0, 1], [1, 2]]} has shape {@code (a.shape[0], 2)},
+     * {@code a[[0, 1], :, [1, 2]]} shape {@code (2, a.shape[1])}). A copy in the balanced block layout, C order, one
+     * request/response exchange. {@link DistArray#get(Index...)} comes here when the index has an array entry.
+     *
+     * @throws IndexOutOfBoundsException (every rank) with NumPy's messages: an index out of bounds, arrays that do not
+     *     broadcast ("shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) "), a
+     *     boolean array whose shape differs from the axes it indexes, too many indices
+     */
+    public static DistArray get(DistArray a, Index... index) {
+        return AdvancedIndex.get(a, index);
+    }
+
+    /**
+     * <b>Collective.</b> NumPy's {@code a[index] = values} with array entries (see {@link #get(DistArray, Index...)}):
+     * {@code values} is a {@link Number}, or a {@link DistArray} (any layout) or local {@code double[]}/{@code long[]}
+     * with the selection's size (C order of the selection shape) or one element. Duplicate positions: the last one
+     * wins, as in NumPy.
+     *
+     * @throws IllegalArgumentException (every rank) when the value count is neither 1 nor the selection's size
+     */
+    public static void set(DistArray a, Index[] index, Object values) {
+        AdvancedIndex.set(a, index, values);
     }
 
     // ---- put ----------------------------------------------------------------------------------------------------
@@ -185,10 +249,17 @@ public final class Indexing {
      * @throws IndexOutOfBoundsException (every rank) with NumPy's message when the shapes differ
      */
     public static DistArray getMask(DistArray a, DistArray mask) {
+        ArrayAccess.get().verify(a, "getMask", ArrayAccess.get().number(mask));
         checkMask(a, mask);
+        if (mask.ndim() < a.ndim()) {
+            return Masks.rows(a, mask);
+        }
         DistArray m = colocated(mask, a);
         try {
             boolean asFloat = ElementExchange.isFloat(a.dtype());
+            if (Selection.runs(a.distribution())) {
+                return Masks.run(a, m, asFloat);
+            }
             Selection.Picks picks = Selection.masked(a, m, asFloat, false);
             Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), picks);
             DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {c.total()}), a.dtype());
@@ -209,12 +280,28 @@ public final class Indexing {
      * @throws IllegalArgumentException (every rank) with NumPy's message when the value count does not match
      */
     public static void setMask(DistArray a, DistArray mask, Object values) {
+        ArrayAccess.get().verify(a, "setMask", ArrayAccess.get().number(mask));
         checkMask(a, mask);
+        if (mask.ndim() < a.ndim()) {
+            Masks.setRows(a, mask, values);
+            return;
+        }
         DistArray m = colocated(mask, a);
         try {
             if (values instanceof Number v) {
                 boolean asFloat = ElementExchange.isFloat(a.dtype());
                 long word = asFloat ? Double.doubleToRawLongBits(v.doubleValue()) : Values.longOf(v);
+                LongBuffer w = a.distribution().isPadded() ? null : ElementExchange.words(a);
+                java.nio.ByteBuffer mw = w == null ? null : Selection.bytes(m);
+                if (mw != null) { // the array's own dense block and the mask's, cell for cell
+                    int n = (int) a.distribution().localElementCount();
+                    for (int i = 0; i < n; i++) {
+                        if (mw.get(i) != 0) {
+                            w.put(i, word);
+                        }
+                    }
+                    return;
+                }
                 LocalBlock b = a.local();
                 LocalBlock mb = m.local();
                 a.forEachOwned((g, off) -> {
@@ -224,8 +311,10 @@ public final class Indexing {
                 });
                 return;
             }
-            Selection.Picks picks = Selection.masked(a, m, false, true);
-            Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), picks);
+            Communicator comm = a.distribution().context().comm();
+            Selection.Compacted c = Selection.runs(a.distribution())
+                    ? Selection.compactRun(comm, a, m, false, true)
+                    : Selection.compact(comm, a.globalSize(), Selection.masked(a, m, false, true));
             long[] out = Partitions.balanced(c.total(), a.distribution().context().comm().size());
             long lo = out[a.distribution().context().comm().rank()];
             long given = Values.count(values);
@@ -241,9 +330,17 @@ public final class Indexing {
         }
     }
 
+    /** <b>Collective.</b> The flat indices of the nonzero elements of {@code a}, compacted in C order. */
+    private static Selection.Compacted nonzeroFlats(DistArray a) {
+        Communicator comm = a.distribution().context().comm();
+        return Selection.runs(a.distribution()) ? Selection.compactRun(comm, a, null, ElementExchange.isFloat(a.dtype()), true)
+                : Selection.compact(comm, a.globalSize(), Selection.nonzero(a));
+    }
+
     /** <b>Collective.</b> {@code numpy.flatnonzero(a)}: int64 flat indices of the nonzero elements, in C order. */
     public static DistArray flatnonzero(DistArray a) {
-        Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
+        ArrayAccess.get().verify(a, "flatnonzero");
+        Selection.Compacted c = nonzeroFlats(a);
         DistArray out = DistArrays.empty(balanced(a.distribution().communicator(), new long[] {c.total()}), DType.INT64);
         writeRun(out, c.local(), false);
         return out;
@@ -254,8 +351,9 @@ public final class Indexing {
      * (C order), all in the same balanced 1-D block layout. The caller closes them.
      */
     public static DistArray[] nonzero(DistArray a) {
+        ArrayAccess.get().verify(a, "nonzero");
         requireNd(a, "nonzero");
-        Selection.Compacted c = Selection.compact(a.distribution().context().comm(), a.globalSize(), Selection.nonzero(a));
+        Selection.Compacted c = nonzeroFlats(a);
         Distribution d = balanced(a.distribution().communicator(), new long[] {c.total()});
         long[] shape = a.shape();
         DistArray[] out = new DistArray[shape.length];
@@ -269,9 +367,10 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@code numpy.argwhere(a)}: an int64 {@code (count, ndim)} array, rows block-distributed. */
     public static DistArray argwhere(DistArray a) {
+        ArrayAccess.get().verify(a, "argwhere");
         requireNd(a, "argwhere");
         Communicator comm = a.distribution().context().comm();
-        Selection.Compacted c = Selection.compact(comm, a.globalSize(), Selection.nonzero(a));
+        Selection.Compacted c = nonzeroFlats(a);
         long[] shape = a.shape();
         Distribution d = Distribution.builder(a.distribution().communicator()).shape(c.total(), shape.length)
                 .block(0).undistributed(1).grid(comm.size(), 1).build();
@@ -304,6 +403,7 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@link #compress(boolean[], DistArray, Integer)} with a distributed 1-D condition. */
     public static DistArray compress(DistArray condition, DistArray a, Integer axis) {
+        ArrayAccess.get().verify(a, "compress", ArrayAccess.get().number(condition), axis == null ? -1 : axis);
         if (condition.ndim() != 1) {
             throw new IllegalArgumentException("condition must be a 1-d array");
         }
@@ -319,12 +419,27 @@ public final class Indexing {
 
     /** <b>Collective.</b> {@code numpy.concatenate(arrays, axis)}; a null axis concatenates the flattened arrays. */
     public static DistArray concatenate(DistArray[] arrays, Integer axis) {
+        verifyJoin("concatenate", arrays, axis == null ? Long.MIN_VALUE : axis);
         return Joins.concatenate(arrays, axis);
     }
 
     /** <b>Collective.</b> {@code numpy.stack(arrays, axis)}: joins same-shape arrays along a new axis. */
     public static DistArray stack(DistArray[] arrays, int axis) {
+        verifyJoin("stack", arrays, axis);
         return Joins.stack(arrays, axis);
+    }
+
+    /** <b>Collective.</b> The collective call check of a join: the same arrays, in the same order, on every rank. */
+    private static void verifyJoin(String op, DistArray[] arrays, long axis) {
+        if (arrays == null || arrays.length == 0) {
+            return; // Joins refuses it, on every rank alike
+        }
+        long[] args = new long[arrays.length + 1];
+        args[0] = axis;
+        for (int i = 0; i < arrays.length; i++) {
+            args[i + 1] = ArrayAccess.get().number(arrays[i]);
+        }
+        ArrayAccess.get().verify(arrays[0], op, args);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -374,7 +489,7 @@ public final class Indexing {
     }
 
     /** This rank's position range {@code [lo, hi)} of {@code total} positions, balanced split. */
-    private static long[] myRange(DistArray a, long total) {
+    static long[] myRange(DistArray a, long total) {
         Communicator comm = a.distribution().context().comm();
         long[] b = Partitions.balanced(total, comm.size());
         return new long[] {b[comm.rank()], b[comm.rank() + 1]};
@@ -388,7 +503,7 @@ public final class Indexing {
         return p;
     }
 
-    private static void requireInteger(DistArray idx, String op) {
+    static void requireInteger(DistArray idx, String op) {
         DType t = idx.dtype();
         if (ElementExchange.isFloat(t) || t == DType.BOOL) {
             throw new IllegalArgumentException(op + ": arrays used as indices must be of integer type, got "
@@ -413,11 +528,13 @@ public final class Indexing {
             throw new IndexOutOfBoundsException("too many indices for array: array is " + s.length
                     + "-dimensional, but " + m.length + " were indexed");
         }
-        for (int i = 0; i < s.length; i++) {
-            if (i >= m.length || m[i] != s[i]) {
+        if (m.length == 0 && s.length > 0) {
+            throw new UnsupportedOperationException("a 0-d boolean mask (a[True], a[False]) is not supported");
+        }
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] != s[i]) {
                 throw new IndexOutOfBoundsException("boolean index did not match indexed array along dimension " + i
-                        + "; dimension is " + s[i] + " but corresponding boolean dimension is "
-                        + (i < m.length ? m[i] : 1));
+                        + "; dimension is " + s[i] + " but corresponding boolean dimension is " + m[i]);
             }
         }
     }

@@ -391,5 +391,31 @@ public final class Np extends NpComparison {
         return org.jdistarray.algo.Products.matmul(a, b);
     }
     // ---- end distributed algorithms ----
+    // ---- distributed algorithms, part 2 (helper algoleft): dot, partition, argpartition ----
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Products#dot}: {@code np.dot(a, b)}, 1-d/2-d float64, SUMMA. */
+    public static DistArray dot(DistArray a, DistArray b) {
+        return org.jdistarray.algo.Products.dot(a, b);
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Partitioning#partition}: {@code np.partition(a, kth)}. */
+    public static DistArray partition(DistArray a, long... kth) {
+        return org.jdistarray.algo.Partitioning.partition(a, kth);
+    }
+
+    /** <b>Collective.</b> {@code np.partition(a, kth, axis)}. Caller must close the result. */
+    public static DistArray partition(DistArray a, long[] kth, int axis) {
+        return org.jdistarray.algo.Partitioning.partition(a, kth, axis, org.jdistarray.algo.AlgoOptions.defaults());
+    }
+
+    /** <b>Collective.</b> {@link org.jdistarray.algo.Partitioning#argpartition}: {@code np.argpartition(a, kth)}. */
+    public static DistArray argpartition(DistArray a, long... kth) {
+        return org.jdistarray.algo.Partitioning.argpartition(a, kth);
+    }
+
+    /** <b>Collective.</b> {@code np.argpartition(a, kth, axis)}: int64 indices. Caller must close the result. */
+    public static DistArray argpartition(DistArray a, long[] kth, int axis) {
+        return org.jdistarray.algo.Partitioning.argpartition(a, kth, axis, org.jdistarray.algo.AlgoOptions.defaults());
+    }
+    // ---- end distributed algorithms, part 2 ----
 }
 

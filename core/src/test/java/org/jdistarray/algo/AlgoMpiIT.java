@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledIfMpirun
 class AlgoMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
-    private static final Class<?>[] SUITE = {AlgoContractOnMpi.class};
+    private static final Class<?>[] SUITE = {AlgoContractOnMpi.class, ProductsContractOnMpi.class, PartitionContractOnMpi.class};
 
     @ParameterizedTest(name = "mpirun -np {0}")
     @ValueSource(ints = {1, 2})

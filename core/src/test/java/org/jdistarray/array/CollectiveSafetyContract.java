@@ -267,4 +267,75 @@ public abstract class CollectiveSafetyContract {
             }
         });
     }
+
+    /**
+     * The same for indexing, algorithms, file IO and shared-memory export: a rank that skips one call (and so makes
+     * its next one on another array) makes every rank throw, never hang, and the communicator works afterwards.
+     */
+    @Test
+    void aRankThatSkipsAnIndexingAlgorithmFileOrExportCallMakesEveryRankThrow() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            Distribution rows = Distribution.builder(comm).shape(3L * comm.size() + 1).build();
+            boolean skips = comm.rank() == comm.size() - 1;
+            java.nio.file.Path dir = SharedExportContract.sharedDir(comm, "skip");
+            try (DistArray a = DistArrays.arange(rows, 0, 1, DType.FLOAT64);
+                 DistArray b = DistArrays.arange(rows, 5, 1, DType.FLOAT64);
+                 DistArray m = org.jdistarray.ops.Np.greater(a, 2.0)) {
+                java.util.Map<String, java.util.function.Consumer<DistArray>> calls = new java.util.LinkedHashMap<>();
+                calls.put("take", x -> org.jdistarray.ops.Indexing.take(x, new long[] {0, 1}, null).close());
+                calls.put("getMask", x -> org.jdistarray.ops.Indexing.getMask(x, m).close());
+                calls.put("flatnonzero", x -> org.jdistarray.ops.Indexing.flatnonzero(x).close());
+                calls.put("concatenate", x -> org.jdistarray.ops.Indexing.concatenate(new DistArray[] {x, x}, 0)
+                        .close());
+                calls.put("sort", x -> org.jdistarray.algo.Sorting.sort(x).close());
+                calls.put("argsort", x -> org.jdistarray.algo.Sorting.argsort(x).close());
+                calls.put("cumsum", x -> org.jdistarray.algo.Scans.cumsum(x, 0).close());
+                calls.put("unique", x -> org.jdistarray.algo.Uniques.unique(x));
+                calls.put("saveNpy", x -> org.jdistarray.io.ArrayIO.saveNpy(dir.resolve(x == a ? "a.npy" : "b.npy"), x));
+                calls.put("saveDnpy", x -> org.jdistarray.io.ArrayIO.saveDnpy(
+                        dir.resolve(x == a ? "a" : "b").toString(), x));
+                calls.put("toShared", x -> SharedArrays.toShared(x).close());
+                calls.put("setMask", x -> org.jdistarray.ops.Indexing.setMask(x, m, 1.0));
+                calls.put("nonzero", x -> {
+                    for (DistArray r : org.jdistarray.ops.Indexing.nonzero(x)) {
+                        r.close();
+                    }
+                });
+                calls.put("argwhere", x -> org.jdistarray.ops.Indexing.argwhere(x).close());
+                calls.put("compress", x -> org.jdistarray.ops.Indexing.compress(m, x, null).close());
+                calls.put("stack", x -> org.jdistarray.ops.Indexing.stack(new DistArray[] {x, x}, 0).close());
+                calls.put("searchsorted", x -> org.jdistarray.algo.Searching.searchsorted(x, x, false).close());
+                calls.put("histogram", x -> org.jdistarray.algo.Counting.histogram(x, 4, null));
+                calls.put("diff", x -> org.jdistarray.algo.Differences.diff(x).close());
+                calls.put("quantile", x -> org.jdistarray.algo.Selection.quantile(x, 0.5));
+                calls.put("outer", x -> org.jdistarray.algo.Products.outer(x, x).close());
+                calls.put("saveHdf5", x -> org.jdistarray.io.ArrayIO.saveHdf5(dir.resolve("f.h5"),
+                        x == a ? "a" : "b", x, org.jdistarray.io.Hdf5Mode.APPEND));
+                for (var call : calls.entrySet()) {
+                    CollectiveMismatchException e = assertThrows(CollectiveMismatchException.class, () -> {
+                        if (!skips) {
+                            call.getValue().accept(a);
+                        }
+                        call.getValue().accept(b);
+                    }, call.getKey() + ": a skipped call must fail on every rank");
+                    assertTrue(e.getMessage().contains("did not make the same collective call"),
+                            call.getKey() + ": " + e.getMessage());
+                }
+                try (DistArray s = org.jdistarray.ops.Reductions.sum(a)) {
+                    long n = a.globalSize();
+                    assertEquals(n * (n - 1) / 2.0, s.item(), 0.0, "the communicator is usable afterwards");
+                }
+            } finally {
+                comm.barrier();
+                if (comm.rank() == 0 && java.nio.file.Files.exists(dir)) {
+                    try (var walk = java.nio.file.Files.walk(dir)) {
+                        walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    }
+                }
+            }
+        });
+    }
 }

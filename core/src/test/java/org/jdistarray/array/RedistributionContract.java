@@ -538,6 +538,65 @@ public abstract class RedistributionContract {
     }
 
     @Test
+    void onePlanServesManyArraysAndDtypesInTurn() throws Exception {
+        // a plan keeps its worked-out form per pair of storages: arrays of other contents and dtypes in turn, and
+        // arrays sent from or received into in place, must each move their own data
+        onRanks(comm -> {
+            long n = n(comm) + 3;
+            long[] bounds = new long[comm.size() + 1];
+            for (int r = 1; r <= comm.size(); r++) {
+                bounds[r] = r == comm.size() ? n : r; // one element each, the rest on the last: contiguous streams
+            }
+            List<Distribution[]> pairs = List.of(
+                    new Distribution[] {Distribution.builder(comm).shape(n).build(),
+                        Distribution.builder(comm).shape(n).blockBounds(0, bounds).build()},
+                    new Distribution[] {Distribution.builder(comm).shape(n).build(),
+                        Distribution.builder(comm).shape(n).cyclic(0).build()},
+                    new Distribution[] {Distribution.builder(comm).shape(n, 4).build(),
+                        Distribution.builder(comm).shape(n, 4).grid(1, comm.size()).build()},
+                    new Distribution[] {Distribution.builder(comm).shape(n, 3).padding(0, 1, 0).build(), null});
+            for (Distribution[] pair : pairs) {
+                Distribution from = pair[0];
+                Distribution to = pair[1] == null ? from : pair[1];
+                Redistribution plan = pair[1] == null ? Redistribution.ghosts(from) : Redistribution.plan(from, to);
+                // all alive at once (a freed block's memory could come back at the same address for the next one)
+                List<DistArray> arrays = new ArrayList<>();
+                List<DistArray> outs = new ArrayList<>();
+                try {
+                    for (int k = 0; k < 4; k++) {
+                        DType dtype = k < 2 ? DType.FLOAT64 : DType.INT32; // turns 0 -> 1 and 2 -> 3 keep the dtype
+                        int kk = k;
+                        arrays.add(DistArrays.fromFunction(from, dtype, g -> 1000 * kk + Cases.flat(from.shape(), g)));
+                        outs.add(pair[1] == null ? arrays.get(k) : DistArrays.allocate(to, dtype, false, 6));
+                    }
+                    for (int turn = 0; turn < 8; turn++) {
+                        int k = turn % 4;
+                        DistArray a = arrays.get(k);
+                        DistArray b = outs.get(k);
+                        if (pair[1] == null) {
+                            DistArrays.exchangeGhosts(a, plan);
+                        } else {
+                            a.redistribute(plan, b);
+                        }
+                        LocalBlock lb = b.local();
+                        LocalBox.all(to.localShape()).forEachCell(to.dimData(), to.shape(), (g, flat, off) ->
+                                assertEquals(1000.0 * k + Cases.flat(to.shape(), g), lb.getDouble(off),
+                                        () -> "array " + k + " " + b.dtype() + ", cell " + Arrays.toString(g)
+                                                + " of " + to));
+                    }
+                } finally {
+                    for (int k = 0; k < arrays.size(); k++) {
+                        arrays.get(k).close();
+                        if (outs.get(k) != arrays.get(k)) {
+                            outs.get(k).close();
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void ghostPlanFillsCommunicationPadding() throws Exception {
         onRanks(comm -> {
             long n = n(comm);

@@ -33,6 +33,16 @@ public abstract class IndexingContract {
         c.add(new Cases.Case("replicated2d", comm -> Distribution.builder(comm).shape(3, 4).undistributed(0)
                 .undistributed(1).build()));
         c.add(new Cases.Case("onRank2d", comm -> Distribution.builder(comm).shape(3, 4).onRank(comm.size() - 1).build()));
+        // one C-order run per rank (the compaction's fast layout): rows over the ranks, some ranks without rows
+        c.add(new Cases.Case("rows3d", comm -> Distribution.builder(comm).shape(comm.size() / 2 + 1, 3, 2).block(0)
+                .undistributed(1).undistributed(2).build()));
+        c.add(new Cases.Case("irregularRows2d", comm -> {
+            long[] b = new long[comm.size() + 1];
+            for (int r = 1; r <= comm.size(); r++) {
+                b[r] = b[r - 1] + (r % 2 == 0 ? 0 : r + 1);
+            }
+            return Distribution.builder(comm).shape(b[comm.size()], 2).blockBounds(0, b).undistributed(1).build();
+        }));
         return c;
     }
 
@@ -420,6 +430,178 @@ public abstract class IndexingContract {
                     long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), false);
                     for (int i = 0; i < w.length; i++) {
                         assertEquals(((2L * i + 1) * 50) & 0xFF, w[i], "uint8 wraps as NumPy's cast does");
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void blockInt64WordsAndViewsAsInputs() throws Exception {
+        onRanks(comm -> {
+            long n = 4L * comm.size() + 3;
+            long big = (1L << 60) + 1;
+            Distribution d = Distribution.builder(comm).shape(n).build();
+            long[] idx = randomIndices(new Random(5), n, 2 * comm.size() + 5);
+            Distribution id = Indexing.balanced(comm, new long[] {idx.length});
+            try (DistArray a = DistArrays.fromLongFunction(d, DType.INT64, g -> big + g[0]);
+                    DistArray ix = DistArrays.fromArray(id, DType.INT64, idx);
+                    DistArray m = DistArrays.fromLongFunction(d, DType.BOOL, g -> maskAt(g[0]) ? 1 : 0)) {
+                // indices already in the result's layout: read in place, negatives wrapped, exact int64 words
+                try (DistArray t = Indexing.take(a, ix, null)) {
+                    long[] w = ElementExchange.fetch(t, range(idx.length), idx.length, false);
+                    for (int i = 0; i < idx.length; i++) {
+                        assertEquals(big + (idx[i] < 0 ? idx[i] + n : idx[i]), w[i], "take " + i);
+                    }
+                }
+                try (DistArray s = Indexing.getMask(a, m)) {
+                    long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), false);
+                    int k = 0;
+                    for (long f = 0; f < n; f++) {
+                        if (maskAt(f)) {
+                            assertEquals(big + f, w[k++], "mask " + f);
+                        }
+                    }
+                    assertEquals(k, w.length);
+                }
+                Indexing.put(a, new long[] {2, -1, 2}, new long[] {big - 5, big - 6, big - 7});
+                long[] w = ElementExchange.fetch(a, new long[] {2, n - 1}, 2, false);
+                assertArrayEquals(new long[] {big - 7, big - 6}, w);
+            }
+            // several compaction chunks per rank (the run path copies in chunks of 4096)
+            long big2 = 9000L * comm.size() + 7;
+            Distribution db = Distribution.builder(comm).shape(big2).build();
+            try (DistArray a = DistArrays.fromFunction(db, DType.FLOAT64, g -> g[0] % 5 == 0 ? 0 : g[0]);
+                    DistArray m = DistArrays.fromLongFunction(db, DType.BOOL, g -> (g[0] * 7919) % 3 == 0 ? 1 : 0);
+                    DistArray s = Indexing.getMask(a, m); DistArray nz = Indexing.flatnonzero(a)) {
+                long[] w = ElementExchange.fetch(s, range(s.globalSize()), (int) s.globalSize(), true);
+                int k = 0;
+                for (long f = 0; f < big2; f++) {
+                    if ((f * 7919) % 3 == 0) {
+                        assertEquals(f % 5 == 0 ? 0 : f, Double.longBitsToDouble(w[k++]), "big mask " + f);
+                    }
+                }
+                assertEquals(k, w.length);
+                long[] z = ElementExchange.fetch(nz, range(nz.globalSize()), (int) nz.globalSize(), false);
+                k = 0;
+                for (long f = 0; f < big2; f++) {
+                    if (f % 5 != 0) {
+                        assertEquals(f, z[k++], "big flatnonzero");
+                    }
+                }
+                assertEquals(k, z.length);
+            }
+            // strided and reversed views as inputs of take, masks and nonzero
+            double[] model = Cases.reference(new long[] {n}, DType.FLOAT64);
+            try (DistArray a = reference(d)) {
+                for (org.jdistarray.array.Index ix : List.of(org.jdistarray.array.Index.slice(1L, null, 2L),
+                        org.jdistarray.array.Index.slice(null, null, -1L), org.jdistarray.array.Index.all())) {
+                    try (DistArray v = a.get(ix)) {
+                        long len = v.globalSize();
+                        double[] vm = new double[(int) len];
+                        long[] src = new long[(int) len];
+                        for (int i = 0; i < len; i++) {
+                            src[i] = ix.equals(org.jdistarray.array.Index.slice(1L, null, 2L)) ? 1 + 2L * i
+                                    : ix.equals(org.jdistarray.array.Index.all()) ? i : n - 1 - i;
+                            vm[i] = model[(int) src[i]];
+                        }
+                        // a mask that is itself a view of a mask over the source
+                        try (DistArray mb = DistArrays.fromLongFunction(d, DType.BOOL, g -> maskAt(g[0]) ? 1 : 0);
+                                DistArray mv = mb.get(ix); DistArray s = Indexing.getMask(v, mv)) {
+                            List<Double> exp = new ArrayList<>();
+                            for (int i = 0; i < len; i++) {
+                                if (maskAt(src[i])) {
+                                    exp.add(vm[i]);
+                                }
+                            }
+                            assertArrayEquals(exp.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                    "view mask of view " + ix);
+                        }
+                        long[] ti = randomIndices(new Random(9), len, 7);
+                        try (DistArray t = Indexing.take(v, ti, null)) {
+                            assertArrayEquals(takeModel(vm, new long[] {len}, ti, 0), all(t), "take of view " + ix);
+                        }
+                        try (DistArray vmask = DistArrays.fromLongFunction(v.distribution(), DType.BOOL,
+                                g -> maskAt(g[0]) ? 1 : 0); DistArray s = Indexing.getMask(v, vmask);
+                                DistArray nz = Indexing.flatnonzero(v)) {
+                            List<Double> exp = new ArrayList<>();
+                            List<Double> enz = new ArrayList<>();
+                            for (int i = 0; i < len; i++) {
+                                if (maskAt(i)) {
+                                    exp.add(vm[i]);
+                                }
+                                if (vm[i] != 0) {
+                                    enz.add((double) i);
+                                }
+                            }
+                            assertArrayEquals(exp.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                    "mask of view " + ix);
+                            assertArrayEquals(enz.stream().mapToDouble(Double::doubleValue).toArray(), all(nz),
+                                    "flatnonzero of view " + ix);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
+    void advancedIndexAndLeadingAxisMasksMatchTheSerialModel() throws Exception {
+        onRanks(comm -> {
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                long[] shape = d.shape();
+                if (d.ndim() < 2 || d.globalSize() == 0) {
+                    continue;
+                }
+                double[] model = Cases.reference(shape, DType.FLOAT64);
+                Random rnd = new Random(c.name().hashCode() + 1);
+                long[] i0 = randomIndices(rnd, shape[0], 5);
+                long[] i1 = randomIndices(rnd, shape[1], 5);
+                long inner = model.length / (shape[0] * shape[1]);
+                long rows = inner * shape[1];
+                try (DistArray a = reference(d)) {
+                    // a[i0, i1]: shape (5,) + shape[2:]
+                    double[] exp = new double[(int) (5 * inner)];
+                    for (int k = 0; k < 5; k++) {
+                        long r0 = i0[k] < 0 ? i0[k] + shape[0] : i0[k];
+                        long r1 = i1[k] < 0 ? i1[k] + shape[1] : i1[k];
+                        for (int q = 0; q < inner; q++) {
+                            exp[(int) (k * inner + q)] = model[(int) (r0 * rows + r1 * inner + q)];
+                        }
+                    }
+                    try (DistArray t = a.get(org.jdistarray.array.Index.ints(i0), org.jdistarray.array.Index.ints(i1))) {
+                        assertBalanced(comm, t);
+                        assertArrayEquals(exp, all(t), c.name() + " a[i0, i1]");
+                    }
+                    try (DistArray t = a.get(org.jdistarray.array.Index.all(), org.jdistarray.array.Index.ints(i1))) {
+                        assertArrayEquals(takeModel(model, shape, i1, 1), all(t), c.name() + " a[:, i1]");
+                    }
+                    // the same with i1 distributed (cyclic)
+                    try (DistArray di = DistArrays.fromArray(Distribution.builder(comm).shape(5).cyclic(0).build(),
+                            DType.INT64, i1); DistArray t = a.get(org.jdistarray.array.Index.all(),
+                                    org.jdistarray.array.Index.ints(di))) {
+                        assertBalanced(comm, t);
+                        assertArrayEquals(takeModel(model, shape, i1, 1), all(t), c.name() + " a[:, dist i1]");
+                    }
+                    // a[m] with m over axis 0 only (cyclic), then a[m] = -4
+                    List<Double> picked = new ArrayList<>();
+                    double[] m2 = model.clone();
+                    for (int r = 0; r < shape[0]; r++) {
+                        if (maskAt(r)) {
+                            for (int q = 0; q < rows; q++) {
+                                picked.add(model[(int) (r * rows + q)]);
+                                m2[(int) (r * rows + q)] = -4;
+                            }
+                        }
+                    }
+                    try (DistArray m = DistArrays.fromLongFunction(Distribution.builder(comm).shape(shape[0]).cyclic(0)
+                            .build(), DType.BOOL, g -> maskAt(g[0]) ? 1 : 0); DistArray s = Indexing.getMask(a, m)) {
+                        assertBalanced(comm, s);
+                        assertArrayEquals(picked.stream().mapToDouble(Double::doubleValue).toArray(), all(s),
+                                c.name() + " leading-axis mask");
+                        Indexing.setMask(a, m, -4.0);
+                        assertArrayEquals(m2, all(a), c.name() + " leading-axis setMask");
                     }
                 }
             }

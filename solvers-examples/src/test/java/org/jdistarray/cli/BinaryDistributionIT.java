@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The binary distribution that {@code mvn package} builds ({@code target/jdistarray-<version>-bin.tar.gz}), unpacked
  * into a temporary folder: its {@code bin/jdistarray selftest} passes there (with the mpirun checks where mpirun is
- * installed), away from the source tree and without Maven; {@code lib/} holds every runtime jar, and the licence
- * list names every third-party jar.
+ * installed), away from the source tree and without Maven; an example runs from its {@code lib/}; {@code lib/} holds
+ * every runtime jar, and the licence list names every third-party jar.
  */
 class BinaryDistributionIT {
     @TempDir
@@ -68,6 +68,23 @@ class BinaryDistributionIT {
         Path png = dir.resolve("d.png");
         assertTrue(run(home, "plot", "--shape", "8,8", "--grid", "2,2", "-o", png.toString()).startsWith("wrote"));
         assertTrue(Files.size(png) > 100);
+    }
+
+    /** README.txt's example command, from the unpacked folder: the HDF5 volume example on 2 thread ranks. */
+    @Test
+    void anExampleRunsFromTheUnpackedLib() throws Exception {
+        Path home = unpack();
+        Path file = dir.resolve("v.h5");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", home.resolve("lib") + "/*", "org.jdistarray.examples.VolumeFilter", "NZ=8", "NY=6", "NX=5",
+                "ranks=2", "file=" + file).directory(dir.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "timed out");
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("VOLUME 8x6x5 ranks=2 axis=2 radius=2 read="), out);
+        assertTrue(Files.readString(home.resolve("README.txt")).contains("org.jdistarray.examples.VolumeFilter"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrilinosMpiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
     static final Class<?>[] SUITE = {TpetraVectorOnMpi.class, TpetraMatrixOnMpi.class, BelosOnMpi.class,
-        SessionOnMpi.class};
+        SessionOnMpi.class, ReadmeOnMpi.class};
 
     @Test
     void singleton() {
