@@ -35,5 +35,7 @@ awk '/^PEER / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2]
        k = f["op"] " ranks=" f["ranks"] " N=" f["N"]; v = f["seconds"] + 0
        if (!((f["impl"], k) in best) || v < best[f["impl"], k]) best[f["impl"], k] = v; keys[k] = 1 }
      END { for (k in keys) { j = best["jdistarray", k]; c = best["c_mpi", k]
-             if (j != "" && c != "") printf "%s: C %.4g s, JDistArray %.4g s, JDistArray speed %.2fx of C\n", k, c, j, c / j } }' "$OUT" | sort
+             if (j != "" && c != "") printf "%s: C %.4g s, JDistArray %.4g s, JDistArray speed %.2fx of C\n", k, c, j, c / j
+             if (k ~ /^sum_scalar /) { ck = k; sub(/^sum_scalar/, "sum", ck); c = best["c_mpi", ck]
+               if (j != "" && c != "") printf "%s (Reductions.sumDouble): C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j, c / j } } }' "$OUT" | sort
 echo "raw results: $OUT"

@@ -13,6 +13,7 @@ import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.ops.Np;
 import org.jdistarray.ops.ReduceOptions;
+import org.jdistarray.ops.Reductions;
 import org.jdistarray.protocol.DType;
 
 /**
@@ -21,7 +22,8 @@ import org.jdistarray.protocol.DType;
  * array's creation and close, median over {@code PEER_REPS} of the slowest rank; bytes 8 N):
  * <ul>
  * <li>{@code sum}, N = 2^25 and 4096: {@code Np.sum(a).item()} of a block float64 array;</li>
- * <li>{@code sum_repro}: the same in the reproducible mode (exact accumulation);</li>
+ * <li>{@code sum_scalar}: {@code Reductions.sumDouble(a)}, the scalar form (no result array);</li>
+ * <li>{@code sum_repro}: the same as {@code sum} in the reproducible mode (exact accumulation);</li>
  * <li>{@code sum_axis1}: {@code Np.sum(a, 1)} of a 4096 x 4096 float64 array, block x block on a 1 x P grid.</li>
  * </ul>
  *
@@ -47,6 +49,7 @@ public final class ReductionBenchmark {
                             sink = s.item();
                         }
                     });
+                    line(comm, "sum_scalar", n, reps, calls, () -> sink = Reductions.sumDouble(a));
                     line(comm, "sum_repro", n, reps, n <= 4096 ? 2000 : 1, () -> {
                         try (DistArray s = Np.sum(a, repro)) {
                             sink = s.item();

@@ -1,12 +1,15 @@
 package org.jdistarray.algo;
 
-import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
 import java.nio.LongBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.array.internal.ArrayAccess;
+import org.jdistarray.array.internal.ConvertKernels;
+import org.jdistarray.array.internal.Storage;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -32,6 +35,19 @@ public final class Scans {
     /** <b>Collective.</b> {@code np.cumsum(a, axis)}. Caller must close the result. */
     public static DistArray cumsum(DistArray a, int axis) {
         return scan(a, axis, false, false, AlgoOptions.defaults()).array();
+    }
+
+    /**
+     * <b>Collective.</b> {@code np.cumsum(a, axis, out=out)}: the scan written into {@code out}, which is returned
+     * (not a new array). {@code out} must have {@code a}'s shape and the accumulator dtype ({@link #cumsum(DistArray,
+     * int)}'s result dtype) and must not be a slicing view; in the balanced block layout along {@code axis} (the
+     * layout {@code cumsum} returns) the scan writes straight into it, in any other layout it is computed there and
+     * redistributed into {@code out}. {@code out} may be {@code a} itself.
+     *
+     * @throws IllegalArgumentException on every rank for an out of another shape or dtype, or a view
+     */
+    public static DistArray cumsum(DistArray a, int axis, DistArray out) {
+        return scan(a, axis, false, false, AlgoOptions.defaults(), out).array();
     }
 
     /** <b>Collective.</b> {@code np.cumprod(a, axis)}. Caller must close the result. */
@@ -63,7 +79,32 @@ public final class Scans {
      * options, and its measured plan. Caller must close the result's array.
      */
     public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options) {
-        Work.verify(a, product ? (nan ? "nancumprod" : "cumprod") : nan ? "nancumsum" : "cumsum", axis);
+        return scan(a, axis, product, nan, options, null);
+    }
+
+    /**
+     * <b>Collective.</b> {@link #scan(DistArray, int, boolean, boolean, AlgoOptions)} into {@code out} (null: a new
+     * array), as {@link #cumsum(DistArray, int, DistArray)} describes; {@code options.layout()} does not apply with
+     * an {@code out}. The result's array is {@code out}.
+     */
+    public static Sorting.Result scan(DistArray a, int axis, boolean product, boolean nan, AlgoOptions options,
+            DistArray out) {
+        String name = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum");
+        // the call check; with out, out's creation number too (a rank that passes another out, or none, is caught)
+        Work.verify(a, name, axis, out == null ? -1 : Work.number(out));
+        if (out != null) {
+            if (!java.util.Arrays.equals(out.shape(), a.shape())) {
+                throw new IllegalArgumentException(name + ": out has shape " + java.util.Arrays.toString(out.shape())
+                        + ", the input " + java.util.Arrays.toString(a.shape()));
+            }
+            if (out.dtype() != accumulator(a.dtype())) {
+                throw new IllegalArgumentException(name + ": out must have dtype " + accumulator(a.dtype()).numpyName()
+                        + " (the accumulator of " + a.dtype().numpyName() + "), got " + out.dtype().numpyName());
+            }
+            if (out.isView()) {
+                throw new IllegalArgumentException(name + ": out must not be a slicing view");
+            }
+        }
         int k = Work.axis(axis, a.ndim());
         long t0 = System.nanoTime();
         Map<String, Long> phases = new LinkedHashMap<>();
@@ -75,7 +116,7 @@ public final class Scans {
         DistArray in = Work.onto(a, w, options.budget());
         long t1 = System.nanoTime();
         phases.put("toBlock", t1 - t0);
-        DistArray result;
+        DistArray result = null;
         try {
             CommContext ctx = w.context();
             boolean[] keep = new boolean[shape.length];
@@ -92,93 +133,70 @@ public final class Scans {
                 outer *= (int) ls[i];
             }
             int lanes = outer * inner;
-            int n = (int) in.local().elementCount();
-            ByteBuffer bytes = Work.bytes(in);
-            if (Values.isFloat(acc)) {
-                boolean single = acc == DType.FLOAT32;
-                double[] x = Values.doubles(bytes, a.dtype(), n);
-                double id = product ? 1 : -0.0; // -0.0 + x == x for every x, so lanes start as NumPy's do
-                double fill = product ? 1 : 0;
-                double[] tot = new double[lanes];
-                java.util.Arrays.fill(tot, id);
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            double v = x[base + q];
-                            if (nan && v != v) {
-                                v = fill;
-                            }
-                            double s = product ? tot[o * inner + q] * v : tot[o * inner + q] + v;
-                            tot[o * inner + q] = single ? (float) s : s;
-                        }
-                    }
+            DistArray src = in.isView() ? in.copy() : in; // a slicing view's memory is strided: read its dense copy
+            try {
+                ArrayAccess.Bridge access = ArrayAccess.get();
+                Storage s = access.storage(src);
+                long n = src.local().elementCount();
+                if (s.elementCount() < n) {
+                    throw new IllegalStateException("scan: local memory of " + s.elementCount() + " elements for a block of " + n);
                 }
+                ScanKernels kernels = new ScanKernels(a.dtype(), acc, product, nan);
+                boolean floating = Values.isFloat(acc);
+                double[] dTot = floating ? new double[lanes] : null;
+                long[] lTot = floating ? null : new long[lanes];
+                if (floating) {
+                    java.util.Arrays.fill(dTot, product ? 1 : -0.0); // -0.0 + x == x for every x: NumPy's start
+                } else {
+                    java.util.Arrays.fill(lTot, product ? 1 : 0);
+                }
+                meter.hold(16L * lanes);
+                kernels.fold(s, outer, len, inner, dTot, lTot);
                 long t2 = System.nanoTime();
-                double[] pre = exscan(axisComm, tot, product, single, meter);
+                double[] dPre = floating ? exscan(axisComm, dTot, product, acc == DType.FLOAT32, meter) : null;
+                long[] lPre = floating ? null : exscan(axisComm, lTot, product, meter);
                 long t3 = System.nanoTime();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            double v = x[base + q];
-                            if (nan && v != v) {
-                                v = fill;
-                            }
-                            double s = product ? pre[o * inner + q] * v : pre[o * inner + q] + v;
-                            s = single ? (float) s : s;
-                            pre[o * inner + q] = s;
-                            x[base + q] = s;
-                        }
+                // into out where it is in this layout; a redistributed copy of the accumulator's dtype is ours:
+                // scan it in place (no second block)
+                boolean direct = out != null && out.distribution().equals(w);
+                result = direct ? out : src == in && in != a && in.dtype() == acc ? in : DistArrays.empty(w, acc);
+                long t4 = System.nanoTime();
+                try {
+                    kernels.scan(s, access.storage(result), outer, len, inner, dPre, lPre);
+                } catch (RuntimeException | Error e) {
+                    if (result != out) {
+                        result.close();
                     }
+                    throw e;
                 }
-                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
+                meter.release(16L * lanes);
+                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t4));
                 phases.put("exscan", t3 - t2);
-                result = Work.fromBytes(w, acc, Values.of(x, acc));
-            } else {
-                long[] x = Values.longs(bytes, a.dtype(), n);
-                long id = product ? 1 : 0;
-                long[] tot = new long[lanes];
-                java.util.Arrays.fill(tot, id);
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            tot[o * inner + q] = product ? tot[o * inner + q] * x[base + q]
-                                    : tot[o * inner + q] + x[base + q];
-                        }
-                    }
+                phases.put("allocate", t4 - t3);
+            } finally {
+                if (src != in) {
+                    src.close();
                 }
-                long t2 = System.nanoTime();
-                long[] pre = exscan(axisComm, tot, product, meter);
-                long t3 = System.nanoTime();
-                for (int o = 0; o < outer; o++) {
-                    for (int i = 0; i < len; i++) {
-                        int base = (o * len + i) * inner;
-                        for (int q = 0; q < inner; q++) {
-                            long s = product ? pre[o * inner + q] * x[base + q] : pre[o * inner + q] + x[base + q];
-                            pre[o * inner + q] = s;
-                            x[base + q] = s;
-                        }
-                    }
-                }
-                phases.put("localScan", (t2 - t1) + (System.nanoTime() - t3));
-                phases.put("exscan", t3 - t2);
-                result = Work.fromBytes(w, acc, Values.of(x, acc));
             }
-            meter.hold(16L * n);
         } finally {
-            if (in != a) {
+            if (in != a && in != result) {
                 in.close();
             }
         }
-        if (options.layout() == AlgoOptions.Layout.INPUT && !result.distribution().equals(from)) {
+        if (out != null && result != out) { // computed in the block layout: into out's layout, then into out
+            try (DistArray tmp = result; DistArray there = Work.onto(tmp, out.distribution(), options.budget())) {
+                ConvertKernels.convert(ArrayAccess.get().storage(there), ArrayAccess.get().storage(out),
+                        out.distribution().localElementCount());
+            } finally {
+                result = out;
+            }
+        } else if (out == null && options.layout() == AlgoOptions.Layout.INPUT && !result.distribution().equals(from)) {
             DistArray back = Work.onto(result, from, options.budget());
             result.close();
             result = back;
         }
         phases.put("total", System.nanoTime() - t0);
-        String what = (nan ? "nan" : "") + (product ? "cumprod" : "cumsum") + " along axis " + k
+        String what = name + " along axis " + k
                 + ": local scan, exclusive scan of block totals, local fix-up";
         return new Sorting.Result(result, new AlgoPlan(what, meter.rounds, meter.sent, meter.peak, phases));
     }

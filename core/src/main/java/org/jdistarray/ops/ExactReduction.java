@@ -5,7 +5,6 @@ import java.nio.LongBuffer;
 import java.util.List;
 
 import org.jdistarray.array.DistArray;
-import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.DoubleLanes;
 import org.jdistarray.array.internal.LocalBox;
@@ -80,7 +79,7 @@ final class ExactReduction {
             b.get(0, acc);
         }
         Number init = options.initialOrNull();
-        DistArray out = DistArrays.empty(layout.result, result);
+        DistArray out = Reducer.newResult(layout.result, result);
         Storage s = ArrayAccess.get().storage(out);
         if (s.elementCount() == 0 || !layout.full && layout.result.localMap().ownedElementCount() == 0) {
             return out;

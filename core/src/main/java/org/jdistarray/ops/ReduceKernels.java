@@ -1,6 +1,12 @@
 package org.jdistarray.ops;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.nio.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The reduction loops over tiles (one small, monomorphic method per operation and shape, {@code int} induction
@@ -12,8 +18,61 @@ final class ReduceKernels {
     private ReduceKernels() {
     }
 
-    /** The sum of {@code n} float64 at byte {@code pos} (eight accumulators: add latency hidden). */
+    /** {@code sun.misc.Unsafe.getDouble(long)} and {@code getLong(Object, long)}, bound; null if unavailable. */
+    private static final MethodHandle GET_DOUBLE;
+    private static final MethodHandle GET_LONG;
+    /** Offset of {@code java.nio.Buffer.address} (the native address of a direct buffer's element 0). */
+    private static final long ADDRESS_OFFSET;
+
+    static {
+        MethodHandle getDouble = null;
+        MethodHandle getLong = null;
+        long offset = -1;
+        try { // as comm.mpi.internal.BufferAddress: jdk.unsupported, no flags on Java 17; checked on a probe
+            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+            Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+            theUnsafe.setAccessible(true);
+            Object unsafe = theUnsafe.get(null);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            offset = (long) lookup.findVirtual(unsafeClass, "objectFieldOffset", MethodType.methodType(long.class,
+                    Field.class)).bindTo(unsafe).invoke(Buffer.class.getDeclaredField("address"));
+            getLong = lookup.findVirtual(unsafeClass, "getLong", MethodType.methodType(long.class, Object.class,
+                    long.class)).bindTo(unsafe);
+            getDouble = lookup.findVirtual(unsafeClass, "getDouble", MethodType.methodType(double.class, long.class))
+                    .bindTo(unsafe);
+            ByteBuffer probe = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
+            probe.putDouble(40, 1.25);
+            long address = (long) getLong.invokeExact((Object) probe, offset);
+            if ((double) getDouble.invokeExact(address + 40) != 1.25) {
+                getDouble = null;
+            }
+        } catch (Throwable t) {
+            getDouble = null;
+        }
+        GET_DOUBLE = getDouble;
+        GET_LONG = getDouble == null ? null : getLong;
+        ADDRESS_OFFSET = offset;
+    }
+
+    /**
+     * The sum of {@code n} float64 at byte {@code pos} (eight accumulators: add latency hidden). A native-order
+     * direct buffer is read by address after one bounds check ({@code sun.misc.Unsafe}: no per-element index checks),
+     * any other through {@link ByteBuffer#getDouble(int)}; both add in the same order.
+     */
     static double sumF64(ByteBuffer b, int pos, int n) {
+        if (GET_DOUBLE != null && b.isDirect() && b.order() == ByteOrder.nativeOrder() && pos >= 0 && n >= 0
+                && pos + ((long) n << 3) <= b.capacity()) {
+            try {
+                return sumF64((long) GET_LONG.invokeExact((Object) b, ADDRESS_OFFSET) + pos, n);
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+        return sumF64Checked(b, pos, n);
+    }
+
+    /** {@link #sumF64(ByteBuffer, int, int)} through the buffer's checked accessor. */
+    static double sumF64Checked(ByteBuffer b, int pos, int n) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -36,6 +95,34 @@ final class ReduceKernels {
         }
         for (; p < end; p += 8) {
             s0 += b.getDouble(p);
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** The same sum at native address {@code address} (checked by the caller). */
+    private static double sumF64(long address, int n) throws Throwable {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int i = 0;
+        for (; i <= n - 8; i += 8) {
+            long p = address + ((long) i << 3);
+            s0 += (double) GET_DOUBLE.invokeExact(p);
+            s1 += (double) GET_DOUBLE.invokeExact(p + 8);
+            s2 += (double) GET_DOUBLE.invokeExact(p + 16);
+            s3 += (double) GET_DOUBLE.invokeExact(p + 24);
+            s4 += (double) GET_DOUBLE.invokeExact(p + 32);
+            s5 += (double) GET_DOUBLE.invokeExact(p + 40);
+            s6 += (double) GET_DOUBLE.invokeExact(p + 48);
+            s7 += (double) GET_DOUBLE.invokeExact(p + 56);
+        }
+        for (; i < n; i++) {
+            s0 += (double) GET_DOUBLE.invokeExact(address + ((long) i << 3));
         }
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }

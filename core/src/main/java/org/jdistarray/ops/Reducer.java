@@ -28,6 +28,34 @@ final class Reducer {
     }
 
     static DistArray run(ReduceKind kind, DistArray a, ReduceOptions o) {
+        return run(kind, a, o, null);
+    }
+
+    /**
+     * <b>Collective.</b> The value of a reduction whose result has one element, as a double ({@code DistArray.item()}
+     * of the result, without the result array: a full reduction writes into a per-thread scratch element).
+     */
+    static double runDouble(ReduceKind kind, DistArray a, ReduceOptions o) {
+        Storage into = ReduceSlab.scratch(kind.resultType(a == null ? DType.FLOAT64 : a.dtype(), o == null ? null : o.dtypeOrNull()));
+        try (DistArray r = run(kind, a, o, into)) {
+            return r == null ? into.getDouble(0) : r.item();
+        }
+    }
+
+    /** <b>Collective.</b> As {@link #runDouble}, as a long ({@code DistArray.itemLong()}). */
+    static long runLong(ReduceKind kind, DistArray a, ReduceOptions o) {
+        Storage into = ReduceSlab.scratch(kind.resultType(a == null ? DType.FLOAT64 : a.dtype(), o == null ? null : o.dtypeOrNull()));
+        try (DistArray r = run(kind, a, o, into)) {
+            return r == null ? into.getLong(0) : r.itemLong();
+        }
+    }
+
+    /**
+     * The reduction; {@code into} (a one-element block of the result dtype, or null): a full reduction without
+     * {@code out} and off the reproducible mode writes its value there and returns null, everything else returns
+     * the result array.
+     */
+    private static DistArray run(ReduceKind kind, DistArray a, ReduceOptions o, Storage into) {
         if (a == null) {
             throw new IllegalArgumentException(kind.numpyName + ": the array is null");
         }
@@ -36,17 +64,19 @@ final class Reducer {
         }
         if (a.isView()) { // a slicing view is reduced through its dense copy (the same layout)
             try (DistArray dense = a.copy()) {
-                return run(kind, dense, o);
+                return run(kind, dense, o, into);
             }
         }
         if (o.whereOrNull() != null && o.whereOrNull().isView()) {
             try (DistArray mask = o.whereOrNull().copy()) {
-                return run(kind, a, o.where(mask));
+                return run(kind, a, o.where(mask), into);
             }
         }
         ArrayAccess.Bridge access = ArrayAccess.get();
-        access.verify(a, kind.numpyName, o.fingerprint());
         Distribution dist = a.distribution();
+        if (dist.communicator().size() > 1) { // one rank: no other call to compare with (and no all-reduce)
+            access.verify(a, kind.numpyName, o.fingerprint());
+        }
         boolean[] reduced = reducedAxes(kind, dist.ndim(), o.axisOrNull());
         checkArguments(kind, a, o, reduced);
         ReduceMask.check(kind, a, o);
@@ -97,7 +127,11 @@ final class Reducer {
             }
             st.accumulate(in, ms, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
             double[][] moments = group == null ? null : combine(st, group);
-            DistArray result = DistArrays.empty(layout.result, resultType);
+            if (into != null && layout.full && o.outOrNull() == null && into.dtype() == resultType) {
+                write(st, moments, into, cells, perCell, o);
+                return null;
+            }
+            DistArray result = newResult(layout.result, resultType);
             Storage out = access.storage(result);
             if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
                 write(st, moments, out, cells, perCell, o);
@@ -108,6 +142,15 @@ final class Reducer {
                 mask.close();
             }
         }
+    }
+
+    /**
+     * <b>Collective.</b> An uninitialised result array on {@code d}: a local block of at most
+     * {@link ReduceSlab#SLOT} bytes (a full reduction's scalar) is a slice of a slab, else owned memory.
+     */
+    static DistArray newResult(Distribution d, DType t) {
+        long n = d.localElementCount();
+        return ReduceSlab.fits(n, t) ? ArrayAccess.get().create(d, t, ReduceSlab.storage(n, t)) : DistArrays.empty(d, t);
     }
 
     /** The reduced axes, from NumPy's axis argument (null: every axis), checked as NumPy does. */

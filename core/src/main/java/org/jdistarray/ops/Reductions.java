@@ -44,6 +44,31 @@ public final class Reductions {
     }
 
     /**
+     * <b>Collective.</b> The sum over every axis as a Java scalar, as NumPy's {@code np.sum(a)} returns one: the same
+     * value on every rank as {@code sum(a).item()}, without the 0-d result array (nothing to close).
+     */
+    public static double sumDouble(DistArray a) {
+        return Reducer.runDouble(ReduceKind.SUM, a, ReduceOptions.defaults());
+    }
+
+    /**
+     * <b>Collective.</b> {@link #sumDouble(DistArray)} with NumPy's keywords ({@code dtype}, {@code where},
+     * {@code initial}, {@code reproducible}, ...); the result must have one element ({@code axis} reducing to a larger
+     * result: {@code "can only convert an array of size 1 to a Python scalar"}).
+     */
+    public static double sumDouble(DistArray a, ReduceOptions options) {
+        return Reducer.runDouble(ReduceKind.SUM, a, options);
+    }
+
+    /**
+     * <b>Collective.</b> The sum over every axis as a {@code long}: {@code sum(a).itemLong()} (exact for the int64
+     * sums of bool and integer arrays; uint64: the bits), without the result array.
+     */
+    public static long sumLong(DistArray a) {
+        return Reducer.runLong(ReduceKind.SUM, a, ReduceOptions.defaults());
+    }
+
+    /**
      * <b>Collective.</b> Over every axis: the product, with sum's accumulator dtypes. Caller must close the result.
      */
     public static DistArray prod(DistArray a) {
@@ -65,6 +90,13 @@ public final class Reductions {
     /** <b>Collective.</b> {@link #mean(DistArray)} with NumPy's keywords. Caller must close the result. */
     public static DistArray mean(DistArray a, ReduceOptions options) {
         return Reducer.run(ReduceKind.MEAN, a, options);
+    }
+
+    /**
+     * <b>Collective.</b> The mean over every axis as a Java scalar ({@code mean(a).item()} without the result array).
+     */
+    public static double meanDouble(DistArray a) {
+        return Reducer.runDouble(ReduceKind.MEAN, a, ReduceOptions.defaults());
     }
 
     /**

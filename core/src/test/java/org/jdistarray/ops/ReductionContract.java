@@ -116,6 +116,45 @@ public abstract class ReductionContract {
     }
 
     @Test
+    void scalarResultsAreIndependentAndScalarForms() throws Exception {
+        onRanks(comm -> {
+            Distribution d = Distribution.builder(comm).shape(7, 3).cyclic(0).build();
+            try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] * 3 + g[1])) {
+                // many small results alive at once (they share slabs): each keeps its own value
+                List<DistArray> live = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    live.add(Np.sum(a, ReduceOptions.defaults().initial((double) i)));
+                }
+                for (int i = 0; i < 300; i += 2) {
+                    live.get(i).close();
+                }
+                for (int i = 1; i < 300; i += 2) {
+                    assertEquals(210.0 + i, live.get(i).item(), "result " + i);
+                    assertEquals(1, live.get(i).local().elementCount());
+                    try (DistArray again = live.get(i).sum()) { // a reduction of a small result reads one element
+                        assertEquals(210.0 + i, again.item());
+                    }
+                    live.get(i).close();
+                }
+                assertEquals(210.0, Reductions.sumDouble(a));
+                assertEquals(210L, Reductions.sumLong(a));
+                assertEquals(10.0, Reductions.meanDouble(a));
+                try (DistArray m = DistArrays.fromFunction(d, DType.BOOL, g -> g[0] < 3 ? 1 : 0)) {
+                    assertEquals(41.0, Reductions.sumDouble(a, ReduceOptions.defaults().initial(5.0).where(m)));
+                }
+                assertEquals(210.0, Reductions.sumDouble(a, ReduceOptions.defaults().reproducible(true)));
+                assertEquals(210.0f, Reductions.sumDouble(a, ReduceOptions.defaults().dtype(DType.FLOAT32)));
+                assertEquals(210.0, Reductions.sumDouble(a, ReduceOptions.defaults().keepdims(true)));
+                assertEquals("can only convert an array of size 1 to a Python scalar (this array has 3 elements)",
+                        assertThrows(IllegalArgumentException.class, () -> Reductions.sumDouble(a, ReduceOptions.axis(0)))
+                                .getMessage());
+                assertEquals("axis 2 is out of bounds for array of dimension 2", assertThrows(IllegalArgumentException.class,
+                        () -> Reductions.sumDouble(a, ReduceOptions.axis(2))).getMessage());
+            }
+        });
+    }
+
+    @Test
     void errorsAsNumpyOnEveryRank() throws Exception {
         onRanks(comm -> {
             Distribution empty = Distribution.builder(comm).shape(0, 3).build();
@@ -227,6 +266,11 @@ public abstract class ReductionContract {
             try (DistArray r = Reducer.run(k, a, o)) {
                 DType rt = k.resultType(a.dtype(), null);
                 assertEquals(rt, r.dtype(), what);
+                if (axis == null) { // the scalar forms: item() of the result on every rank, without the array
+                    assertEquals(Double.doubleToLongBits(r.item()), Double.doubleToLongBits(Reducer.runDouble(k, a, o)),
+                            what + " runDouble");
+                    assertEquals(r.itemLong(), Reducer.runLong(k, a, o), what + " runLong");
+                }
                 boolean floatResult = rt == DType.FLOAT64 || rt == DType.FLOAT32;
                 double[] gd = floatResult ? r.toDoubleArray(0) : null;
                 long[] gl = floatResult ? null : r.toLongArray(0);

@@ -29,8 +29,14 @@ public final class SmallSumOverheadDriver {
                             sink = s.globalSize();
                         }
                     });
+                    time("Reducer.newResult(0-d) + close", () -> {
+                        try (DistArray s = Reducer.newResult(scalar, DType.FLOAT64)) {
+                            sink = s.globalSize();
+                        }
+                    });
                     org.jdistarray.array.internal.Storage st = org.jdistarray.array.internal.ArrayAccess.get().storage(a);
-                    time("sumF64 kernel", () -> sink = ReduceKernels.sumF64(st.chunkOf(0), 0, 4096));
+                    time("sumF64 kernel (by address)", () -> sink = ReduceKernels.sumF64(st.chunkOf(0), 0, 4096));
+                    time("sumF64 kernel (ByteBuffer.getDouble)", () -> sink = ReduceKernels.sumF64Checked(st.chunkOf(0), 0, 4096));
                     time("state + accumulate", () -> {
                         ReduceState rs = new ReduceState(ReduceKind.SUM, DType.FLOAT64, DType.FLOAT64, 1);
                         rs.accumulate(st, d.localMap().dims(), d.shape(), new boolean[] {true}, false);
@@ -38,6 +44,7 @@ public final class SmallSumOverheadDriver {
                     });
                     time("layout", () -> sink = ReducedLayout.of(d, new boolean[] {true}, false).result.ndim());
                     time("verify", () -> a.distribution().context().verify("x", 1, 2));
+                    time("Reductions.sumDouble", () -> sink = Reductions.sumDouble(a));
                 }
             }
         }
