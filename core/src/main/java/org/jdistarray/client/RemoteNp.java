@@ -332,6 +332,24 @@ public final class RemoteNp {
     }
 
     /**
+     * <b>Collective</b> (one command).
+     * {@link org.jdistarray.ops.Np#argpartition Np.argpartition}{@code (DistArray, long[])} on the engines. Caller must
+     * close the result.
+     */
+    public RemoteArray argpartition(RemoteArray a, long[] kth) {
+        return ctx.callArray("Np", "argpartition", a, kth);
+    }
+
+    /**
+     * <b>Collective</b> (one command).
+     * {@link org.jdistarray.ops.Np#argpartition Np.argpartition}{@code (DistArray, long[], int)} on the engines. Caller
+     * must close the result.
+     */
+    public RemoteArray argpartition(RemoteArray a, long[] kth, int axis) {
+        return ctx.callArray("Np", "argpartition", a, kth, axis);
+    }
+
+    /**
      * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#argsort Np.argsort}{@code (DistArray)} on the
      * engines. Caller must close the result.
      */
@@ -764,6 +782,14 @@ public final class RemoteNp {
      */
     public RemoteArray divide(double a, RemoteArray b) {
         return ctx.callArray("Np", "divide", a, b);
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#dot Np.dot}{@code (DistArray, DistArray)} on the
+     * engines. Caller must close the result.
+     */
+    public RemoteArray dot(RemoteArray a, RemoteArray b) {
+        return ctx.callArray("Np", "dot", a, b);
     }
 
     /**
@@ -1997,6 +2023,23 @@ public final class RemoteNp {
      */
     public RemoteArray outer(RemoteArray a, RemoteArray b) {
         return ctx.callArray("Np", "outer", a, b);
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#partition Np.partition}{@code (DistArray, long[])}
+     * on the engines. Caller must close the result.
+     */
+    public RemoteArray partition(RemoteArray a, long[] kth) {
+        return ctx.callArray("Np", "partition", a, kth);
+    }
+
+    /**
+     * <b>Collective</b> (one command).
+     * {@link org.jdistarray.ops.Np#partition Np.partition}{@code (DistArray, long[], int)} on the engines. Caller must
+     * close the result.
+     */
+    public RemoteArray partition(RemoteArray a, long[] kth, int axis) {
+        return ctx.callArray("Np", "partition", a, kth, axis);
     }
 
     /**
