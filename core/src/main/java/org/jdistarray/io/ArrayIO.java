@@ -110,6 +110,51 @@ public final class ArrayIO {
         }
     }
 
+    /**
+     * <b>Collective.</b> {@link #loadNpy(Path, Distribution)} into an existing array: its block is overwritten with the
+     * file's cells (a time-stepping code re-reading a checkpoint, or any reader that keeps its memory: a new array's
+     * fresh pages cost the kernel as much as the read itself). The file's shape and dtype must be {@code out}'s.
+     * Returns {@code out}. After a failure {@code out}'s contents are unspecified; no rank keeps a half-read
+     * header.
+     *
+     * @throws ArrayFileException on every rank if the file is missing, truncated or corrupt, or its shape or dtype is
+     *     not {@code out}'s
+     * @throws IllegalArgumentException on every rank if {@code out} is a slicing view (load into its base, or a copy)
+     */
+    public static DistArray loadNpy(Path path, DistArray out) {
+        if (path == null || out == null) {
+            throw new IllegalArgumentException("loadNpy: " + (path == null ? "the path" : "the output array")
+                    + " is null");
+        }
+        Distribution dist = out.distribution();
+        CommContext ctx = dist.context();
+        ctx.verify("loadNpy(out)", 0, nameHash(path), org.jdistarray.array.internal.ArrayAccess.get().number(out));
+        if (out.isView()) {
+            throw new IllegalArgumentException("loadNpy: the output array is a slicing view; load into its base array"
+                    + " or into a copy");
+        }
+        Communicator lib = ctx.comm();
+        String name = path.toString();
+        NpyHeader h = IoAgreement.agree(lib, name, () -> {
+            NpyHeader header = readNpyHeader(path);
+            if (!Arrays.equals(header.shape(), dist.shape())) {
+                throw new ArrayFileException(name + ": the file holds an array of shape "
+                        + NpyHeader.shapeString(header.shape()) + ", the output array has shape "
+                        + NpyHeader.shapeString(dist.shape()));
+            }
+            if (header.dtype() != out.dtype()) {
+                throw new ArrayFileException(name + ": the file holds dtype " + header.dtype().numpyName() + " ('"
+                        + header.descr() + "'), the output array is " + out.dtype().numpyName());
+            }
+            return header;
+        });
+        IoAgreement.agree(lib, name, () -> {
+            readOwned(path, name, h, out);
+            return null;
+        });
+        return out;
+    }
+
     private static void readOwned(Path path, String name, NpyHeader h, DistArray a) throws IOException {
         Distribution dist = a.distribution();
         LocalBlock block = a.local();

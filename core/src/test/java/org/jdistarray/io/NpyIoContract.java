@@ -2,6 +2,7 @@ package org.jdistarray.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.jdistarray.array.Cases;
 import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
@@ -63,6 +65,11 @@ public abstract class NpyIoContract {
                         try (DistArray b = ArrayIO.loadNpy(file, d, t)) {
                             IoTesting.assertHoldsReference(b, t, what + " (same distribution)");
                         }
+                    }
+                    // into an existing array (ones first, so a cell left unread would show)
+                    try (DistArray into = DistArrays.ones(d, t); DistArray ref = IoTesting.reference(d, t)) {
+                        assertSame(into, ArrayIO.loadNpy(file, into));
+                        IoTesting.assertSameCells(ref, into, what + " (into an existing array)");
                     }
                     Distribution other = Distribution.builder(comm).shape(d.shape()).build();
                     try (DistArray b = ArrayIO.loadNpy(file, other)) {
@@ -157,6 +164,35 @@ public abstract class NpyIoContract {
                 }
             }
             assertTrue(Files.notExists(fresh));
+        });
+    }
+
+    @Test
+    void loadIntoAnArrayOfAnotherShapeDtypeOrAViewFailsOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            Path dir = IoTesting.sharedDir(comm);
+            Distribution d = Distribution.builder(comm).shape(3L * comm.size() + 2, 3).build();
+            Path file = dir.resolve("into.npy");
+            try (DistArray a = IoTesting.reference(d, DType.FLOAT64)) {
+                ArrayIO.saveNpy(file, a);
+            }
+            try (DistArray wrongDtype = DistArrays.zeros(d, DType.INT32);
+                 DistArray wrongShape = DistArrays.zeros(Distribution.builder(comm).shape(3L * comm.size() + 2, 4)
+                         .build(), DType.FLOAT64);
+                 DistArray base = DistArrays.zeros(Distribution.builder(comm).shape(3L * comm.size() + 2, 6).build(),
+                         DType.FLOAT64);
+                 DistArray view = base.get(":, ::2")) {
+                ArrayFileException e = assertThrows(ArrayFileException.class, () -> ArrayIO.loadNpy(file, wrongDtype));
+                assertTrue(e.getMessage().contains("the output array is int32"), e.getMessage());
+                e = assertThrows(ArrayFileException.class, () -> ArrayIO.loadNpy(file, wrongShape));
+                assertTrue(e.getMessage().contains("the output array has shape"), e.getMessage());
+                IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
+                        () -> ArrayIO.loadNpy(file, view));
+                assertTrue(v.getMessage().contains("slicing view"), v.getMessage());
+                ArrayFileException missing = assertThrows(ArrayFileException.class,
+                        () -> ArrayIO.loadNpy(dir.resolve("missing.npy"), base));
+                assertTrue(missing.getMessage().contains("missing.npy"), missing.getMessage());
+            }
         });
     }
 

@@ -23,6 +23,7 @@ class NpyIoThreadTest {
         c.bigEndianAndFortranOrderAndVersions();
         c.failedSaveKeepsThePreviousFile();
         c.badFilesFailOnEveryRank();
+        c.loadIntoAnArrayOfAnotherShapeDtypeOrAViewFailsOnEveryRank();
         c.memmapNpy();
     }
 }
