@@ -49,11 +49,16 @@ public final class HeatEquation {
      * {@code every}-th implicit (0: none). Needs PETSc when {@code every > 0}.
      */
     public static Result run(Communicator comm, int n, int steps, int every) {
+        return run(comm, n, steps, every, null);
+    }
+
+    /** {@link #run(Communicator, int, int, int)}; a non-null {@code field} gets the final field (row-major) on rank 0. */
+    static Result run(Communicator comm, int n, int steps, int every, double[][] field) {
         double h = 1.0 / (n + 1);
         double dt = 0.2 * h * h;
-        double lambda = 8 / (h * h) * Math.pow(Math.sin(Math.PI * h / 2), 2); // eigenvalue of L = -Δ_h
-        Distribution padded = Distribution.builder(comm).shape(n, n).padding(0, 1, 0).padding(1, 1, 0).build();
-        Distribution plain = Distribution.builder(comm).shape(n, n).grid(padded.gridShape()).build();
+        double lambda = lambda(n);
+        Distribution padded = paddedDistribution(comm, n);
+        Distribution plain = plainTwin(padded);
         double exchange = 0;
         double explicit = 0;
         double implicit = 0;
@@ -61,8 +66,7 @@ public final class HeatEquation {
         int iterations = 0;
         double factor = 1;
         PetscSession petsc = every > 0 ? PetscSession.init(comm) : null;
-        try (DistArray u = DistArrays.fromFunction(padded, DType.FLOAT64,
-                    g -> Math.sin(Math.PI * (g[0] + 1) * h) * Math.sin(Math.PI * (g[1] + 1) * h));
+        try (DistArray u = initialField(padded);
                 DistArray next = DistArrays.zeros(padded, DType.FLOAT64);
                 Implicit solver = every > 0 ? new Implicit(plain, dt / (h * h)) : null) {
             Redistribution ghosts = Redistribution.ghosts(padded); // planned once, run before every explicit step
@@ -89,18 +93,49 @@ public final class HeatEquation {
                 cur = other;
                 other = swap;
             }
-            double f = factor;
-            double[] err = {0};
-            LocalBlock b = cur.local();
-            cur.forEachOwned((g, off) -> err[0] = Math.max(err[0], Math.abs(b.getDouble(off)
-                    - f * Math.sin(Math.PI * (g[0] + 1) * h) * Math.sin(Math.PI * (g[1] + 1) * h))));
-            return new Result(n, steps, implicitSteps, Collectives.max(comm, err[0]), Collectives.max(comm, explicit),
+            if (field != null) {
+                field[0] = cur.toDoubleArray(0);
+            }
+            return new Result(n, steps, implicitSteps, maxError(cur, factor), Collectives.max(comm, explicit),
                     Collectives.max(comm, exchange), Collectives.max(comm, implicit), iterations);
         } finally {
             if (petsc != null) {
                 petsc.close();
             }
         }
+    }
+
+    /** The eigenvalue of the discrete Laplacian {@code L = -Δ_h} that belongs to the start field. */
+    static double lambda(int n) {
+        double h = 1.0 / (n + 1);
+        return 8 / (h * h) * Math.pow(Math.sin(Math.PI * h / 2), 2);
+    }
+
+    /** <b>Collective.</b> The N x N block layout with one ghost layer in both dimensions. */
+    static Distribution paddedDistribution(Communicator comm, int n) {
+        return Distribution.builder(comm).shape(n, n).padding(0, 1, 0).padding(1, 1, 0).build();
+    }
+
+    /** <b>Collective.</b> The unpadded twin of {@code padded} (same grid, so the same owners) for PETSc. */
+    static Distribution plainTwin(Distribution padded) {
+        return Distribution.builder(padded.communicator()).shape(padded.shape()).grid(padded.gridShape()).build();
+    }
+
+    /** <b>Collective.</b> The start field {@code sin(πx) sin(πy)} on {@code padded} (an N x N layout). */
+    static DistArray initialField(Distribution padded) {
+        double h = 1.0 / (padded.shape()[0] + 1);
+        return DistArrays.fromFunction(padded, DType.FLOAT64,
+                g -> Math.sin(Math.PI * (g[0] + 1) * h) * Math.sin(Math.PI * (g[1] + 1) * h));
+    }
+
+    /** <b>Collective.</b> The largest difference of {@code u} from {@code factor} times the start field. */
+    static double maxError(DistArray u, double factor) {
+        double h = 1.0 / (u.distribution().shape()[0] + 1);
+        double[] err = {0};
+        LocalBlock b = u.local();
+        u.forEachOwned((g, off) -> err[0] = Math.max(err[0], Math.abs(b.getDouble(off)
+                - factor * Math.sin(Math.PI * (g[0] + 1) * h) * Math.sin(Math.PI * (g[1] + 1) * h))));
+        return Collectives.max(u.distribution().communicator(), err[0]);
     }
 
     /** {@code out = u - c L u} on the owned cells; ghosts of u are current, cells beyond the boundary are 0. */
@@ -127,7 +162,7 @@ public final class HeatEquation {
     }
 
     /** Backward Euler through PETSc: {@code (I + c L) x = u} on the unpadded twin of the array. */
-    private static final class Implicit implements AutoCloseable {
+    static final class Implicit implements AutoCloseable {
         private final PetscMat m;
         private final Ksp ksp;
         private final DistArray b;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The heat equation (explicit steps with ghost exchange, a PETSc implicit step every k-th) and the Julia set under
- * {@code mpirun -np 1} and {@code -np 2}, each by its one command at a small size.
+ * {@code mpirun -np 1} and {@code -np 2}, each by its one command at a small size; the client-engine heat equation
+ * ({@link ClientEngineHeat}) under {@code -np 2} (1 client, 1 engine).
  */
 @Tag("mpi")
 @Tag("petsc")
@@ -33,6 +34,15 @@ class ExamplesSmallMpiIT {
             assertTrue(out.contains("HEAT N=24 ranks=" + np + " steps=40 implicit=8 "), out);
             assertTrue(out.contains("ok=true"), out);
         }
+    }
+
+    @Test
+    void clientEngineHeatWithPetscOnTheEngine() throws Exception {
+        // mpirun -np 2: rank 0 the client, rank 1 the one engine (2 cores); the implicit steps run PETSc on the engine
+        String out = MainLauncher.run(2, Duration.ofSeconds(120), ClientEngineHeat.class, "N=24", "steps=40",
+                "every=5");
+        assertTrue(out.contains("CEHEAT N=24 engines=1 steps=40 implicit=8 "), out);
+        assertTrue(out.contains("ok=true"), out);
     }
 
     @Test
