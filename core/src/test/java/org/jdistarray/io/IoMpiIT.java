@@ -18,6 +18,6 @@ class IoMpiIT {
     @Test
     void twoRanks() {
         MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, NpyIoContractOnMpi.class, DnpyContractOnMpi.class);
-        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=2 classes=2 tests=8 succeeded=8"), r.report());
+        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=2 classes=2 tests=9 succeeded=9"), r.report());
     }
 }
