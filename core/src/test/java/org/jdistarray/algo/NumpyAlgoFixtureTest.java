@@ -32,8 +32,13 @@ class NumpyAlgoFixtureTest {
     static final String FIXTURE = "/org/jdistarray/algo/numpy-algo.txt";
 
     static List<String[]> lines() throws IOException {
+        return lines(FIXTURE);
+    }
+
+    /** The tab-separated lines of a committed fixture {@code resource}, without its {@code #} comment lines. */
+    static List<String[]> lines(String resource) throws IOException {
         List<String[]> out = new ArrayList<>();
-        try (InputStream in = NumpyAlgoFixtureTest.class.getResourceAsStream(FIXTURE);
+        try (InputStream in = NumpyAlgoFixtureTest.class.getResourceAsStream(resource);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (!line.startsWith("#")) {

@@ -3,13 +3,8 @@ package org.jdistarray.algo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,16 +29,7 @@ class NumpyProductsFixtureTest {
     static final String FIXTURE = "/org/jdistarray/algo/numpy-products.txt";
 
     static List<String[]> lines() throws IOException {
-        List<String[]> out = new ArrayList<>();
-        try (InputStream in = NumpyProductsFixtureTest.class.getResourceAsStream(FIXTURE);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.startsWith("#")) {
-                    out.add(line.split("\t", -1));
-                }
-            }
-        }
-        return out;
+        return NumpyAlgoFixtureTest.lines(FIXTURE);
     }
 
     static long[] shape(String s) {

@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jdistarray.array.DistArray;
@@ -28,16 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class NumpyStatsFixtureTest {
     static List<String[]> lines() throws IOException {
-        List<String[]> out = new ArrayList<>();
-        try (InputStream in = NumpyStatsFixtureTest.class.getResourceAsStream("/org/jdistarray/algo/numpy-stats.txt");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.startsWith("#")) {
-                    out.add(line.split("\t", -1));
-                }
-            }
-        }
-        return out;
+        return NumpyAlgoFixtureTest.lines("/org/jdistarray/algo/numpy-stats.txt");
     }
 
     @Test

@@ -61,21 +61,11 @@ public final class RemoteArrayOpsGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        String text = generate(arraySourceDir());
-        if (args.length == 0) {
-            System.out.print(text);
-        } else {
-            Files.writeString(Path.of(args[0]), text, StandardCharsets.UTF_8);
-        }
+        RemoteNpGenerator.writeOrPrint(generate(arraySourceDir()), args);
     }
 
     static Path arraySourceDir() {
-        for (String p : List.of("core/src/main/java/org/jdistarray/array", "src/main/java/org/jdistarray/array")) {
-            if (Files.isRegularFile(Path.of(p, "DistArray.java"))) {
-                return Path.of(p);
-            }
-        }
-        throw new IllegalStateException("DistArray.java not found under core/src/main/java or src/main/java");
+        return RemoteNpGenerator.sourceDir("array", "DistArray.java");
     }
 
     /** Whether {@code m} gets a twin: public instance, not excluded, no Index or visitor parameter. */

@@ -46,7 +46,11 @@ public final class RemoteNpGenerator {
     }
 
     public static void main(String[] args) throws IOException {
-        String text = generate(sourceDir());
+        writeOrPrint(generate(sourceDir()), args);
+    }
+
+    /** Writes a generated source to {@code args[0]}, or prints it when no path is given (both generators' mains). */
+    static void writeOrPrint(String text, String[] args) throws IOException {
         if (args.length == 0) {
             System.out.print(text);
         } else {
@@ -56,12 +60,17 @@ public final class RemoteNpGenerator {
 
     /** The directory of Np's sources, from the repository root or the core module. */
     static Path sourceDir() {
-        for (String p : List.of("core/src/main/java/org/jdistarray/ops", "src/main/java/org/jdistarray/ops")) {
-            if (Files.isRegularFile(Path.of(p, "Np.java"))) {
+        return sourceDir("ops", "Np.java");
+    }
+
+    /** The directory of core package {@code pkg}'s sources holding {@code file}, from the repository root or core. */
+    static Path sourceDir(String pkg, String file) {
+        for (String p : List.of("core/src/main/java/org/jdistarray/" + pkg, "src/main/java/org/jdistarray/" + pkg)) {
+            if (Files.isRegularFile(Path.of(p, file))) {
                 return Path.of(p);
             }
         }
-        throw new IllegalStateException("Np.java not found under core/src/main/java or src/main/java");
+        throw new IllegalStateException(file + " not found under core/src/main/java or src/main/java");
     }
 
     /** The Np methods a twin is generated for, sorted by name and parameter types. */

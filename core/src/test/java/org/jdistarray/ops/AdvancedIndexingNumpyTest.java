@@ -1,18 +1,11 @@
 package org.jdistarray.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,56 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * undistributed); every line must be equal. Skipped when numpy is not installed.
  */
 class AdvancedIndexingNumpyTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-
     private static Map<String, String> numpy() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
-        Path script = Files.createTempFile("advanced_indexing_cases", ".py");
-        try (var in = AdvancedIndexingNumpyTest.class.getResourceAsStream("advanced_indexing_cases.py")) {
-            Files.write(script, in.readAllBytes());
-        }
-        Process p = new ProcessBuilder(PYTHON.toString(), script.toString()).redirectErrorStream(true).start();
-        Map<String, String> table = new LinkedHashMap<>();
-        StringBuilder all = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                all.append(line).append('\n');
-                int bar = line.indexOf('|');
-                if (bar > 0) {
-                    table.put(line.substring(0, bar), line.substring(bar + 1));
-                }
-            }
-        }
-        p.waitFor(60, TimeUnit.SECONDS);
-        Files.deleteIfExists(script);
-        assumeTrue(p.exitValue() == 0 && !all.toString().contains("No module named"), "numpy unavailable: " + all);
-        return table;
+        return IndexingNumpyTest.numpy("advanced_indexing_cases");
     }
 
     private static String render(DistArray x) {
-        try (x) {
-            long n = x.globalSize();
-            long[] bits = ElementExchange.fetch(x, range(n), (int) n, ElementExchange.isFloat(x.dtype()));
-            StringBuilder s = new StringBuilder();
-            long[] shape = x.shape();
-            for (int i = 0; i < shape.length; i++) {
-                s.append(i > 0 ? "," : "").append(shape[i]);
-            }
-            s.append('|');
-            for (int i = 0; i < bits.length; i++) {
-                double v = ElementExchange.isFloat(x.dtype()) ? Double.longBitsToDouble(bits[i]) : bits[i];
-                s.append(i > 0 ? " " : "").append(v);
-            }
-            return s.toString();
-        }
-    }
-
-    private static long[] range(long n) {
-        long[] r = new long[(int) n];
-        for (int i = 0; i < n; i++) {
-            r[i] = i;
-        }
-        return r;
+        return IndexingNumpyTest.render(x);
     }
 
     private static String error(Supplier<Object> f) {

@@ -33,9 +33,17 @@ class IndexingNumpyTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private static Map<String, String> numpy() throws Exception {
+        return numpy("indexing_cases");
+    }
+
+    /**
+     * The table the resource script {@code name.py} (next to this class) prints with Debian's numpy, one
+     * {@code key|value} line per case; skips the test when python3 or numpy is missing.
+     */
+    static Map<String, String> numpy(String name) throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is not installed");
-        Path script = Files.createTempFile("indexing_cases", ".py");
-        try (var in = IndexingNumpyTest.class.getResourceAsStream("indexing_cases.py")) {
+        Path script = Files.createTempFile(name, ".py");
+        try (var in = IndexingNumpyTest.class.getResourceAsStream(name + ".py")) {
             Files.write(script, in.readAllBytes());
         }
         Process p = new ProcessBuilder(PYTHON.toString(), script.toString()).redirectErrorStream(true).start();
@@ -56,7 +64,8 @@ class IndexingNumpyTest {
         return table;
     }
 
-    private static String render(DistArray x) {
+    /** {@code shape|values} of {@code x}, which it closes: the form the numpy scripts print. */
+    static String render(DistArray x) {
         try (x) {
             long n = x.globalSize();
             long[] bits = ElementExchange.fetch(x, range(n), (int) n, ElementExchange.isFloat(x.dtype()));
