@@ -97,7 +97,8 @@ public final class AlgoBenchmark {
         void run(int rep);
     }
 
-    private static double[] time(Communicator comm, int reps, Rep call) {
+    /** <b>Collective.</b> The slowest rank's seconds of each of {@code reps} calls, sorted, after one warm-up call. */
+    static double[] time(Communicator comm, int reps, Rep call) {
         call.run(reps); // warm-up (recorded in the spare slot)
         double[] t = new double[reps];
         for (int r = 0; r < reps; r++) {

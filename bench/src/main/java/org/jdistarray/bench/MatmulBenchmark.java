@@ -1,6 +1,5 @@
 package org.jdistarray.bench;
 
-import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.jdistarray.algo.Sorting;
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
@@ -59,7 +56,7 @@ public final class MatmulBenchmark {
                              g -> AlgoBenchmark.uniform(g[1] * n + g[0]))) {
                     Map<String, double[]> phases = new TreeMap<>();
                     String[] what = new String[1];
-                    double[] t = time(comm, reps, r -> {
+                    double[] t = AlgoBenchmark.time(comm, reps, r -> {
                         Sorting.Result res = Products.run(x, y, AlgoOptions.defaults());
                         AlgoPlan plan = res.plan();
                         what[0] = plan.algorithm();
@@ -88,26 +85,5 @@ public final class MatmulBenchmark {
                 }
             }
         }
-    }
-
-    interface Rep {
-        void run(int rep);
-    }
-
-    private static double[] time(Communicator comm, int reps, Rep call) {
-        call.run(reps); // warm-up (recorded in the spare slot)
-        double[] t = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            comm.barrier();
-            long start = System.nanoTime();
-            call.run(r);
-            double mine = (System.nanoTime() - start) / 1e9;
-            LongBuffer bits = DirectBuffers.longs(1).put(0, Double.doubleToLongBits(mine));
-            LongBuffer most = DirectBuffers.longs(1);
-            comm.allReduce(bits, most, ReduceOp.MAX);
-            t[r] = Double.longBitsToDouble(most.get(0));
-        }
-        Arrays.sort(t);
-        return t;
     }
 }
