@@ -112,7 +112,7 @@ final class FusedAxpy {
     }
 
     private static DoubleBuffer view(Storage s) {
-        return s.chunk(0).duplicate().clear().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     private static void loop(DoubleBuffer xs, DoubleBuffer ys, DoubleBuffer r, double a, int n) {

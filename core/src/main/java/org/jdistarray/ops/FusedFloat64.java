@@ -114,7 +114,7 @@ final class FusedFloat64 {
     }
 
     private static DoubleBuffer view(Storage s) {
-        return s.chunk(0).duplicate().clear().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
 
     /** Checks {@code e} and writes its shape's key; collects the leaves (first appearance) and scalar values. */
