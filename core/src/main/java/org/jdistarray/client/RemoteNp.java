@@ -719,6 +719,15 @@ public final class RemoteNp {
     }
 
     /**
+     * <b>Collective</b> (one command).
+     * {@link org.jdistarray.ops.Np#cumsum Np.cumsum}{@code (DistArray, int, DistArray)} on the engines. Caller must
+     * close the result.
+     */
+    public RemoteArray cumsum(RemoteArray a, int axis, RemoteArray out) {
+        return ctx.callArray("Np", "cumsum", a, axis, out);
+    }
+
+    /**
      * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#deg2rad Np.deg2rad}{@code (DistArray)} on the
      * engines. Caller must close the result.
      */
@@ -1716,6 +1725,14 @@ public final class RemoteNp {
     }
 
     /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#meanDouble Np.meanDouble}{@code (DistArray)} on the
+     * engines. The value is engine 0's (the engines agree).
+     */
+    public double meanDouble(RemoteArray a) {
+        return ctx.callValue("Np", "meanDouble", double.class, a);
+    }
+
+    /**
      * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#median Np.median}{@code (DistArray)} on the
      * engines. The value is engine 0's (the engines agree).
      */
@@ -2526,6 +2543,31 @@ public final class RemoteNp {
      */
     public RemoteArray sum(RemoteArray a, int axis) {
         return ctx.callArray("Np", "sum", a, axis);
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#sumDouble Np.sumDouble}{@code (DistArray)} on the
+     * engines. The value is engine 0's (the engines agree).
+     */
+    public double sumDouble(RemoteArray a) {
+        return ctx.callValue("Np", "sumDouble", double.class, a);
+    }
+
+    /**
+     * <b>Collective</b> (one command).
+     * {@link org.jdistarray.ops.Np#sumDouble Np.sumDouble}{@code (DistArray, ReduceOptions)} on the engines. The value
+     * is engine 0's (the engines agree).
+     */
+    public double sumDouble(RemoteArray a, ReduceOptions options) {
+        return ctx.callValue("Np", "sumDouble", double.class, a, RemoteCodec.recipe(options));
+    }
+
+    /**
+     * <b>Collective</b> (one command). {@link org.jdistarray.ops.Np#sumLong Np.sumLong}{@code (DistArray)} on the
+     * engines. The value is engine 0's (the engines agree).
+     */
+    public long sumLong(RemoteArray a) {
+        return ctx.callValue("Np", "sumLong", long.class, a);
     }
 
     /**

@@ -35,6 +35,21 @@ public final class Np extends NpComparison {
         return Reductions.sum(a, options);
     }
 
+    /** <b>Collective.</b> {@link Reductions#sumDouble(DistArray)}: {@code np.sum(a)} as a Java scalar, the same on every rank (nothing to close). */
+    public static double sumDouble(DistArray a) {
+        return Reductions.sumDouble(a);
+    }
+
+    /** <b>Collective.</b> {@link Reductions#sumDouble(DistArray, ReduceOptions)}: the keywords' sum as a Java scalar (the result must have one element). */
+    public static double sumDouble(DistArray a, ReduceOptions options) {
+        return Reductions.sumDouble(a, options);
+    }
+
+    /** <b>Collective.</b> {@link Reductions#sumLong(DistArray)}: the exact int64 sum of a bool or integer array as a {@code long} (nothing to close). */
+    public static long sumLong(DistArray a) {
+        return Reductions.sumLong(a);
+    }
+
     /** <b>Collective.</b> {@link Reductions#prod(DistArray)}. Caller must close the result. */
     public static DistArray prod(DistArray a) {
         return Reductions.prod(a);
@@ -53,6 +68,11 @@ public final class Np extends NpComparison {
     /** <b>Collective.</b> {@link Reductions#mean(DistArray)}. Caller must close the result. */
     public static DistArray mean(DistArray a) {
         return Reductions.mean(a);
+    }
+
+    /** <b>Collective.</b> {@link Reductions#meanDouble(DistArray)}: {@code np.mean(a)} as a Java scalar (nothing to close). */
+    public static double meanDouble(DistArray a) {
+        return Reductions.meanDouble(a);
     }
 
     /** <b>Collective.</b> {@link Reductions#mean(DistArray, ReduceOptions)} along {@code axis}. Caller must close the result. */
@@ -329,6 +349,14 @@ public final class Np extends NpComparison {
     /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumsum}. Caller must close the result. */
     public static DistArray cumsum(DistArray a, int axis) {
         return org.jdistarray.algo.Scans.cumsum(a, axis);
+    }
+
+    /**
+     * <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumsum(DistArray, int, DistArray)}: {@code np.cumsum(a, axis,
+     * out=out)}, the scan written into {@code out}, which is returned (not a new array; {@code out} may be {@code a}).
+     */
+    public static DistArray cumsum(DistArray a, int axis, DistArray out) {
+        return org.jdistarray.algo.Scans.cumsum(a, axis, out);
     }
 
     /** <b>Collective.</b> {@link org.jdistarray.algo.Scans#cumprod}. Caller must close the result. */

@@ -113,7 +113,8 @@ public final class OperationTable {
             "a += b (in place) = a.addInPlace a.subtractInPlace a.multiplyInPlace a.divideInPlace a.floorDivideInPlace "
                     + "a.remainderInPlace a.powerInPlace # casting='same_kind', as NumPy's augmented assignment",
             "## Reductions",
-            "np.sum", "np.prod", "np.mean", "np.average", "np.var", "np.std", "np.min", "np.max",
+            "np.sum = Np.sum a.sum Np.sumDouble Np.sumLong # sumDouble, sumLong: the scalar, no 0-d array",
+            "np.prod", "np.mean = Np.mean a.mean Np.meanDouble # meanDouble: the scalar, no 0-d array", "np.average", "np.var", "np.std", "np.min", "np.max",
             "np.amin = Np.min a.min", "np.amax = Np.max a.max", "np.argmin", "np.argmax", "np.all", "np.any",
             "np.count_nonzero", "np.ptp", "np.nansum", "np.nanprod", "np.nanmean", "np.nanvar", "np.nanstd",
             "np.nanmin", "np.nanmax", "np.nanargmin", "np.nanargmax", "np.median", "np.nanmedian",
