@@ -2,6 +2,8 @@ package org.jdistarray.ops;
 
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.internal.ArrayAccess;
@@ -10,51 +12,68 @@ import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 
 /**
- * The fused fast paths of float64 {@code a*x + y} ({@code multiply} by a scalar, then {@code add} an array,
- * operands in either order) and of {@code x + y}, {@code x - y}, {@code x * y} of two arrays: one loop straight over the operands' and the result's buffers, no tiles and no
- * copies (the tile evaluator makes six passes over each tile for it). Taken only when every array is float64, laid
- * out as the result, in one chunk; the arithmetic is exactly the tile evaluator's (a rounded multiply, then a rounded
- * add: no FMA).
+ * The fused fast paths of {@code a*x + y} ({@code multiply} by a scalar, then {@code add} an array, operands in either
+ * order) and of {@code x + y}, {@code x - y}, {@code x * y} of two arrays, in float64, float32 and int64: one loop
+ * straight over the operands' and the result's buffers, no tiles and no copies (the tile evaluator makes six passes
+ * over each tile for it). Taken only when every array has the loop's dtype, is laid out as the result, in one chunk,
+ * and the result has that dtype too; the arithmetic is exactly the tile evaluator's (a rounded multiply, then a
+ * rounded add: no FMA; float32 rounds each operation to float, with the scalar cast to float32 first, as NumPy's
+ * float32 loop; int64 wraps).
  */
 final class FusedAxpy {
     private final DistArray x;
     private final DistArray y;
     private final double alpha;
+    private final long alphaLong;
     /** Null for {@code alpha*x + y}; else the plain {@code x op y} of two arrays. */
     private final BinaryOp op;
+    /** FLOAT64, FLOAT32 or INT64: the operands', the loop's and the result's dtype. */
+    private final DType type;
 
-    private FusedAxpy(DistArray x, DistArray y, double alpha, BinaryOp op) {
+    private FusedAxpy(DistArray x, DistArray y, double alpha, long alphaLong, BinaryOp op, DType type) {
         this.x = x;
         this.y = y;
         this.alpha = alpha;
+        this.alphaLong = alphaLong;
         this.op = op;
+        this.type = type;
+    }
+
+    private static boolean fusable(DType t) {
+        return t == DType.FLOAT64 || t == DType.FLOAT32 || t == DType.INT64;
     }
 
     /** The fused form of {@code e} over {@code dist} into {@code outType}, or null when it does not apply. */
     static FusedAxpy of(Expr e, Distribution dist, DType outType) {
-        if (outType == DType.FLOAT64 && e.kind == Expr.Kind.BINARY && e.loop == DType.FLOAT64
-                && (e.binaryOp == BinaryOp.ADD || e.binaryOp == BinaryOp.SUBTRACT || e.binaryOp == BinaryOp.MULTIPLY)
-                && dense(e.args[0], dist) && dense(e.args[1], dist)) {
-            return new FusedAxpy(e.args[0].array, e.args[1].array, 0, e.binaryOp);
+        DType t = outType;
+        if (!fusable(t) || e.kind != Expr.Kind.BINARY || e.loop != t) {
+            return null;
         }
-        if (outType != DType.FLOAT64 || e.kind != Expr.Kind.BINARY || e.binaryOp != BinaryOp.ADD
-                || e.loop != DType.FLOAT64) {
+        if ((e.binaryOp == BinaryOp.ADD || e.binaryOp == BinaryOp.SUBTRACT || e.binaryOp == BinaryOp.MULTIPLY)
+                && dense(e.args[0], dist, t) && dense(e.args[1], dist, t)) {
+            return new FusedAxpy(e.args[0].array, e.args[1].array, 0, 0, e.binaryOp, t);
+        }
+        if (e.binaryOp != BinaryOp.ADD) {
             return null;
         }
         for (int side = 0; side < 2; side++) {
             Expr m = e.args[side];
             Expr other = e.args[1 - side];
-            if (m.kind != Expr.Kind.BINARY || m.binaryOp != BinaryOp.MULTIPLY || m.loop != DType.FLOAT64
-                    || !dense(other, dist)) {
+            if (m.kind != Expr.Kind.BINARY || m.binaryOp != BinaryOp.MULTIPLY || m.loop != t
+                    || !dense(other, dist, t)) {
                 continue;
             }
             for (int k = 0; k < 2; k++) {
                 Expr v = m.args[k];
                 Expr s = m.args[1 - k];
-                if (s.kind == Expr.Kind.SCALAR && dense(v, dist)) {
+                if (s.kind == Expr.Kind.SCALAR && dense(v, dist, t)) {
                     Operand o = s.scalar;
+                    if ((t == DType.INT64 && o.scalarKind() != 1) || (t == DType.FLOAT32 && o.scalarKind() != 2)) {
+                        continue; // int64: Python ints only; float32: Python floats only (cast once to float32);
+                        // any other scalar takes the tile evaluator
+                    }
                     double a = o.scalarKind() == 2 ? o.doubleValue() : o.longValue();
-                    return new FusedAxpy(v.array, other.array, a, null);
+                    return new FusedAxpy(v.array, other.array, a, o.scalarKind() == 1 ? o.longValue() : 0, null, t);
                 }
             }
         }
@@ -62,7 +81,11 @@ final class FusedAxpy {
     }
 
     static boolean dense(Expr e, Distribution dist) {
-        if (e.kind != Expr.Kind.ARRAY || e.array.dtype() != DType.FLOAT64) {
+        return dense(e, dist, DType.FLOAT64);
+    }
+
+    private static boolean dense(Expr e, Distribution dist, DType t) {
+        if (e.kind != Expr.Kind.ARRAY || e.array.dtype() != t) {
             return false;
         }
         Distribution d = e.array.distribution();
@@ -81,6 +104,16 @@ final class FusedAxpy {
             return;
         }
         ArrayAccess.Bridge b = ArrayAccess.get();
+        if (type == DType.FLOAT32) {
+            float32(bytes(b.storage(x)).asFloatBuffer(), bytes(b.storage(y)).asFloatBuffer(), bytes(out).asFloatBuffer(),
+                    (int) n);
+            return;
+        }
+        if (type == DType.INT64) {
+            int64(bytes(b.storage(x)).asLongBuffer(), bytes(b.storage(y)).asLongBuffer(), bytes(out).asLongBuffer(),
+                    (int) n);
+            return;
+        }
         DoubleBuffer xs = view(b.storage(x));
         DoubleBuffer ys = view(b.storage(y));
         DoubleBuffer r = view(out);
@@ -112,7 +145,65 @@ final class FusedAxpy {
     }
 
     private static DoubleBuffer view(Storage s) {
-        return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        return bytes(s).asDoubleBuffer();
+    }
+
+    private static java.nio.ByteBuffer bytes(Storage s) {
+        return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder());
+    }
+
+    private void float32(FloatBuffer xs, FloatBuffer ys, FloatBuffer r, int n) {
+        if (op == null) {
+            float a = (float) alpha;
+            for (int i = 0; i < n; i++) {
+                r.put(i, a * xs.get(i) + ys.get(i));
+            }
+            return;
+        }
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) + ys.get(i));
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) - ys.get(i));
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) * ys.get(i));
+                }
+            }
+        }
+    }
+
+    private void int64(LongBuffer xs, LongBuffer ys, LongBuffer r, int n) {
+        if (op == null) {
+            long a = alphaLong;
+            for (int i = 0; i < n; i++) {
+                r.put(i, a * xs.get(i) + ys.get(i));
+            }
+            return;
+        }
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) + ys.get(i));
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) - ys.get(i));
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, xs.get(i) * ys.get(i));
+                }
+            }
+        }
     }
 
     private static void loop(DoubleBuffer xs, DoubleBuffer ys, DoubleBuffer r, double a, int n) {
