@@ -34,6 +34,15 @@ static void k_expr5(void) {
     double *restrict a = A, *restrict b = B, *restrict c = C, *restrict d = D, *restrict e = E;
     for (long i = 0; i < n_local; i++) e[i] = sqrt(a[i] * a[i] + b[i] * b[i]) * c[i] - d[i];
 }
+static long long *IA, *IB, *IE;
+static float *FA, *FB, *FE;
+static void k_axpy_i64(void) { long long *restrict x = IA, *restrict y = IB, *restrict z = IE; for (long i = 0; i < n_local; i++) z[i] = 3 * x[i] + y[i]; }
+static void k_axpy_f32(void) { float *restrict x = FA, *restrict y = FB, *restrict z = FE; for (long i = 0; i < n_local; i++) z[i] = 0.5f * x[i] + y[i]; }
+static void *alloc_raw(long n, size_t size) {
+    void *p = NULL;
+    if (posix_memalign(&p, 64, (n > 0 ? n : 1) * size)) abort();
+    return p;
+}
 static void k_add(void) { double *restrict a = A, *restrict b = B, *restrict z = E; for (long i = 0; i < n_local; i++) z[i] = a[i] + b[i]; }
 
 static void run(const char *op, void (*k)(void), long n, double bytes, int calls, int reps) {
@@ -76,6 +85,18 @@ int main(int argc, char **argv) {
         if (all || !strcmp(op, "axpy_out")) run("axpy_out", k_axpy_out, nn, 24.0 * nn, 1, reps);
         if (all || !strcmp(op, "expr5")) run("expr5", k_expr5, nn, 40.0 * nn, 1, reps);
         free(A); free(B); free(C); free(D); free(E);
+        if (all || !strcmp(op, "axpy_i64")) {
+            IA = alloc_raw(n_local, 8); IB = alloc_raw(n_local, 8); IE = alloc_raw(n_local, 8);
+            for (long i = 0; i < n_local; i++) { IA[i] = i % 7; IB[i] = 1; IE[i] = 0; }
+            run("axpy_i64", k_axpy_i64, nn, 24.0 * nn, 1, reps);
+            free(IA); free(IB); free(IE);
+        }
+        if (all || !strcmp(op, "axpy_f32")) {
+            FA = alloc_raw(n_local, 4); FB = alloc_raw(n_local, 4); FE = alloc_raw(n_local, 4);
+            for (long i = 0; i < n_local; i++) { FA[i] = (float)(i % 7); FB[i] = 1.0f; FE[i] = 0.0f; }
+            run("axpy_f32", k_axpy_f32, nn, 12.0 * nn, 1, reps);
+            free(FA); free(FB); free(FE);
+        }
         if (all || !strcmp(op, "add4096")) {
             nn = 4096;
             n_local = nn / size + (rank < nn % size ? 1 : 0);

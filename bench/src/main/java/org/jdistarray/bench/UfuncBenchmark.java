@@ -23,6 +23,8 @@ import org.jdistarray.protocol.DType;
  * <li>{@code axpy_out}: {@code z = a*x + y} into an existing {@code z}, 24 N bytes;</li>
  * <li>{@code axpy_new}: {@code z = a*x + y} as a new array each call (allocation and first touch included), 24 N;</li>
  * <li>{@code expr5}: {@code e = sqrt(a*a + b*b) * c - d}, fused, into an existing {@code e}, 40 N bytes;</li>
+ * <li>{@code axpy_i64}, {@code axpy_f32}: {@code z = 3*x + y} on int64 and {@code z = 0.5*x + y} on float32 into
+ * {@code out=z};</li>
  * <li>{@code add4096}: {@code z = a + b} on 4096 doubles (in total) into an existing {@code z}: seconds per call;</li>
  * <li>{@code add4096_new}: the same as a new array per call ({@code a.add(b)}, closed after).</li>
  * </ul>
@@ -36,12 +38,14 @@ public final class UfuncBenchmark {
     public static void main(String[] args) {
         long n = Long.parseLong(env("PEER_N", "33554432"));
         int reps = Integer.parseInt(env("PEER_REPS", "10"));
-        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "add4096", "add4096_new", "stencil"};
+        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "axpy_i64", "axpy_f32", "expr5", "add4096",
+            "add4096_new", "stencil"};
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
             for (String op : ops) {
                 switch (op) {
                     case "axpy", "axpy_out", "axpy_new" -> axpy(comm, op, n, reps);
+                    case "axpy_i64", "axpy_f32" -> axpyTyped(comm, op, n, reps);
                     case "expr5" -> expr5(comm, n, reps);
                     case "add4096", "add4096_new" -> small(comm, op, reps);
                     case "stencil" -> stencil(comm, n, reps);
@@ -102,6 +106,23 @@ public final class UfuncBenchmark {
             }, reps, sweeps, 1);
             report(comm, "stencil5_halo", n, t, 16.0 * n, "per_sweep_" + ny + "x" + nx + "_grid" + d0 + "x" + (p / d0)
                     + "_StencilSweeps.jacobi5");
+        }
+    }
+
+    /**
+     * {@code z = 3*x + y} on int64 and {@code z = 0.5*x + y} on float32 arrays into {@code out=z} (a Python int and a
+     * Python float: NumPy keeps the array dtype), the dtypes other than float64 at the same size.
+     */
+    private static void axpyTyped(Communicator comm, String op, long n, int reps) {
+        boolean i64 = op.equals("axpy_i64");
+        DType t = i64 ? DType.INT64 : DType.FLOAT32;
+        Distribution d = Distribution.builder(comm).shape(n).build();
+        try (DistArray x = DistArrays.fromFunction(d, t, g -> g[0] % 7); DistArray y = DistArrays.ones(d, t);
+             DistArray z = DistArrays.zeros(d, t)) {
+            Expr e = i64 ? Np.expr(x).multiply(Expr.scalar(3L)).add(y) : Np.expr(x).multiply(0.5).add(y);
+            UfuncOptions out = UfuncOptions.out(z);
+            double[] times = time(comm, () -> e.eval(out), reps, 1, 2);
+            report(comm, op, n, times, (i64 ? 24.0 : 12.0) * n, i64 ? "3*x+y_int64_out" : "0.5*x+y_float32_out");
         }
     }
 
