@@ -69,7 +69,10 @@ public final class ReductionBenchmark {
     }
 
     private static void line(Communicator comm, String op, long n, int reps, int calls, Runnable call) {
-        int warm = calls > 1 ? calls : 5;
+        // ten repetitions' worth of calls first (the same count on every rank: the calls are collective): under
+        // mpirun --bind-to core the JIT's compiler threads share the measured core, and one repetition's worth left
+        // small sums still being compiled during the first repetitions (medians 2-3x the steady state, minima at it)
+        int warm = calls > 1 ? 10 * calls : 5;
         for (int i = 0; i < warm; i++) {
             call.run(); // warm-up
         }
