@@ -376,15 +376,18 @@ public final class ArrayIO {
      * {@code jdistarray_dist} — one letter per axis, {@code jdistarray_grid}, {@code jdistarray_ranks}); groups on
      * the path are created. Engine {@link Hdf5Engine#AUTO}.
      *
-     * <p>With the jHDF engine the file is written by rank 0, which receives the whole array (jHDF's writer takes
-     * whole Java arrays and cannot stream): the dataset must fit rank 0's memory, at most 2 GiB and a quarter of its
-     * maximum heap unless {@code -Djdistarray.hdf5.jhdfMaxBytes} says otherwise (larger: an error on every rank,
-     * before anything is written). Every mode is atomic: the file is written under a temporary name and renamed
-     * over {@code path}, so a failed save leaves the previous file intact; {@link Hdf5Mode#APPEND} rewrites the
-     * previous file's groups, datasets and attributes into the new one (all of them in rank 0's memory).
+     * <p>With the jHDF engine rank 0 writes the file's metadata and every rank its own elements: a contiguous
+     * dataset's at their offsets in the file, a chunked or compressed one's into a scratch file beside it, from which
+     * rank 0 cuts, filters and writes one chunk at a time; no rank holds more than its own block (plus a window of
+     * 16 MiB, and on rank 0 one chunk). Every mode is atomic: the file is written under a temporary name and renamed
+     * over {@code path}, so a failed save leaves the previous file intact; {@link Hdf5Mode#APPEND} with jHDF
+     * rewrites the previous file's groups, datasets and attributes into the new one (datasets over 8 MiB streamed
+     * chunk by chunk or as bytes; the smaller ones, and types it cannot stream, through rank 0's memory, at most a
+     * quarter of its heap and 2 GiB together unless {@code -Djdistarray.hdf5.jhdfMaxBytes} says otherwise).
      *
      * @throws ArrayFileException on every rank if the file cannot be written, exists ({@link Hdf5Mode#CREATE}),
-     *     already has the dataset ({@link Hdf5Mode#APPEND}) or the array is too large for the jHDF engine
+     *     already has the dataset ({@link Hdf5Mode#APPEND}) or, in append mode, the previous file's datasets copied
+     *     whole are too large for the jHDF engine
      */
     public static void saveHdf5(Path path, String dataset, DistArray array, Hdf5Mode mode) {
         Hdf5Files.save(path, dataset, array, mode, Hdf5Options.defaults());

@@ -35,7 +35,7 @@ import org.jdistarray.protocol.DimDistribution;
 
 /** The collective logic of {@link ArrayIO}'s HDF5 methods: engine choice, agreement, atomic renames. */
 final class Hdf5Files {
-    /** System property: the largest dataset (bytes) the jHDF engine writes (it holds it on rank 0). */
+    /** System property: the most bytes the jHDF engine writes through rank 0's memory (0-d, append's small copies). */
     static final String JHDF_MAX_PROPERTY = "jdistarray.hdf5.jhdfMaxBytes";
     /** Test hook: called with the rank after the data is written to the temporary file, before the rename. */
     static volatile IntConsumer saveFault;
@@ -181,6 +181,16 @@ final class Hdf5Files {
         }
     }
 
+    private static void datasets(Group g, List<Dataset> out) {
+        for (Node n : g) {
+            if (n instanceof Group sub) {
+                datasets(sub, out);
+            } else if (n instanceof Dataset d) {
+                out.add(d);
+            }
+        }
+    }
+
     private static void walk(Group g, List<Hdf5DatasetInfo> out) {
         for (Node n : g) {
             if (n instanceof Group sub) {
@@ -246,31 +256,33 @@ final class Hdf5Files {
         long token = Collectives.broadcast(lib, rank == 0 ? ThreadLocalRandom.current().nextLong() >>> 1 : 0L, 0);
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(token) + ".tmp");
         boolean[] previous = new boolean[1];
-        // contiguous datasets in a new file are streamed: rank 0 writes the metadata, every rank its own elements
-        boolean streamed = Hdf5Paths.chunkShape(dist.shape(), array.dtype().itemSize(), options) == null
-                && dist.ndim() > 0 && mode != Hdf5Mode.APPEND;
+        boolean scalar = dist.ndim() == 0; // one element: rank 0 writes it; every other shape is streamed
         IoAgreement.agree(lib, name, () -> {
             if (array.isClosed()) {
                 throw new IllegalStateException("saveHdf5: the array is closed");
             }
             if (rank == 0) {
-                previous[0] = checkTarget(target, name, ds, mode, streamed ? 0 : bytes, true);
+                previous[0] = checkTarget(target, name, ds, mode, scalar ? bytes : 0, true);
             }
             return null;
         });
-        if (streamed) {
-            saveStreamed(lib, name, tmp, target, ds, array, options);
-            return;
-        }
-        Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
+        Path prev = previous[0] ? target : null;
         CollectiveSteps steps = new CollectiveSteps(lib, name);
-        try (DistArray whole = array.redistribute(onRoot)) {
-            steps.run("jhdf write", () -> {
-                if (rank == 0) {
-                    ByteBuffer data = contiguous(whole.local());
-                    JhdfWriter.write(tmp, previous[0] ? target : null, ds, data, array.dtype(), dist.shape(),
-                            options, attributes(array));
+        try {
+            if (scalar) {
+                Distribution onRoot = Distribution.builder(dist.communicator()).shape(dist.shape()).onRank(0).build();
+                try (DistArray whole = array.redistribute(onRoot)) {
+                    steps.run("jhdf write", () -> {
+                        if (rank == 0) {
+                            JhdfWriter.write(tmp, prev, ds, array.dtype(), dist.shape(), options,
+                                    attributes(array), null, contiguous(whole.local()));
+                        }
+                    });
                 }
+            } else {
+                writeStreamed(steps, lib, name, tmp, prev, ds, array, options);
+            }
+            steps.run("written", () -> {
                 IntConsumer fault = saveFault;
                 if (fault != null) {
                     fault.accept(rank);
@@ -299,49 +311,71 @@ final class Hdf5Files {
     }
 
     /**
-     * <b>Collective.</b> The jHDF save of a contiguous dataset into a new file with bounded memory: rank 0 writes the
-     * file's metadata with the data's place reserved ({@link JhdfWriter#writeReserved}), then every rank writes the
-     * elements it owns at their offsets there (the {@code .npy} code path; a replicated array: rank 0 alone), then the
-     * temporary file is renamed. No rank holds more than its own block (plus one window of at most 16 MiB).
+     * <b>Collective.</b> The jHDF save with bounded memory (rank 0 writes the file's metadata, copying a previous
+     * file's datasets in append mode, {@link JhdfWriter}): a contiguous dataset's place is reserved, then every rank
+     * writes the elements it owns at their offsets there (the {@code .npy} code path; a replicated array: rank 0
+     * alone); for a chunked (or compressed) dataset every rank first writes its elements into a scratch file beside
+     * the target, from which rank 0 then cuts, filters and writes the chunks one at a time. No rank holds more than
+     * its own block, plus a window of at most 16 MiB, or one chunk (and its filtered form, and one slab of the
+     * leading axis of at most 16 MiB) on rank 0.
      */
-    private static void saveStreamed(Communicator lib, String name, Path tmp, Path target, String ds, DistArray array,
-            Hdf5Options options) {
+    private static void writeStreamed(CollectiveSteps steps, Communicator lib, String name, Path tmp, Path previous,
+            String ds, DistArray array, Hdf5Options options) {
         int rank = lib.rank();
         Distribution dist = array.distribution();
-        CollectiveSteps steps = new CollectiveSteps(lib, name);
-        try {
-            long address = steps.step("jhdf write", () -> rank == 0 ? JhdfWriter.writeReserved(tmp, ds, array.dtype(),
-                    dist.shape(), options, attributes(array)) : 0L);
+        int item = array.dtype().itemSize();
+        boolean writes = rank == 0 || !dist.isReplicated();
+        long[] chunks = Hdf5Paths.chunkShape(dist.shape(), item, options);
+        if (chunks == null) {
+            long address = steps.step("jhdf write", () -> rank == 0 ? JhdfWriter.write(tmp, previous, ds,
+                    array.dtype(), dist.shape(), options, attributes(array), null, null) : 0L);
             long at = Collectives.broadcast(lib, address, 0);
             steps.run("write owned", () -> io(name, () -> {
-                if (rank == 0 || !dist.isReplicated()) {
+                if (writes) {
                     ArrayIO.writeOwned(tmp, "saveHdf5 " + name, name, at, array);
-                }
-                IntConsumer fault = saveFault;
-                if (fault != null) {
-                    fault.accept(rank);
                 }
                 return null;
             }));
-            steps.run("rename", () -> io(name, () -> {
+            return;
+        }
+        Path scratch = tmp.resolveSibling(tmp.getFileName() + ".raw");
+        try {
+            steps.run("scratch", () -> io(name, () -> {
                 if (rank == 0) {
-                    try {
-                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        throw new ArrayFileException(name + ": the file system cannot rename atomically: " + e);
+                    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(scratch.toFile(), "rw")) {
+                        f.setLength(dist.globalSize() * item);
                     }
                 }
                 return null;
             }));
-        } catch (RuntimeException e) {
+            steps.run("write owned", () -> io(name, () -> {
+                if (writes) {
+                    ArrayIO.writeOwned(scratch, "saveHdf5 " + name, name, 0, array);
+                }
+                return null;
+            }));
+            steps.run("jhdf write", () -> io(name, () -> {
+                if (rank == 0) {
+                    int[] cd = new int[chunks.length];
+                    for (int i = 0; i < cd.length; i++) {
+                        cd[i] = Math.toIntExact(chunks[i]);
+                    }
+                    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(scratch,
+                            java.nio.file.StandardOpenOption.READ)) {
+                        JhdfWriter.write(tmp, previous, ds, array.dtype(), dist.shape(), options, attributes(array),
+                                new JhdfWriter.ScratchChunks(ch, 0, dist.shape(), cd, item), null);
+                    }
+                }
+                return null;
+            }));
+        } finally {
             if (rank == 0) {
                 try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
+                    Files.deleteIfExists(scratch);
+                } catch (IOException ignored) {
+                    // a leftover scratch file is named after the temporary file; it is not the target
                 }
             }
-            throw e;
         }
     }
 
@@ -371,33 +405,32 @@ final class Hdf5Files {
                 }
                 try (HdfFile f = open(target)) {
                     long total = bytes;
-                    List<Hdf5DatasetInfo> all = new ArrayList<>();
-                    walk(f, all);
-                    for (Hdf5DatasetInfo d : all) {
-                        if (d.path().equals(ds)) {
+                    List<Dataset> all = new ArrayList<>();
+                    datasets(f, all);
+                    for (Dataset d : all) {
+                        if (d.getPath().equals(ds)) {
                             throw new ArrayFileException(name + ": Unable to create dataset " + ds
                                     + " (name already exists)");
                         }
-                        long n = 1;
-                        for (long s : d.shape()) {
-                            n *= s;
+                        if (!JhdfWriter.streamedCopy(d)) {
+                            total += JhdfWriter.decodedBytes(d);
                         }
-                        total += n * 8;
                     }
                     String[] parts = Hdf5Paths.split(ds);
                     String prefix = "";
                     for (int i = 0; i < parts.length - 1; i++) {
                         prefix += "/" + parts[i];
-                        for (Hdf5DatasetInfo d : all) {
-                            if (d.path().equals(prefix)) {
+                        for (Dataset d : all) {
+                            if (d.getPath().equals(prefix)) {
                                 throw new ArrayFileException(name + ": " + prefix + " is a dataset, not a group");
                             }
                         }
                     }
-                    if (total > 2 * max) {
-                        throw new ArrayFileException(name + ": append with the jHDF engine rewrites the file from "
-                                + "rank 0's memory: its datasets and the new one (about " + total + " bytes) exceed "
-                                + "the limit (-D" + JHDF_MAX_PROPERTY + "; or use the native engine)");
+                    if (total > max) {
+                        throw new ArrayFileException(name + ": append with the jHDF engine copies the file's small "
+                                + "and unusual datasets (other dtypes, compact storage) through rank 0's memory: "
+                                + "about " + total + " bytes exceed the limit of " + max + " bytes (-D"
+                                + JHDF_MAX_PROPERTY + "; or use the native engine)");
                     }
                 }
                 return true;

@@ -1,8 +1,15 @@
 package org.jdistarray.io;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.jhdf.HdfFile;
@@ -16,36 +23,454 @@ import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.api.WritableNode;
 import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.Constants;
+import io.jhdf.ObjectHeader;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.indexing.ChunkImpl;
+import io.jhdf.dataset.chunked.indexing.FixedArrayIndexWriter;
+import io.jhdf.object.message.AttributeInfoMessage;
+import io.jhdf.object.message.AttributeMessage;
+import io.jhdf.object.message.DataLayoutMessage.ChunkedDataLayoutMessageV4;
+import io.jhdf.object.message.DataSpace;
+import io.jhdf.object.message.DataSpaceMessage;
+import io.jhdf.object.message.DataTypeMessage;
+import io.jhdf.object.message.FillValueMessage;
+import io.jhdf.object.message.FilterPipelineMessage;
+import io.jhdf.object.message.FilterPipelineMessage.FilterInfo;
+import io.jhdf.object.message.Message;
+import io.jhdf.storage.HdfFileChannel;
 
 import org.jdistarray.protocol.DType;
 
 /**
- * Writes one HDF5 file with jHDF from rank 0: jHDF's writer takes whole Java arrays and writes the file when it is
- * closed, so the dataset (and, in append mode, every dataset of the previous file, which is copied into the new one)
- * is in rank 0's memory. Not collective.
+ * Writes one HDF5 file with jHDF from rank 0, with bounded memory. jHDF's writer takes whole Java arrays and writes the
+ * file when it is closed; here only small datasets go to it that way. The new dataset is either contiguous, with its
+ * place reserved ({@link Reserved}) so that every rank writes its own elements there afterwards, or chunked, written
+ * by {@link StreamedChunks} one chunk at a time from a {@link ChunkSource} (the ranks' elements in a scratch file).
+ * In append mode the previous file's datasets are copied the same way: small or unusual ones (an unsupported dtype,
+ * compact or never written) whole, contiguous ones reserved and then copied as bytes in windows, chunked ones chunk by
+ * chunk. No dataset larger than {@link #wholeCopyBytes} is in memory at once. Not collective.
  */
 final class JhdfWriter {
     /** jHDF's own attribute on the root group (its version); not copied in append mode (it writes its own). */
     private static final String JHDF_ATTR = "_jHDF";
+    /**
+     * Previous datasets up to this size (decoded bytes) are copied through jHDF's Java arrays, larger ones streamed
+     * (8 MiB; a test hook, 0 streams every dataset that can be).
+     */
+    static volatile long wholeCopyBytes = 8L << 20;
+    /** The window of byte copies and the largest slab {@link ScratchChunks} keeps. */
+    private static final int WINDOW = 16 << 20;
 
     private JhdfWriter() {
     }
 
-    /** Writes {@code tmp}: the groups and datasets of {@code previous} (if not null), then the new dataset. */
-    static void write(Path tmp, Path previous, String dataset, ByteBuffer data, DType dtype, long[] shape,
-            Hdf5Options options, Map<String, Object> attrs) {
-        try (WritableHdfFile out = HdfFile.write(tmp)) {
-            if (previous != null) {
-                try (HdfFile in = new HdfFile(previous)) {
-                    copyGroup(in, out);
-                }
+    /** One chunk of a dataset: its elements in C order within the chunk, in native byte order. */
+    @FunctionalInterface
+    interface ChunkSource {
+        /**
+         * Writes the elements of the chunk at {@code offset} (element offsets) into {@code chunk} (the whole chunk,
+         * position 0); cells past the dataset's edge are zero when called and stay untouched.
+         */
+        void fill(long[] offset, ByteBuffer chunk) throws IOException;
+    }
+
+    /**
+     * Writes {@code tmp}: the groups and datasets of {@code previous} (if not null), then the new dataset: from
+     * {@code whole} if that is not null (its C-order native bytes, for a 0-d dataset), chunked from {@code chunks}
+     * when the options chunk it (then {@code chunks} is not null), otherwise contiguous and reserved. Returns the new
+     * dataset's data address when it is reserved (the ranks then write their elements there), otherwise -1.
+     */
+    static long write(Path tmp, Path previous, String dataset, DType dtype, long[] shape, Hdf5Options options,
+            Map<String, Object> attrs, ChunkSource chunks, ByteBuffer whole) {
+        long[] chunkShape = Hdf5Paths.chunkShape(shape, dtype.itemSize(), options);
+        List<Pending> pending = new ArrayList<>();
+        String name = tmpName(previous, tmp);
+        try (HdfFile in = previous != null ? new HdfFile(previous) : null;
+                WritableHdfFile out = HdfFile.write(tmp)) {
+            if (in != null) {
+                copyGroup(in, out, pending);
             }
             String[] parts = Hdf5Paths.split(dataset);
-            WritableGroup g = parent(out, parts, tmpName(previous, tmp));
-            Object nested = JhdfTypes.nested(data, dtype, shape);
-            WritableDataset d = g.putDataset(parts[parts.length - 1], nested, creation(dtype, shape, options));
+            WritableGroup g = parent(out, parts, name);
+            String leaf = parts[parts.length - 1];
+            WritableDataset d;
+            if (whole != null) {
+                d = g.putDataset(leaf, JhdfTypes.nested(whole, dtype, shape), creation(dtype, shape, options));
+            } else if (chunkShape != null) {
+                d = new StreamedChunks(g, leaf, dtype, shape, creation(dtype, shape, options), chunks);
+                g.putDataset(leaf, d);
+            } else {
+                d = reserved(g, leaf, dtype, shape, creation(dtype, shape, options), tmp);
+            }
             for (Map.Entry<String, Object> e : attrs.entrySet()) {
                 d.putAttribute(e.getKey(), e.getValue());
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new ArrayFileException(name + ": " + e.getCause(), e);
+        }
+        for (Pending p : pending) {
+            p.copy(previous, tmp);
+        }
+        return whole != null || chunkShape != null ? -1 : reservedAddress(tmp, Hdf5Paths.normalize(dataset), shape, dtype.itemSize());
+    }
+
+    /** A dataset of {@code shape} whose data jHDF only reserves (see {@link Reserved}). */
+    private static WritableDataset reserved(WritableGroup g, String leaf, DType dtype, long[] shape,
+            DatasetCreationOptions options, Path tmp) {
+        WritableDataset d = g.putDataset(leaf, JhdfTypes.nested(oneZero(dtype), dtype, ones(shape.length)),
+                options.isUnsigned() ? DatasetCreationOptions.builder().unsigned().build()
+                        : DatasetCreationOptions.DEFAULT);
+        Reserved.reserve(d, shape, tmp);
+        return d;
+    }
+
+    private static ByteBuffer oneZero(DType dtype) {
+        return ByteBuffer.allocate(dtype.itemSize()).order(ByteOrder.nativeOrder());
+    }
+
+    private static long[] ones(int n) {
+        long[] one = new long[n];
+        Arrays.fill(one, 1);
+        return one;
+    }
+
+    /** The data address of the reserved contiguous dataset {@code path} of {@code tmp}, checked. Rank 0. */
+    static long reservedAddress(Path tmp, String path, long[] shape, int item) {
+        long bytes = item;
+        for (long n : shape) {
+            bytes *= n;
+        }
+        try (HdfFile in = new HdfFile(tmp)) {
+            Dataset d = in.getDatasetByPath(path);
+            if (!(d instanceof io.jhdf.api.dataset.ContiguousDataset c) || !Arrays.equals(d.getDimensionsAsLong(),
+                    shape)) {
+                throw new ArrayFileException(tmp + ": jHDF did not write the reserved dataset " + path
+                        + " as expected (" + d.getDataLayout() + ", " + Arrays.toString(d.getDimensionsAsLong()) + ")");
+            }
+            long address = c.getDataAddress();
+            if (address < 0 || Files.size(tmp) < address + bytes) {
+                throw new ArrayFileException(tmp + ": jHDF reserved no room for dataset " + path + " (address "
+                        + address + ", file size " + Files.size(tmp) + ")");
+            }
+            return address;
+        } catch (IOException e) {
+            throw new ArrayFileException(tmp + ": " + e, e);
+        }
+    }
+
+    /**
+     * A chunked dataset written one chunk at a time from a {@link ChunkSource}, as jHDF 0.13 writes a chunked dataset
+     * (version 4 layout; one chunk: a single-chunk index, more: a fixed array index; the same filter pipeline) but
+     * without jHDF's encoding of the whole dataset into one buffer first (which also limits it to 2 GiB). Only the
+     * object header is jHDF's; the chunk loop is ours. Memory: one chunk and its filtered form.
+     */
+    static final class StreamedChunks extends io.jhdf.WritableDatasetImpl {
+        private final long[] shape;
+        private final int[] chunkDims;
+        private final int item;
+        private final DataSpace space;
+        private final List<DatasetCreationOptions.RequestedFilter> filters;
+        private final ChunkSource source;
+
+        StreamedChunks(WritableGroup parent, String name, DType dtype, long[] shape, DatasetCreationOptions options,
+                ChunkSource source) {
+            super(JhdfTypes.nested(oneZero(dtype), dtype, ones(shape.length)), name, parent,
+                    options.isUnsigned() ? DatasetCreationOptions.builder().unsigned().build()
+                            : DatasetCreationOptions.DEFAULT);
+            this.shape = shape.clone();
+            this.chunkDims = options.getChunkDimensions().clone();
+            this.item = dtype.itemSize();
+            this.space = DataSpace.modifyDimensions(DataSpace.fromObject(getData()), this.shape);
+            this.filters = options.getFilters();
+            this.source = source;
+            if (source == null || chunkDims.length != shape.length) {
+                throw new IllegalArgumentException("a chunked dataset needs a chunk source and " + shape.length
+                        + "-d chunks");
+            }
+        }
+
+        @Override
+        public int[] getDimensions() {
+            int[] d = new int[shape.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Math.toIntExact(shape[i]);
+            }
+            return d;
+        }
+
+        @Override
+        public long[] getDimensionsAsLong() {
+            return shape.clone();
+        }
+
+        @Override
+        public long write(HdfFileChannel channel, long position) {
+            List<FilterInfo> infos = new ArrayList<>();
+            for (DatasetCreationOptions.RequestedFilter f : filters) {
+                int[] data = f.getFilterData();
+                if (f.getFilter().getId() == io.jhdf.filter.ByteShuffleFilter.ID && data.length == 0) {
+                    data = new int[] {item}; // as jHDF (and H5Z_shuffle's set_local) do
+                }
+                infos.add(new FilterInfo(f.getFilter().getId(), f.getFilter().getName(), false, data));
+            }
+            boolean filtered = !infos.isEmpty();
+            long total = io.jhdf.Utils.totalChunks(shape, chunkDims);
+            if (total > Integer.MAX_VALUE) {
+                throw new ArrayFileException(getPath() + ": " + total + " chunks exceed jHDF's index (use larger "
+                        + "chunks)");
+            }
+            List<Message> messages = new ArrayList<>();
+            messages.add(DataTypeMessage.create(getDataType()));
+            messages.add(DataSpaceMessage.create(space));
+            messages.add(FillValueMessage.NO_FILL);
+            if (filtered) {
+                messages.add(FilterPipelineMessage.create(infos));
+            }
+            Message placeholder = layout(Constants.UNDEFINED_ADDRESS, 0, filtered, (int) total);
+            messages.add(placeholder);
+            if (!getAttributes().isEmpty()) {
+                messages.add(AttributeInfoMessage.create());
+                for (Map.Entry<String, Attribute> a : getAttributes().entrySet()) {
+                    messages.add(AttributeMessage.create(a.getKey(), a.getValue()));
+                }
+            }
+            long dataAddress = position + new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer().limit();
+            long chunkBytes = item;
+            for (int c : chunkDims) {
+                chunkBytes *= c;
+            }
+            byte[] raw = new byte[Math.toIntExact(chunkBytes)];
+            ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
+            List<Chunk> chunks = new ArrayList<>((int) total);
+            long address = dataAddress;
+            for (long k = 0; k < total; k++) {
+                long[] offset = io.jhdf.Utils.chunkIndexToChunkOffset(k, chunkDims, shape);
+                if (edge(offset)) {
+                    Arrays.fill(raw, (byte) 0);
+                }
+                try {
+                    source.fill(offset, view);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                byte[] encoded = raw;
+                for (int i = 0; i < infos.size(); i++) {
+                    encoded = filters.get(i).getFilter().encode(encoded, infos.get(i).getData());
+                }
+                writeFully(channel, ByteBuffer.wrap(encoded), address);
+                chunks.add(new ChunkImpl(address, encoded.length, offset));
+                address += encoded.length;
+            }
+            Message real;
+            long end = address;
+            if (total == 1) {
+                real = layout(chunks.get(0).getAddress(), chunks.get(0).getSize(), filtered, 1);
+            } else {
+                ByteBuffer index = FixedArrayIndexWriter.createFixedArray(chunks, address, raw.length, filtered,
+                        pageBits((int) total));
+                writeFully(channel, index, address);
+                real = layout(address, 0, filtered, (int) total);
+                end = address + index.limit();
+            }
+            channel.position(end);
+            messages.set(messages.indexOf(placeholder), real);
+            channel.write(new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer(), position);
+            return end;
+        }
+
+        private boolean edge(long[] offset) {
+            for (int i = 0; i < shape.length; i++) {
+                if (offset[i] + chunkDims[i] > shape[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private Message layout(long address, int filteredSize, boolean filtered, int total) {
+            int[] dims = Arrays.copyOf(chunkDims, chunkDims.length + 1); // HDF5 appends the element size
+            dims[chunkDims.length] = item;
+            if (total == 1) {
+                return filtered ? ChunkedDataLayoutMessageV4.createFilteredSingleChunk(address, dims, filteredSize)
+                        : ChunkedDataLayoutMessageV4.createSingleChunk(address, dims);
+            }
+            return ChunkedDataLayoutMessageV4.createFixedArray(address, dims, pageBits(total));
+        }
+
+        /** jHDF's (and the C library's) fixed-array page size: 2^10 elements, grown so the array is never paged. */
+        private static int pageBits(int total) {
+            return Math.max(10, 32 - Integer.numberOfLeadingZeros(total - 1));
+        }
+
+        private static void writeFully(HdfFileChannel channel, ByteBuffer b, long at) {
+            while (b.hasRemaining()) {
+                at += channel.write(b, at);
+            }
+        }
+    }
+
+    /**
+     * The chunks of an array whose elements lie in C order, native byte order, from {@code dataOffset} of a file (the
+     * scratch file every rank wrote its own elements to). Chunks are asked for in C order of their index, so all
+     * chunks of one slab of the leading axis come together: a slab of up to {@link #WINDOW} bytes is read once and
+     * its chunks cut from memory; larger slabs are read run by run. Not collective.
+     */
+    static final class ScratchChunks implements ChunkSource {
+        private final FileChannel channel;
+        private final long dataOffset;
+        private final long[] shape;
+        private final int[] chunkDims;
+        private final int item;
+        private final long[] strides;
+        private ByteBuffer slab;
+        private long slabRow = -1;
+
+        ScratchChunks(FileChannel channel, long dataOffset, long[] shape, int[] chunkDims, int item) {
+            this.channel = channel;
+            this.dataOffset = dataOffset;
+            this.shape = shape.clone();
+            this.chunkDims = chunkDims.clone();
+            this.item = item;
+            this.strides = new long[shape.length];
+            long s = 1;
+            for (int i = shape.length - 1; i >= 0; i--) {
+                strides[i] = s;
+                s *= shape[i];
+            }
+        }
+
+        @Override
+        public void fill(long[] offset, ByteBuffer chunk) throws IOException {
+            int n = shape.length;
+            int run = (int) Math.min(chunkDims[n - 1], shape[n - 1] - offset[n - 1]) * item;
+            if (n == 1) {
+                read(chunk.duplicate().limit(run), dataOffset + offset[0] * item);
+                return;
+            }
+            long rows = Math.min(chunkDims[0], shape[0] - offset[0]);
+            long slabBytes = rows * strides[0] * item;
+            boolean cached = slabBytes <= WINDOW;
+            if (cached && slabRow != offset[0]) {
+                if (slab == null || slab.capacity() < slabBytes) {
+                    slab = ByteBuffer.allocateDirect((int) Math.max(slabBytes, Math.min(WINDOW,
+                            (long) chunkDims[0] * strides[0] * item)));
+                }
+                read(slab.duplicate().limit((int) slabBytes), dataOffset + offset[0] * strides[0] * item);
+                slabRow = offset[0];
+            }
+            int[] ext = new int[n - 1];
+            for (int d = 0; d < n - 1; d++) {
+                ext[d] = (int) Math.min(chunkDims[d], shape[d] - offset[d]);
+            }
+            int[] at = new int[n - 1];
+            while (true) {
+                long element = offset[n - 1];
+                int cell = 0;
+                for (int d = 0; d < n - 1; d++) {
+                    element += (offset[d] + at[d] - (cached && d == 0 ? offset[0] : 0)) * strides[d];
+                    cell = cell * chunkDims[d] + at[d];
+                }
+                int to = cell * chunkDims[n - 1] * item;
+                if (cached) {
+                    chunk.put(to, slab, (int) (element * item), run);
+                } else {
+                    read(chunk.duplicate().position(to).limit(to + run), dataOffset + element * item);
+                }
+                int d = n - 2;
+                while (d >= 0 && ++at[d] == ext[d]) {
+                    at[d] = 0;
+                    d--;
+                }
+                if (d < 0) {
+                    return;
+                }
+            }
+        }
+
+        private void read(ByteBuffer into, long at) throws IOException {
+            while (into.hasRemaining()) {
+                int got = channel.read(into, at);
+                if (got < 0) {
+                    throw new java.io.EOFException(channel + ": scratch file ends at " + at);
+                }
+                at += got;
+            }
+        }
+    }
+
+    /** A previous chunked dataset's chunks, decompressed by jHDF (big-endian ones swapped to native order). */
+    private record PreviousChunks(ChunkedDataset d, boolean big, int item) implements ChunkSource {
+        @Override
+        public void fill(long[] offset, ByteBuffer chunk) {
+            int[] at = new int[offset.length];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = Math.toIntExact(offset[i]);
+            }
+            byte[] raw = d.getDecompressedChunk(at);
+            int need = chunk.limit();
+            if (raw == null || raw.length == 0) {
+                Object fill = d.getFillValue();
+                if (fill != null && !(fill instanceof Number v && v.doubleValue() == 0)) {
+                    throw new ArrayFileException(d.getFileAsPath() + ": dataset " + d.getPath() + " has unwritten "
+                            + "chunks and fill value " + fill + ", which append with the jHDF engine does not copy");
+                }
+                return; // zero
+            }
+            if (raw.length < need) {
+                throw new ArrayFileException(d.getFileAsPath() + ": dataset " + d.getPath() + ": chunk at "
+                        + Arrays.toString(offset) + " decompresses to " + raw.length + " bytes, " + need + " expected");
+            }
+            chunk.put(0, raw, 0, need);
+            if (big) {
+                RunTransfer.swapBytes(chunk, item);
+            }
+        }
+    }
+
+    /**
+     * A previous contiguous dataset reserved in the new file, its bytes copied there after jHDF closed it (in the
+     * kernel, or for a big-endian dataset swapped in windows of 4 MiB).
+     */
+    private record Pending(String path, long from, long bytes, int item, boolean big, long[] shape) {
+        void copy(Path previous, Path tmp) {
+            long to = reservedAddress(tmp, path, shape, item);
+            try (FileChannel in = FileChannel.open(previous, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                if (in.size() < from + bytes) {
+                    throw new ArrayFileException(previous + ": truncated: dataset " + path + " needs " + (from + bytes)
+                            + " bytes, the file has " + in.size());
+                }
+                if (!big) { // file to file in the kernel, no buffer here
+                    for (long done = 0; done < bytes; ) {
+                        out.position(to + done);
+                        long n = in.transferTo(from + done, bytes - done, out);
+                        if (n <= 0) {
+                            throw new java.io.EOFException(previous.toString());
+                        }
+                        done += n;
+                    }
+                    return;
+                }
+                ByteBuffer window = ByteBuffer.allocateDirect((int) Math.min(WINDOW / 4, bytes));
+                for (long done = 0; done < bytes; ) {
+                    int n = (int) Math.min(window.capacity(), bytes - done);
+                    window.clear().limit(n);
+                    while (window.hasRemaining()) {
+                        if (in.read(window, from + done + window.position()) < 0) {
+                            throw new java.io.EOFException(previous.toString());
+                        }
+                    }
+                    RunTransfer.swapBytes(window.slice(0, n), item);
+                    window.flip();
+                    while (window.hasRemaining()) {
+                        out.write(window, to + done + window.position());
+                    }
+                    done += n;
+                }
+            } catch (IOException e) {
+                throw new ArrayFileException(tmp + ": append with the jHDF engine: copying dataset " + path + ": " + e,
+                        e);
             }
         }
     }
@@ -63,53 +488,6 @@ final class JhdfWriter {
             }
         }
         return g;
-    }
-
-    /**
-     * Writes {@code tmp} with a contiguous dataset of {@code shape} whose data jHDF only reserves (it writes the
-     * metadata, the attributes and the dataset's place in the file, no element), and returns the data's file address,
-     * where the ranks then write their own elements in parallel ({@code .npy}'s positional writes): no rank holds more
-     * than its block. jHDF has no API for this: its dataset is made from a one-element array, then its dataspace is
-     * given the real shape and its datatype one that writes nothing ({@link Reserved}), by reflection on jHDF 0.13's
-     * {@code WritableDatasetImpl} (checked by every jHDF test of the suite; another jHDF version that changes those
-     * fields fails here with an error naming them). Not collective (rank 0).
-     */
-    static long writeReserved(Path tmp, String dataset, DType dtype, long[] shape, Hdf5Options options,
-            Map<String, Object> attrs) {
-        long[] one = new long[shape.length];
-        java.util.Arrays.fill(one, 1);
-        try (WritableHdfFile out = HdfFile.write(tmp)) {
-            String[] parts = Hdf5Paths.split(dataset);
-            WritableGroup g = parent(out, parts, tmp.toString());
-            ByteBuffer zero = ByteBuffer.allocate(dtype.itemSize()).order(java.nio.ByteOrder.nativeOrder());
-            WritableDataset d = g.putDataset(parts[parts.length - 1], JhdfTypes.nested(zero, dtype, one),
-                    creation(dtype, one, options));
-            Reserved.reserve(d, shape, tmp);
-            for (Map.Entry<String, Object> e : attrs.entrySet()) {
-                d.putAttribute(e.getKey(), e.getValue());
-            }
-        }
-        long bytes = dtype.itemSize();
-        for (long n : shape) {
-            bytes *= n;
-        }
-        try (HdfFile in = new HdfFile(tmp)) {
-            Dataset d = in.getDatasetByPath(dataset);
-            if (!(d instanceof io.jhdf.api.dataset.ContiguousDataset c) || !java.util.Arrays.equals(
-                    d.getDimensionsAsLong(), shape)) {
-                throw new ArrayFileException(tmp + ": jHDF did not write the reserved dataset " + dataset
-                        + " as expected (" + d.getDataLayout() + ", " + java.util.Arrays.toString(
-                        d.getDimensionsAsLong()) + ")");
-            }
-            long address = c.getDataAddress();
-            if (address < 0 || java.nio.file.Files.size(tmp) < address + bytes) {
-                throw new ArrayFileException(tmp + ": jHDF reserved no room for dataset " + dataset + " (address "
-                        + address + ", file size " + java.nio.file.Files.size(tmp) + ")");
-            }
-            return address;
-        } catch (java.io.IOException e) {
-            throw new ArrayFileException(tmp + ": " + e, e);
-        }
     }
 
     /** jHDF's datatype with the same encoding that writes no element (the ranks write them). */
@@ -168,8 +546,13 @@ final class JhdfWriter {
                 return;
             }
             try {
-                java.nio.channels.FileChannel fc = channel.getFileChannel();
-                fc.write(ByteBuffer.allocate(1), fc.position() + bytes - 1);
+                FileChannel fc = channel.getFileChannel();
+                long end = fc.position() + bytes;
+                fc.write(ByteBuffer.allocate(1), end - 1);
+                // past the data, as jHDF's own writeData leaves it: whatever jHDF writes next at the channel's
+                // position (0.13 writes a stray copy of the root attribute's string there at close; the attribute
+                // itself is inline) lands after the data, not in its place
+                fc.position(end);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -203,7 +586,7 @@ final class JhdfWriter {
         return b.build();
     }
 
-    private static void copyGroup(Group in, WritableGroup out) {
+    private static void copyGroup(Group in, WritableGroup out, List<Pending> pending) {
         copyAttributes(in, out);
         for (Node n : in) {
             if (n.isLink()) {
@@ -211,21 +594,39 @@ final class JhdfWriter {
                         + n.getPath() + " (use the native engine)");
             }
             if (n instanceof Group g) {
-                copyGroup(g, out.putGroup(n.getName()));
+                copyGroup(g, out.putGroup(n.getName()), pending);
             } else if (n instanceof Dataset d) {
-                copyDataset(d, out);
+                copyDataset(d, out, pending);
             }
         }
     }
 
-    private static void copyDataset(Dataset d, WritableGroup out) {
+    /** Whether append copies {@code d} streamed (chunk by chunk, or reserved and copied as bytes), not whole. */
+    static boolean streamedCopy(Dataset d) {
+        DType t = JhdfTypes.dtypeOf(d);
+        if (t == null || d.isEmpty() || d.isScalar() || decodedBytes(d) <= wholeCopyBytes) {
+            return false;
+        }
+        return d instanceof ChunkedDataset
+                || d instanceof io.jhdf.api.dataset.ContiguousDataset c && c.getDataAddress() >= 0;
+    }
+
+    /** The bytes of {@code d}'s elements decoded (8 per element where the dtype is not one of ours). */
+    static long decodedBytes(Dataset d) {
+        DType t = JhdfTypes.dtypeOf(d);
+        long n = t != null ? t.itemSize() : 8;
+        for (long s : d.isScalar() ? new long[0] : d.getDimensionsAsLong()) {
+            n *= s;
+        }
+        return n;
+    }
+
+    private static void copyDataset(Dataset d, WritableGroup out, List<Pending> pending) {
         DType t = JhdfTypes.dtypeOf(d);
         WritableDataset w;
         try {
             if (t != null && !d.isEmpty()) {
-                long[] shape = d.getDimensionsAsLong();
-                ByteBuffer bytes = JhdfTypes.flatToBytes(d.isScalar() ? scalarArray(d.getData()) : d.getDataFlat(),
-                        t);
+                long[] shape = d.isScalar() ? new long[0] : d.getDimensionsAsLong();
                 Hdf5Options o = Hdf5Options.defaults();
                 if (d instanceof ChunkedDataset c) {
                     int[] cd = c.getChunkDimensions();
@@ -241,7 +642,20 @@ final class JhdfWriter {
                         }
                     }
                 }
-                w = out.putDataset(d.getName(), JhdfTypes.nested(bytes, t, shape), creation(t, shape, o));
+                boolean big = JhdfTypes.bigEndian(d);
+                if (!streamedCopy(d)) {
+                    ByteBuffer bytes = JhdfTypes.flatToBytes(d.isScalar() ? scalarArray(d.getData())
+                            : d.getDataFlat(), t);
+                    w = out.putDataset(d.getName(), JhdfTypes.nested(bytes, t, shape), creation(t, shape, o));
+                } else if (d instanceof ChunkedDataset c) {
+                    w = new StreamedChunks(out, d.getName(), t, shape, creation(t, shape, o),
+                            new PreviousChunks(c, big, t.itemSize()));
+                    out.putDataset(d.getName(), w);
+                } else {
+                    w = reserved(out, d.getName(), t, shape, creation(t, shape, o), d.getFileAsPath());
+                    pending.add(new Pending(d.getPath(), ((io.jhdf.api.dataset.ContiguousDataset) d).getDataAddress(),
+                            decodedBytes(d), t.itemSize(), big, shape));
+                }
             } else {
                 w = out.putDataset(d.getName(), d.getData());
             }
@@ -253,6 +667,9 @@ final class JhdfWriter {
                     + " (use the native engine, or another file)", e);
         }
         copyAttributes(d, w);
+        if (t == DType.BOOL && JhdfTypes.stringAttr(d, JhdfTypes.DTYPE_ATTR) == null) {
+            w.putAttribute(JhdfTypes.DTYPE_ATTR, "bool"); // h5py's enum bool is written as jHDF's 8-bit type
+        }
     }
 
     private static Object scalarArray(Object v) {

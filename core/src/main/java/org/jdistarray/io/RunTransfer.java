@@ -148,27 +148,32 @@ final class RunTransfer implements FileRuns.Sink {
     /** Reverses the bytes of every element of the block in place (big-endian file data to native order). */
     static void swapBytes(LocalBlock block) {
         int item = block.dtype().itemSize();
+        for (int i = 0; i < block.chunkCount(); i++) {
+            swapBytes(block.chunk(i), item);
+        }
+    }
+
+    /** Reverses the bytes of every {@code item}-byte element of {@code c} (its whole capacity). */
+    static void swapBytes(ByteBuffer buffer, int item) {
         if (item == 1) {
             return;
         }
-        for (int i = 0; i < block.chunkCount(); i++) {
-            ByteBuffer c = block.chunk(i).order(ByteOrder.nativeOrder());
-            int end = c.capacity() - c.capacity() % item;
-            switch (item) {
-                case 2 -> {
-                    for (int p = 0; p < end; p += 2) {
-                        c.putShort(p, Short.reverseBytes(c.getShort(p)));
-                    }
+        ByteBuffer c = buffer.duplicate().order(ByteOrder.nativeOrder());
+        int end = c.capacity() - c.capacity() % item;
+        switch (item) {
+            case 2 -> {
+                for (int p = 0; p < end; p += 2) {
+                    c.putShort(p, Short.reverseBytes(c.getShort(p)));
                 }
-                case 4 -> {
-                    for (int p = 0; p < end; p += 4) {
-                        c.putInt(p, Integer.reverseBytes(c.getInt(p)));
-                    }
+            }
+            case 4 -> {
+                for (int p = 0; p < end; p += 4) {
+                    c.putInt(p, Integer.reverseBytes(c.getInt(p)));
                 }
-                default -> {
-                    for (int p = 0; p < end; p += 8) {
-                        c.putLong(p, Long.reverseBytes(c.getLong(p)));
-                    }
+            }
+            default -> {
+                for (int p = 0; p < end; p += 8) {
+                    c.putLong(p, Long.reverseBytes(c.getLong(p)));
                 }
             }
         }

@@ -439,6 +439,87 @@ public abstract class Hdf5Contract {
         });
     }
 
+    /**
+     * Append copies the previous file's datasets with bounded memory (the copy threshold set to 0, so every dataset
+     * that can be is streamed: contiguous ones as bytes into a reserved place, chunked ones chunk by chunk, h5py's
+     * big-endian, shuffled, LZF and bool datasets included): the old datasets and the new one read back right, here
+     * and in h5py, and {@code h5dump -H} accepts the file.
+     */
+    @Test
+    void appendStreamsPreviousDatasets() throws Exception {
+        onRanks(comm -> {
+            String skip = H5py.skipReason();
+            org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
+            Path dir = IoTesting.sharedDir(comm);
+            if (comm.rank() == 0) {
+                assertTrue(H5py.run(dir, "write", dir.toString()).contains("WROTE"));
+            }
+            long saved = JhdfWriter.wholeCopyBytes;
+            comm.barrier();
+            JhdfWriter.wholeCopyBytes = 0;
+            try {
+                java.util.Map<String, DType> theirs = new java.util.LinkedHashMap<>();
+                theirs.put("contig_f8_2d", DType.FLOAT64);
+                theirs.put("chunk_gzip_i4_3d", DType.INT32);
+                theirs.put("shuffle_gzip_u2_2d", DType.UINT16);
+                if (engine() == Hdf5Engine.JHDF) {
+                    theirs.put("lzf_f4_2d", DType.FLOAT32);
+                }
+                theirs.put("be_f4_2d", DType.FLOAT32);
+                theirs.put("be_chunk_i8_1d", DType.INT64);
+                theirs.put("bool_1d", DType.BOOL);
+                theirs.put("u1_chunk_2d", DType.UINT8);
+                theirs.put("i8_0d", DType.INT64);
+                long[] mineShape = {3L * comm.size() + 2, 5};
+                Distribution mine = Distribution.builder(comm).shape(mineShape).cyclic(0).build();
+                int i = 0;
+                for (var e : theirs.entrySet()) {
+                    Path file = dir.resolve(e.getKey() + ".h5");
+                    try (DistArray m = IoTesting.reference(mine, DType.INT32)) {
+                        ArrayIO.saveHdf5(file, "/mine", m, Hdf5Mode.APPEND, i++ % 2 == 0 ? opts()
+                                : opts().chunks(2, 5).gzip(1));
+                    }
+                    long[] shape = ArrayIO.listHdf5(file).stream().filter(x -> x.path().equals("/g/data"))
+                            .findFirst().orElseThrow().shape();
+                    try (DistArray a = ArrayIO.loadHdf5(file, "/g/data", Distribution.builder(comm).shape(shape)
+                            .build(), null, opts())) {
+                        assertEquals(e.getValue(), a.dtype(), e.getKey());
+                        IoTesting.assertHoldsReference(a, e.getValue(), e.getKey() + " copied by append");
+                    }
+                    try (DistArray m = ArrayIO.loadHdf5(file, "/mine", mine, DType.INT32, opts())) {
+                        IoTesting.assertHoldsReference(m, DType.INT32, e.getKey() + ": the appended dataset");
+                    }
+                }
+                // our own files: contiguous and chunked + gzip with edge chunks, then two appends
+                Path ours = dir.resolve("ours.h5");
+                long[] shape = {5L * comm.size() + 3, 7, 6};
+                Distribution d = Distribution.builder(comm).shape(shape).cyclic(1).build();
+                try (DistArray a = IoTesting.reference(d, DType.FLOAT64);
+                        DistArray m = IoTesting.reference(mine, DType.INT32)) {
+                    ArrayIO.saveHdf5(ours, "/g/data", a, Hdf5Mode.CREATE, opts());
+                    ArrayIO.saveHdf5(ours, "/g/z", a, Hdf5Mode.APPEND, opts().chunks(4, 3, 4).gzip(2));
+                    ArrayIO.saveHdf5(ours, "/mine", m, Hdf5Mode.APPEND, opts());
+                }
+                for (String ds : List.of("/g/data", "/g/z")) {
+                    try (DistArray a = ArrayIO.loadHdf5(ours, ds, d, DType.FLOAT64, opts())) {
+                        IoTesting.assertHoldsReference(a, DType.FLOAT64, "ours.h5" + ds + " after two appends");
+                    }
+                }
+                if (comm.rank() == 0) {
+                    assertEquals(Arrays.toString(new long[] {4, 3, 4}), Arrays.toString(ArrayIO.listHdf5(ours)
+                            .stream().filter(x -> x.path().equals("/g/z")).findFirst().orElseThrow().chunks()));
+                    List<String> args = new java.util.ArrayList<>(List.of("appended", dir.toString(),
+                            mineShape[0] + "x" + mineShape[1]));
+                    args.addAll(theirs.keySet());
+                    assertTrue(H5py.run(dir, args.toArray(String[]::new)).contains("OK " + theirs.size()));
+                }
+            } finally {
+                comm.barrier();
+                JhdfWriter.wholeCopyBytes = saved;
+            }
+        });
+    }
+
     /** Rank 0 alone: the whole dataset read serially by jHDF equals {@code expected}. */
     static void assertArrayEqualsWhole(double[] expected, Path file, String dataset, String what) {
         try (HdfFile f = new HdfFile(file)) {

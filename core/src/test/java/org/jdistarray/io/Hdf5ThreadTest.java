@@ -26,5 +26,6 @@ class Hdf5ThreadTest {
         c.failureOnOneRankAtEveryStepFailsEveryRank();
         c.badFilesFailOnEveryRank();
         c.h5pyInterop();
+        c.appendStreamsPreviousDatasets();
     }
 }
