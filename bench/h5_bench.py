@@ -1,4 +1,4 @@
-"""h5py's write / read of N float64 (default 2^25; run_hdf5_bench.sh sets 2^27) as one contiguous dataset, the baseline of Hdf5IoBenchmark."""
+"""h5py's write / read of N float64 (default 2^25; run_hdf5_bench.sh sets 2^27) as one contiguous dataset and as a chunked one (chunks of 2^17), the baseline of Hdf5IoBenchmark."""
 import os
 import sys
 import time
@@ -22,6 +22,11 @@ def read():
         return f["x"][...]
 
 
+def write_chunked():
+    with h5py.File(path, "w") as f:
+        f.create_dataset("x", data=a, chunks=(1 << 17,))
+
+
 def case(op, f):
     f()
     t = []
@@ -35,4 +40,6 @@ def case(op, f):
 
 case("h5_write", write)
 case("h5_read", read)
+case("h5_write_chunked", write_chunked)
+case("h5_read_chunked", read)
 os.remove(path)

@@ -20,8 +20,9 @@ import org.jdistarray.io.Hdf5Options;
 import org.jdistarray.protocol.DType;
 
 /**
- * HDF5 save and load (org.jdistarray.io.ArrayIO) of N float64 (default 2^25, 256 MiB) as one contiguous dataset,
- * block-distributed, under mpirun, through each engine: {@code jhdf} (pure Java; writes through rank 0) and
+ * HDF5 save and load (org.jdistarray.io.ArrayIO) of N float64 (default 2^25, 256 MiB) as one contiguous dataset and
+ * as a chunked one (chunks of 2^17, no filter: {@code _chunked}), block-distributed, under mpirun, through each
+ * engine: {@code jhdf} (pure Java; metadata and chunks written by rank 0, elements by every rank) and
  * {@code native} (parallel HDF5, collective MPI-IO); {@code h5_bench.py} is h5py's write/read of the same size, run in
  * the same job by {@code run_hdf5_bench.sh}. One line per case in the shared format, seconds per call (median over
  * {@code PEER_REPS} of the slowest rank), gbs = data bytes / seconds; the file stays in the page cache.
@@ -29,6 +30,9 @@ import org.jdistarray.protocol.DType;
  * <pre>mpirun -np 2 --bind-to core java -cp ... org.jdistarray.bench.Hdf5IoBenchmark [DIR]</pre>
  */
 public final class Hdf5IoBenchmark {
+    /** The chunk of the chunked cases: 2^17 float64 (1 MiB), no filter. */
+    static final long CHUNK = 1 << 17;
+
     private Hdf5IoBenchmark() {
     }
 
@@ -46,6 +50,10 @@ public final class Hdf5IoBenchmark {
                     Hdf5Options o = Hdf5Options.defaults().engine(engine);
                     line(comm, e, "h5_write", n, reps, () -> ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, o));
                     line(comm, e, "h5_read", n, reps, () -> ArrayIO.loadHdf5(file, "/x", d, null, o).close());
+                    Hdf5Options c = o.chunks(CHUNK);
+                    line(comm, e, "h5_write_chunked", n, reps, () -> ArrayIO.saveHdf5(file, "/x", a,
+                            Hdf5Mode.TRUNCATE, c));
+                    line(comm, e, "h5_read_chunked", n, reps, () -> ArrayIO.loadHdf5(file, "/x", d, null, o).close());
                     comm.barrier();
                     if (comm.rank() == 0) {
                         Files.deleteIfExists(file);

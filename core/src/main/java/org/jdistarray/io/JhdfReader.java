@@ -104,19 +104,37 @@ final class JhdfReader {
             throw new ArrayFileException(name + ": dataset " + d.getPath() + " has " + cd.length
                     + "-d chunks for a " + n + "-d shape");
         }
-        AxisCells[] ax = cells(dist.dimData());
+        // per axis the held cells: one run of global indices (g0, l0, count) where they are consecutive at
+        // consecutive local indices (block and undistributed axes, ghosts included), else listed (AxisCells)
+        AxisCells[] ax = new AxisCells[n];
+        long[][] run = new long[n][];
+        for (int i = 0; i < n; i++) {
+            run[i] = consecutive(dist.dimData().get(i));
+            if (run[i] == null) {
+                ax[i] = AxisCells.held(dist.dimData().get(i));
+            }
+        }
         List<List<int[]>> groups = new ArrayList<>(); // per axis: {chunk index, from, to} in the sorted cells
         for (int i = 0; i < n; i++) {
             List<int[]> g = new ArrayList<>();
-            long[] gl = ax[i].g;
-            int k = 0;
-            while (k < gl.length) {
-                long c = gl[k] / cd[i];
-                int from = k;
-                while (k < gl.length && gl[k] / cd[i] == c) {
-                    k++;
+            if (run[i] != null) {
+                long g0 = run[i][0];
+                long end = g0 + run[i][2];
+                for (long c = g0 / cd[i]; c * cd[i] < end; c++) {
+                    g.add(new int[] {(int) c, (int) (Math.max(g0, c * cd[i]) - g0),
+                            (int) (Math.min(end, (c + 1) * cd[i]) - g0)});
                 }
-                g.add(new int[] {(int) c, from, k});
+            } else {
+                long[] gl = ax[i].g;
+                int k = 0;
+                while (k < gl.length) {
+                    long c = gl[k] / cd[i];
+                    int from = k;
+                    while (k < gl.length && gl[k] / cd[i] == c) {
+                        k++;
+                    }
+                    g.add(new int[] {(int) c, from, k});
+                }
             }
             if (g.isEmpty()) {
                 return;
@@ -124,6 +142,7 @@ final class JhdfReader {
             groups.add(g);
         }
         boolean big = JhdfTypes.bigEndian(d);
+        boolean unfiltered = d.getFilters().isEmpty();
         int item = dtype.itemSize();
         LocalBlock block = a.local();
         int[] pos = new int[n];
@@ -135,34 +154,37 @@ final class JhdfReader {
                 int[] g = groups.get(i).get(pos[i]);
                 off[i] = g[0] * cd[i];
                 origin[i] = off[i];
-                sub[i] = ax[i].range(g[1], g[2]);
-            }
-            byte[] raw;
-            try {
-                raw = d.getDecompressedChunk(off);
-            } catch (RuntimeException e) {
-                throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk at "
-                        + java.util.Arrays.toString(off) + " cannot be read: " + e.getMessage(), e);
-            }
-            if (raw == null) {
-                raw = new byte[0];
+                sub[i] = run[i] != null ? AxisCells.run(run[i][0] + g[1], run[i][1] + g[1], g[2] - g[1])
+                        : ax[i].range(g[1], g[2]);
             }
             long chunkBytes = (long) item;
             for (int c : cd) {
                 chunkBytes *= c;
             }
-            if (raw.length == 0) {
-                fillMissing(name, d, chunkBytes);
-                raw = new byte[(int) chunkBytes];
-            } else if (raw.length < chunkBytes) {
+            ByteBuffer raw;
+            try {
+                if (unfiltered) { // the chunk's bytes as they are in the file (jHDF maps them): no copy here
+                    raw = d.getRawChunkBuffer(off);
+                } else {
+                    byte[] decoded = d.getDecompressedChunk(off);
+                    raw = ByteBuffer.wrap(decoded == null ? new byte[0] : decoded);
+                }
+            } catch (RuntimeException e) {
                 throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk at "
-                        + java.util.Arrays.toString(off) + " decompresses to " + raw.length + " bytes, "
-                        + chunkBytes + " expected");
+                        + java.util.Arrays.toString(off) + " cannot be read: " + e.getMessage(), e);
             }
-            copyChunk(ByteBuffer.wrap(raw), origin, cd, sub, item, block, big);
+            if (raw.remaining() == 0) {
+                fillMissing(name, d, chunkBytes);
+                raw = ByteBuffer.wrap(new byte[(int) chunkBytes]);
+            } else if (raw.remaining() < chunkBytes) {
+                throw new ArrayFileException(name + ": dataset " + d.getPath() + ": chunk at "
+                        + java.util.Arrays.toString(off) + " " + (unfiltered ? "holds" : "decompresses to") + " "
+                        + raw.remaining() + " bytes, " + chunkBytes + " expected");
+            }
+            copyChunk(raw.slice(), origin, cd, sub, item, block, big);
             long cells = item;
             for (AxisCells x : sub) {
-                cells *= x.g.length;
+                cells *= x.size();
             }
             p.add(cells);
             int axis = n - 1;
@@ -173,6 +195,51 @@ final class JhdfReader {
             if (axis < 0) {
                 break;
             }
+        }
+    }
+
+    /**
+     * The held cells of a block or undistributed axis as one run {@code {first global, its local index, count}}
+     * when their global indices are consecutive at consecutive local indices (a periodic ghost that wraps around,
+     * or any other axis kind: null, listed instead). Cells without a global index at the ends (ghosts past the
+     * array's edge) are left out, as {@link AxisCells#held} does.
+     */
+    static long[] consecutive(DimDistribution d) {
+        if (d.kind() != org.jdistarray.protocol.DistKind.BLOCK
+                && d.kind() != org.jdistarray.protocol.DistKind.UNDISTRIBUTED) {
+            return null;
+        }
+        long m = d.localSize();
+        long first = 0;
+        while (first < m && global(d, first) < 0) {
+            first++;
+        }
+        long last = m - 1;
+        while (last >= first && global(d, last) < 0) {
+            last--;
+        }
+        if (first > last) {
+            return new long[] {0, 0, 0};
+        }
+        long g0 = global(d, first);
+        if (global(d, last) - g0 != last - first || last - first + 1 > Integer.MAX_VALUE) {
+            return null;
+        }
+        // defensive (block cells are monotone; a periodic halo is not among a block's local cells): a sample
+        for (long j = first; j <= last; j += Math.max(1, (last - first) / 8)) {
+            if (global(d, j) != g0 + j - first) {
+                return null;
+            }
+        }
+        return new long[] {g0, first, last - first + 1};
+    }
+
+    private static long global(DimDistribution d, long local) {
+        try {
+            long g = d.globalFromLocal(local);
+            return g >= 0 && g < d.size() ? g : -1;
+        } catch (IndexOutOfBoundsException none) {
+            return -1;
         }
     }
 
@@ -223,9 +290,12 @@ final class JhdfReader {
         AxisCells la = sub[last];
         // runs along the last axis: consecutive both in the chunk and in the block
         List<long[]> runs = new ArrayList<>();
-        for (int k = 0; k < la.g.length; k++) {
-            long cpos = la.g[k] - origin[last];
-            long lpos = la.l[k];
+        if (la.isRun() && strides[last] == 1 && la.size() > 0) {
+            runs.add(new long[] {la.g(0) - origin[last], la.l(0), la.size()});
+        }
+        for (int k = runs.isEmpty() ? 0 : la.size(); k < la.size(); k++) {
+            long cpos = la.g(k) - origin[last];
+            long lpos = la.l(k);
             if (!runs.isEmpty() && strides[last] == 1) {
                 long[] r = runs.get(runs.size() - 1);
                 if (r[0] + r[2] == cpos && r[1] + r[2] == lpos) {
@@ -237,7 +307,7 @@ final class JhdfReader {
         }
         int[] pos = new int[last];
         for (AxisCells c : sub) {
-            if (c.g.length == 0) {
+            if (c.size() == 0) {
                 return;
             }
         }
@@ -245,8 +315,8 @@ final class JhdfReader {
             long cb = 0;
             long lb = block.offset();
             for (int i = 0; i < last; i++) {
-                cb += (sub[i].g[pos[i]] - origin[i]) * cs[i];
-                lb += sub[i].l[pos[i]] * strides[i];
+                cb += (sub[i].g(pos[i]) - origin[i]) * cs[i];
+                lb += sub[i].l(pos[i]) * strides[i];
             }
             for (long[] r : runs) {
                 if (gather) {
@@ -256,7 +326,7 @@ final class JhdfReader {
                 }
             }
             int axis = last - 1;
-            while (axis >= 0 && ++pos[axis] == sub[axis].g.length) {
+            while (axis >= 0 && ++pos[axis] == sub[axis].size()) {
                 pos[axis] = 0;
                 axis--;
             }
@@ -277,12 +347,51 @@ final class JhdfReader {
 
     /** The held cells of one axis. */
     static final class AxisCells {
+        /** The listed cells' global and local indices; null for a run ({@link #run}). */
         final long[] g;
         final long[] l;
+        private final long g0;
+        private final long l0;
+        private final int count;
 
         AxisCells(long[] g, long[] l) {
             this.g = g;
             this.l = l;
+            this.g0 = 0;
+            this.l0 = 0;
+            this.count = g.length;
+        }
+
+        private AxisCells(long g0, long l0, int count) {
+            this.g = null;
+            this.l = null;
+            this.g0 = g0;
+            this.l0 = l0;
+            this.count = count;
+        }
+
+        /**
+         * {@code count} cells with consecutive global indices from {@code g0} at local indices from {@code l0},
+         * nothing listed (only {@link #move} and the chunked reader take this form).
+         */
+        static AxisCells run(long g0, long l0, int count) {
+            return new AxisCells(g0, l0, count);
+        }
+
+        boolean isRun() {
+            return g == null;
+        }
+
+        int size() {
+            return count;
+        }
+
+        long g(int k) {
+            return g == null ? g0 + k : g[k];
+        }
+
+        long l(int k) {
+            return l == null ? l0 + k : l[k];
         }
 
         AxisCells range(int from, int to) {

@@ -112,7 +112,8 @@ final class JhdfWriter {
         for (Pending p : pending) {
             p.copy(previous, tmp);
         }
-        return whole != null || chunkShape != null ? -1 : reservedAddress(tmp, Hdf5Paths.normalize(dataset), shape, dtype.itemSize());
+        return whole != null || chunkShape != null ? -1
+                : reservedAddress(tmp, Hdf5Paths.normalize(dataset), shape, dtype.itemSize());
     }
 
     /** A dataset of {@code shape} whose data jHDF only reserves (see {@link Reserved}). */

@@ -115,7 +115,10 @@ public abstract class Hdf5Contract {
             List<Distribution> readers = List.of(written,
                     Distribution.builder(comm).shape(shape).build(),
                     Distribution.builder(comm).shape(shape).undistributed(0).cyclic(1, 2).cyclic(2).build(),
-                    Distribution.builder(comm).shape(shape).undistributed(0).undistributed(1).undistributed(2).build());
+                    Distribution.builder(comm).shape(shape).undistributed(0).undistributed(1).undistributed(2).build(),
+                    // ghosts: periodic (wrapping at the edges) on axis 0, between ranks only on axis 1
+                    Distribution.builder(comm).shape(shape).padding(0, 1, 1).periodic(0).build(),
+                    Distribution.builder(comm).shape(shape).undistributed(0).padding(1, 1, 0).build());
             Hdf5Options[] storage = {opts().chunks(2, 3, 5), opts().chunks(4, 4, 2).gzip(6), opts().gzip(1)};
             for (int s = 0; s < storage.length; s++) {
                 Path file = dir.resolve("chunked" + s + ".h5");
@@ -371,26 +374,8 @@ public abstract class Hdf5Contract {
     @Test
     void h5pyInterop() throws Exception {
         onRanks(comm -> {
-            String skip = H5py.skipReason();
-            org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
-            Path dir = IoTesting.sharedDir(comm);
-            if (comm.rank() == 0) {
-                assertTrue(H5py.run(dir, "write", dir.toString()).contains("WROTE"));
-            }
-            comm.barrier();
-            java.util.Map<String, DType> theirs = new java.util.LinkedHashMap<>();
-            theirs.put("contig_f8_2d", DType.FLOAT64);
-            theirs.put("chunk_gzip_i4_3d", DType.INT32);
-            theirs.put("shuffle_gzip_u2_2d", DType.UINT16);
-            if (engine() == Hdf5Engine.JHDF) {
-                theirs.put("lzf_f4_2d", DType.FLOAT32); // LZF is h5py's own filter: the C library has no decoder
-            }
-            theirs.put("be_f4_2d", DType.FLOAT32);
-            theirs.put("be_chunk_i8_1d", DType.INT64);
-            theirs.put("bool_1d", DType.BOOL);
-            theirs.put("u1_chunk_2d", DType.UINT8);
-            theirs.put("i8_0d", DType.INT64);
-            theirs.put("empty_2d", DType.FLOAT64);
+            Path dir = h5pyWritten(comm);
+            java.util.Map<String, DType> theirs = h5pyFiles(true);
             for (var e : theirs.entrySet()) {
                 Path file = dir.resolve(e.getKey() + ".h5");
                 long[] shape = ArrayIO.listHdf5(file).get(0).shape();
@@ -448,28 +433,12 @@ public abstract class Hdf5Contract {
     @Test
     void appendStreamsPreviousDatasets() throws Exception {
         onRanks(comm -> {
-            String skip = H5py.skipReason();
-            org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
-            Path dir = IoTesting.sharedDir(comm);
-            if (comm.rank() == 0) {
-                assertTrue(H5py.run(dir, "write", dir.toString()).contains("WROTE"));
-            }
+            Path dir = h5pyWritten(comm);
             long saved = JhdfWriter.wholeCopyBytes;
             comm.barrier();
             JhdfWriter.wholeCopyBytes = 0;
             try {
-                java.util.Map<String, DType> theirs = new java.util.LinkedHashMap<>();
-                theirs.put("contig_f8_2d", DType.FLOAT64);
-                theirs.put("chunk_gzip_i4_3d", DType.INT32);
-                theirs.put("shuffle_gzip_u2_2d", DType.UINT16);
-                if (engine() == Hdf5Engine.JHDF) {
-                    theirs.put("lzf_f4_2d", DType.FLOAT32);
-                }
-                theirs.put("be_f4_2d", DType.FLOAT32);
-                theirs.put("be_chunk_i8_1d", DType.INT64);
-                theirs.put("bool_1d", DType.BOOL);
-                theirs.put("u1_chunk_2d", DType.UINT8);
-                theirs.put("i8_0d", DType.INT64);
+                java.util.Map<String, DType> theirs = h5pyFiles(false);
                 long[] mineShape = {3L * comm.size() + 2, 5};
                 Distribution mine = Distribution.builder(comm).shape(mineShape).cyclic(0).build();
                 int i = 0;
@@ -518,6 +487,41 @@ public abstract class Hdf5Contract {
                 JhdfWriter.wholeCopyBytes = saved;
             }
         });
+    }
+
+    /** A shared directory holding h5py's files ({@code h5_interop.py write} on rank 0); skips without h5py. */
+    private static Path h5pyWritten(Communicator comm) throws Exception {
+        String skip = H5py.skipReason();
+        org.junit.jupiter.api.Assumptions.assumeTrue(skip == null, skip);
+        Path dir = IoTesting.sharedDir(comm);
+        if (comm.rank() == 0) {
+            assertTrue(H5py.run(dir, "write", dir.toString()).contains("WROTE"));
+        }
+        comm.barrier();
+        return dir;
+    }
+
+    /**
+     * The files {@code h5_interop.py write} makes (name: dtype), those the engine reads: LZF is h5py's own filter,
+     * which the C library has no decoder for; the empty one if asked for.
+     */
+    private java.util.Map<String, DType> h5pyFiles(boolean empty) {
+        java.util.Map<String, DType> theirs = new java.util.LinkedHashMap<>();
+        theirs.put("contig_f8_2d", DType.FLOAT64);
+        theirs.put("chunk_gzip_i4_3d", DType.INT32);
+        theirs.put("shuffle_gzip_u2_2d", DType.UINT16);
+        if (engine() == Hdf5Engine.JHDF) {
+            theirs.put("lzf_f4_2d", DType.FLOAT32);
+        }
+        theirs.put("be_f4_2d", DType.FLOAT32);
+        theirs.put("be_chunk_i8_1d", DType.INT64);
+        theirs.put("bool_1d", DType.BOOL);
+        theirs.put("u1_chunk_2d", DType.UINT8);
+        theirs.put("i8_0d", DType.INT64);
+        if (empty) {
+            theirs.put("empty_2d", DType.FLOAT64);
+        }
+        return theirs;
     }
 
     /** Rank 0 alone: the whole dataset read serially by jHDF equals {@code expected}. */

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.jdistarray.array.DistArray;
-import org.jdistarray.comm.local.LocalCluster;
-import org.jdistarray.dist.Distribution;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * save (gathering the array on rank 0, as jHDF writes did before, would add the whole 256 MiB, and the Java arrays
  * jHDF takes would not fit the heap at all). The file reads back with every sampled value right. The same for a
  * chunked, gzip-compressed dataset (cut into chunks from a scratch file on rank 0) and for an append, which copies
- * the file's 256 MiB dataset into the new file beside the new one.
+ * the file's 256 MiB dataset into the new file beside the new one; each file is read back in the same small heap
+ * (the chunked reader keeps per-chunk index lists for block axes, not per-block ones).
  */
 class JhdfSaveMemoryTest {
     @TempDir
@@ -46,17 +43,5 @@ class JhdfSaveMemoryTest {
         assertTrue(grew < (64L << 20), "peak resident memory grew by " + grew + " bytes during the save: " + out);
         long size = Long.parseLong(out.replaceAll("(?s).*file (\\d+).*", "$1"));
         assertTrue(what.equals("gzip") ? size > 0 && size < (128L << 20) : size >= (256L << 20), out);
-        if (!what.equals("contiguous")) { // the chunked dataset, read back here
-            long n = (256L << 20) / 8;
-            String ds = what.equals("gzip") ? "/x" : "/y";
-            LocalCluster.run(2, Duration.ofMinutes(5), comm -> {
-                try (DistArray b = ArrayIO.loadHdf5(file, ds, Distribution.builder(comm).shape(n).build())) {
-                    long first = comm.rank() * (n / 2);
-                    for (long k = 0; k < b.local().elementCount(); k += 4099) {
-                        assertEquals(first + k, b.local().getDouble(k), ds + " at " + (first + k));
-                    }
-                }
-            });
-        }
     }
 }
