@@ -1,4 +1,5 @@
-"""NumPy's np.save / np.load of N float64 (default 2^25), the baseline of NpyIoBenchmark (same job, same format)."""
+"""NumPy's np.save / np.load of N float64 (default 2^25), and sums over it in memory and memory-mapped, the baseline of
+NpyIoBenchmark (same job, same format)."""
 import os
 import sys
 import time
@@ -24,4 +25,9 @@ def case(op, f):
 
 case("npy_save", lambda: np.save(path, a))
 case("npy_load", lambda: np.load(path))
+case("sum_memory", lambda: a.sum())
+m = np.load(path, mmap_mode="r")
+case("sum_memmap", lambda: m.sum())
+del m
+case("sum_memmap_open", lambda: np.load(path, mmap_mode="r").sum())
 os.remove(path)

@@ -14,12 +14,16 @@ import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.io.ArrayIO;
+import org.jdistarray.io.NpyMapMode;
+import org.jdistarray.ops.Np;
 import org.jdistarray.protocol.DType;
 
 /**
  * Parallel {@code .npy} save and load (org.jdistarray.io.ArrayIO) of N float64 (default 2^25, 256 MiB) in one shared
  * file, block-distributed, under mpirun; {@code npy_bench.py} is NumPy's {@code np.save}/{@code np.load} of the same
- * size, run in the same job by {@code run_io_bench.sh}. One line per case in the shared format, seconds per call
+ * size, run in the same job by {@code run_io_bench.sh}. The {@code sum_*} cases are {@code Np.sum} over the array in
+ * memory, over a {@code memmapNpy} of the file mapped once ({@code sum_memmap}) and mapped per call
+ * ({@code sum_memmap_open}); NumPy's twins are {@code a.sum()} and {@code np.load(path, mmap_mode='r').sum()}. One line per case in the shared format, seconds per call
  * (median over {@code PEER_REPS} of the slowest rank), gbs = file data bytes / seconds. The file stays in the page
  * cache between repetitions (as NumPy's does): this measures the parallel I/O path, not the disk.
  *
@@ -43,6 +47,18 @@ public final class NpyIoBenchmark {
                 try (DistArray into = DistArrays.empty(d, DType.FLOAT64)) { // the same memory every time, as dd's buffer
                     line(comm, "npy_load_into", n, reps, () -> ArrayIO.loadNpy(file, into));
                 }
+                // out-of-core arrays against in-memory ones: a sum over the array (memory-bound), the file mapped
+                // once and summed (steady state), and mapped, summed and unmapped per call (what a pass over a
+                // file costs, from the page cache)
+                line(comm, "sum_memory", n, reps, () -> Np.sum(a).close());
+                try (DistArray m = ArrayIO.memmapNpy(file, d, NpyMapMode.READ_ONLY)) {
+                    line(comm, "sum_memmap", n, reps, () -> Np.sum(m).close());
+                }
+                line(comm, "sum_memmap_open", n, reps, () -> {
+                    try (DistArray m = ArrayIO.memmapNpy(file, d, NpyMapMode.READ_ONLY)) {
+                        Np.sum(m).close();
+                    }
+                });
             }
             comm.barrier();
             if (comm.rank() == 0) {

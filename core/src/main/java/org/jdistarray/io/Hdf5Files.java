@@ -360,10 +360,12 @@ final class Hdf5Files {
                     for (int i = 0; i < cd.length; i++) {
                         cd[i] = Math.toIntExact(chunks[i]);
                     }
+                    long total = dist.globalSize() * item;
                     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(scratch,
-                            java.nio.file.StandardOpenOption.READ)) {
+                            java.nio.file.StandardOpenOption.READ);
+                            Progress p = Progress.start(lib, "saveHdf5 " + name + " (chunks)", total, total)) {
                         JhdfWriter.write(tmp, previous, ds, array.dtype(), dist.shape(), options, attributes(array),
-                                new JhdfWriter.ScratchChunks(ch, 0, dist.shape(), cd, item), null);
+                                new JhdfWriter.ScratchChunks(ch, 0, dist.shape(), cd, item).progress(p), null);
                     }
                 }
                 return null;

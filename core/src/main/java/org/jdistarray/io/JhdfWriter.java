@@ -326,6 +326,7 @@ final class JhdfWriter {
         private final long[] strides;
         private ByteBuffer slab;
         private long slabRow = -1;
+        private Progress progress = Progress.NONE;
 
         ScratchChunks(FileChannel channel, long dataOffset, long[] shape, int[] chunkDims, int item) {
             this.channel = channel;
@@ -339,6 +340,12 @@ final class JhdfWriter {
                 strides[i] = s;
                 s *= shape[i];
             }
+        }
+
+        /** Counts the bytes read from the scratch file on {@code p} (rank 0's progress line). */
+        ScratchChunks progress(Progress p) {
+            this.progress = p;
+            return this;
         }
 
         @Override
@@ -390,6 +397,7 @@ final class JhdfWriter {
         }
 
         private void read(ByteBuffer into, long at) throws IOException {
+            progress.add(into.remaining());
             while (into.hasRemaining()) {
                 int got = channel.read(into, at);
                 if (got < 0) {
