@@ -434,6 +434,10 @@ final class Hdf5Files {
                                 + "about " + total + " bytes exceed the limit of " + max + " bytes (-D"
                                 + JHDF_MAX_PROPERTY + "; or use the native engine)");
                     }
+                } catch (ArrayFileException e) {
+                    throw e;
+                } catch (RuntimeException e) { // jHDF on a corrupt or truncated file, walking its groups
+                    throw new ArrayFileException(name + ": corrupt HDF5 file, cannot append: " + e, e);
                 }
                 return true;
             }

@@ -108,6 +108,14 @@ final class JhdfWriter {
             }
         } catch (java.io.UncheckedIOException e) {
             throw new ArrayFileException(name + ": " + e.getCause(), e);
+        } catch (ArrayFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (previous == null) {
+                throw e;
+            }
+            // jHDF reading a corrupt previous file (its groups are read lazily while they are copied)
+            throw new ArrayFileException(name + ": corrupt HDF5 file, cannot append: " + e, e);
         }
         for (Pending p : pending) {
             p.copy(previous, tmp);

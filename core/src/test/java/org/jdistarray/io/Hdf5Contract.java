@@ -258,59 +258,62 @@ public abstract class Hdf5Contract {
             Path dir = IoTesting.sharedDir(comm);
             Path file = dir.resolve("steps.h5");
             int failing = comm.size() - 1;
-            for (Distribution d : List.of(Distribution.builder(comm).shape(4L * comm.size() + 3, 5).build(),
-                    Distribution.builder(comm).shape(3L * comm.size() + 2, 4).cyclic(0).build())) {
-                try (DistArray a = IoTesting.reference(d, DType.FLOAT64)) {
-                    comm.barrier();
-                    CollectiveSteps.fault = (step, r) -> SEEN.computeIfAbsent(r, k -> new CopyOnWriteArrayList<>())
-                            .add(step);
-                    List<String> saveSteps;
-                    List<String> loadSteps;
-                    try {
-                        ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
-                        saveSteps = SEEN.remove(comm.rank());
-                        ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
-                        loadSteps = SEEN.remove(comm.rank());
-                    } finally {
+            // contiguous, and chunked + gzip (jHDF: the ranks' scratch file, then rank 0 cutting the chunks)
+            for (Hdf5Options o : List.of(opts(), opts().chunks(2, 2).gzip(1))) {
+                for (Distribution d : List.of(Distribution.builder(comm).shape(4L * comm.size() + 3, 5).build(),
+                        Distribution.builder(comm).shape(3L * comm.size() + 2, 4).cyclic(0).build())) {
+                    try (DistArray a = IoTesting.reference(d, DType.FLOAT64)) {
                         comm.barrier();
-                        CollectiveSteps.fault = null;
-                    }
-                    assertTrue(saveSteps.size() >= 2 && loadSteps.size() >= 2, saveSteps + " " + loadSteps);
-                    if (engine() == Hdf5Engine.NATIVE) {
-                        assertTrue(saveSteps.containsAll(List.of("H5Fcreate", "H5Dcreate2", "H5Dwrite round 0",
-                                "attributes")) && loadSteps.containsAll(List.of("H5Fopen", "H5Dopen2",
-                                "H5Dread round 0")), saveSteps + " " + loadSteps);
-                    }
-                    for (boolean save : new boolean[] {true, false}) {
-                        for (String at : save ? saveSteps : loadSteps) {
+                        CollectiveSteps.fault = (step, r) -> SEEN.computeIfAbsent(r, k -> new CopyOnWriteArrayList<>())
+                                .add(step);
+                        List<String> saveSteps;
+                        List<String> loadSteps;
+                        try {
+                            ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, o);
+                            saveSteps = SEEN.remove(comm.rank());
+                            ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
+                            loadSteps = SEEN.remove(comm.rank());
+                        } finally {
                             comm.barrier();
-                            CollectiveSteps.fault = (step, r) -> {
-                                if (r == failing && step.equals(at)) {
-                                    throw new IllegalStateException("injected failure at " + step);
-                                }
-                            };
-                            try {
-                                RuntimeException e = assertThrows(RuntimeException.class, () -> {
-                                    if (save) {
-                                        ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
-                                    } else {
-                                        ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
-                                    }
-                                }, at);
-                                assertTrue(e.getMessage().contains("injected failure at " + at), at + ": "
-                                        + e.getMessage());
-                                if (comm.rank() != failing) {
-                                    assertTrue(e.getMessage().contains("rank " + failing), e.getMessage());
-                                }
-                            } finally {
+                            CollectiveSteps.fault = null;
+                        }
+                        assertTrue(saveSteps.size() >= 2 && loadSteps.size() >= 2, saveSteps + " " + loadSteps);
+                        if (engine() == Hdf5Engine.NATIVE) {
+                            assertTrue(saveSteps.containsAll(List.of("H5Fcreate", "H5Dcreate2", "H5Dwrite round 0",
+                                    "attributes")) && loadSteps.containsAll(List.of("H5Fopen", "H5Dopen2",
+                                    "H5Dread round 0")), saveSteps + " " + loadSteps);
+                        }
+                        for (boolean save : new boolean[] {true, false}) {
+                            for (String at : save ? saveSteps : loadSteps) {
                                 comm.barrier();
-                                CollectiveSteps.fault = null;
+                                CollectiveSteps.fault = (step, r) -> {
+                                    if (r == failing && step.equals(at)) {
+                                        throw new IllegalStateException("injected failure at " + step);
+                                    }
+                                };
+                                try {
+                                    RuntimeException e = assertThrows(RuntimeException.class, () -> {
+                                        if (save) {
+                                            ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, o);
+                                        } else {
+                                            ArrayIO.loadHdf5(file, "/x", d, null, opts()).close();
+                                        }
+                                    }, o + " " + at);
+                                    assertTrue(e.getMessage().contains("injected failure at " + at), at + ": "
+                                            + e.getMessage());
+                                    if (comm.rank() != failing) {
+                                        assertTrue(e.getMessage().contains("rank " + failing), e.getMessage());
+                                    }
+                                } finally {
+                                    comm.barrier();
+                                    CollectiveSteps.fault = null;
+                                }
                             }
                         }
-                    }
-                    ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts());
-                    try (DistArray b = ArrayIO.loadHdf5(file, "/x", d, null, opts())) {
-                        IoTesting.assertSameCells(a, b, "after the failures");
+                        ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, o);
+                        try (DistArray b = ArrayIO.loadHdf5(file, "/x", d, null, opts())) {
+                            IoTesting.assertSameCells(a, b, "after the failures");
+                        }
                     }
                 }
             }
@@ -473,6 +476,25 @@ public abstract class Hdf5Contract {
                     try (DistArray a = ArrayIO.loadHdf5(ours, ds, d, DType.FLOAT64, opts())) {
                         IoTesting.assertHoldsReference(a, DType.FLOAT64, "ours.h5" + ds + " after two appends");
                     }
+                }
+                // a truncated previous file: an error on every rank, the file as it was, nothing left beside it
+                Path cut = dir.resolve("cut").resolve("cut.h5");
+                if (comm.rank() == 0) {
+                    Files.createDirectories(cut.getParent());
+                    byte[] whole = Files.readAllBytes(ours);
+                    Files.write(cut, Arrays.copyOf(whole, whole.length * 2 / 3));
+                }
+                comm.barrier();
+                long cutSize = Files.size(cut);
+                try (DistArray m = IoTesting.reference(mine, DType.INT32)) {
+                    ArrayFileException e = assertThrows(ArrayFileException.class,
+                            () -> ArrayIO.saveHdf5(cut, "/mine", m, Hdf5Mode.APPEND, opts()));
+                    assertTrue(e.getMessage().contains("cut.h5"), e.getMessage());
+                }
+                comm.barrier();
+                assertEquals(cutSize, Files.size(cut));
+                try (Stream<Path> files = Files.list(cut.getParent())) {
+                    assertEquals(List.of("cut.h5"), files.map(x -> x.getFileName().toString()).toList());
                 }
                 if (comm.rank() == 0) {
                     assertEquals(Arrays.toString(new long[] {4, 3, 4}), Arrays.toString(ArrayIO.listHdf5(ours)
