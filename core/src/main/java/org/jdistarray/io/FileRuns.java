@@ -194,14 +194,6 @@ final class FileRuns {
             return new Axis(k, 0, 0, java.util.Arrays.copyOf(gs, k), java.util.Arrays.copyOf(ls, k));
         }
 
-        private static long globalOrMinus(DimDistribution d, long local) {
-            try {
-                long global = d.globalFromLocal(local);
-                return global >= 0 && global < d.size() ? global : -1;
-            } catch (IndexOutOfBoundsException none) {
-                return -1;
-            }
-        }
     }
 
     /** Joins a run to the one before when both continue it (whole rows of a block). */
@@ -231,6 +223,16 @@ final class FileRuns {
                 sink.run(f, l, count);
                 count = 0;
             }
+        }
+    }
+
+    /** The global index of local cell {@code local}, or -1 if it has none (a ghost past the array's edge). */
+    static long globalOrMinus(DimDistribution d, long local) {
+        try {
+            long global = d.globalFromLocal(local);
+            return global >= 0 && global < d.size() ? global : -1;
+        } catch (IndexOutOfBoundsException none) {
+            return -1;
         }
     }
 }

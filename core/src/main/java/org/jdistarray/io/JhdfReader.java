@@ -211,36 +211,27 @@ final class JhdfReader {
         }
         long m = d.localSize();
         long first = 0;
-        while (first < m && global(d, first) < 0) {
+        while (first < m && FileRuns.globalOrMinus(d, first) < 0) {
             first++;
         }
         long last = m - 1;
-        while (last >= first && global(d, last) < 0) {
+        while (last >= first && FileRuns.globalOrMinus(d, last) < 0) {
             last--;
         }
         if (first > last) {
             return new long[] {0, 0, 0};
         }
-        long g0 = global(d, first);
-        if (global(d, last) - g0 != last - first || last - first + 1 > Integer.MAX_VALUE) {
+        long g0 = FileRuns.globalOrMinus(d, first);
+        if (FileRuns.globalOrMinus(d, last) - g0 != last - first || last - first + 1 > Integer.MAX_VALUE) {
             return null;
         }
         // defensive (block cells are monotone; a periodic halo is not among a block's local cells): a sample
         for (long j = first; j <= last; j += Math.max(1, (last - first) / 8)) {
-            if (global(d, j) != g0 + j - first) {
+            if (FileRuns.globalOrMinus(d, j) != g0 + j - first) {
                 return null;
             }
         }
         return new long[] {g0, first, last - first + 1};
-    }
-
-    private static long global(DimDistribution d, long local) {
-        try {
-            long g = d.globalFromLocal(local);
-            return g >= 0 && g < d.size() ? g : -1;
-        } catch (IndexOutOfBoundsException none) {
-            return -1;
-        }
     }
 
     private static void fillMissing(String name, Dataset d, long chunkBytes) {
