@@ -76,7 +76,13 @@ public abstract class Hdf5Contract {
                             assertTrue(e.getMessage().contains("empty dataset"), e.getMessage());
                             continue;
                         }
-                        ArrayIO.saveHdf5(file, "/data/x", a, Hdf5Mode.TRUNCATE, opts());
+                        // int16 chunked by 2 along every axis (edge chunks, ranks with empty blocks), bool gzip
+                        // with automatic chunks, the others contiguous
+                        long[] twos = new long[d.ndim()];
+                        Arrays.fill(twos, 2);
+                        Hdf5Options o = d.ndim() == 0 ? opts() : t == DType.INT16 ? opts().chunks(twos)
+                                : t == DType.BOOL ? opts().gzip(1) : opts();
+                        ArrayIO.saveHdf5(file, "/data/x", a, Hdf5Mode.TRUNCATE, o);
                         try (DistArray b = ArrayIO.loadHdf5(file, "data/x", d, t, opts())) {
                             assertEquals(t, b.dtype(), what);
                             IoTesting.assertSameCells(a, b, what + " (same distribution, every cell)");
@@ -100,7 +106,7 @@ public abstract class Hdf5Contract {
             comm.barrier();
             if (comm.rank() == 0) {
                 try (Stream<Path> s = Files.list(dir)) {
-                    assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+                    assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary file left");
                 }
             }
         });
