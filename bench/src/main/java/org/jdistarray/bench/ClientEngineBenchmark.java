@@ -37,6 +37,9 @@ public final class ClientEngineBenchmark {
     /** {@code PEER_LARGE=N}: also {@code z = a*x + y} on N elements (e.g. 33554432), 5 commands. */
     private static final long LARGE = Long.parseLong(System.getenv().getOrDefault("PEER_LARGE", "0"));
 
+    /** {@code PEER_WARM}: untimed commands before a case (default 20000; the same count on every process). */
+    private static final int WARM = Integer.parseInt(System.getenv().getOrDefault("PEER_WARM", "20000"));
+
     private ClientEngineBenchmark() {
     }
 
@@ -126,8 +129,8 @@ public final class ClientEngineBenchmark {
     }
 
     private static void lineIf(boolean print, String op, String mode, int ranks, long n, int reps, int calls, Runnable body) {
-        for (int i = 0; i < calls; i++) {
-            body.run(); // warm up (JIT, caches, buffers)
+        for (int i = 0; i < Math.max(calls, WARM); i++) {
+            body.run(); // warm up (JIT, caches, buffers): the JIT compiles a command's path after ~10^4 calls
         }
         long[] t = new long[reps * calls];
         long t00 = System.nanoTime();

@@ -144,7 +144,10 @@ public final class DistArrayPeerBenchmark {
     }
 
     private static double[] batched(int reps, int batch, Runnable call) {
-        for (int i = 0; i < batch; i++) {
+        // warm-up: WARM calls at least (the JIT compiles a command's path, client and engine side, after about ten
+        // thousand calls; one batch left the measured batches in the interpreter and C1's code: 2-3x the steady
+        // state); DistArray's side (CPython, no JIT) keeps one untimed batch
+        for (int i = 0; i < Math.max(batch, WARM); i++) {
             call.run();
         }
         double[] t = new double[reps];
@@ -167,6 +170,9 @@ public final class DistArrayPeerBenchmark {
                 impl, op, ranks, n, median, m, t[0], note);
         System.out.flush();
     }
+
+    /** {@code PEER_WARM}: untimed calls before a case's batches (default 20000). */
+    private static final int WARM = Integer.parseInt(env("PEER_WARM", "20000"));
 
     private static String env(String name, String dflt) {
         String v = System.getenv(name);
