@@ -210,6 +210,113 @@ public abstract class ContextContract {
         }
     }
 
+    /** The array's elements as bits (doubles) or values (integer and bool dtypes): compared exactly. */
+    private static long[] exactly(RemoteArray a) {
+        if (a.dtype() == DType.FLOAT64 || a.dtype() == DType.FLOAT32) {
+            return Arrays.stream(a.toDoubleArray()).mapToLong(Double::doubleToRawLongBits).toArray();
+        }
+        return a.toLongArray();
+    }
+
+    private interface Call {
+        RemoteArray make();
+    }
+
+    /** The result of {@code fused} and {@code eager} (or the exceptions they throw) are the same. */
+    private static void sameResult(String what, Call fused, Call eager) {
+        RemoteArray f = null;
+        RemoteArray e = null;
+        RuntimeException fe = null;
+        RuntimeException ee = null;
+        try {
+            try {
+                f = fused.make();
+            } catch (RuntimeException x) {
+                fe = x;
+            }
+            try {
+                e = eager.make();
+            } catch (RuntimeException x) {
+                ee = x;
+            }
+            if (fe != null || ee != null) {
+                assertTrue(fe != null && ee != null && fe.getClass() == ee.getClass(), what + ": fused " + fe
+                        + ", eager " + ee);
+                return;
+            }
+            assertEquals(e.dtype(), f.dtype(), what);
+            assertArrayEquals(exactly(e), exactly(f), what);
+        } finally {
+            if (f != null) {
+                f.close();
+            }
+            if (e != null) {
+                e.close();
+            }
+        }
+    }
+
+    /**
+     * Nested recipes of element-wise ufuncs are evaluated fused on the engines (one pass, no temporaries): every
+     * binary ufunc over {@code 1.5 * x} and {@code y}, and every unary one over {@code x + y}, equal the same calls
+     * made one command at a time (bits, dtype, or the same exception type), as does a four-level tree; nothing is
+     * left on the engines.
+     */
+    @Test
+    void nestedElementwiseRecipesFuseAndEqualTheEagerCalls() {
+        int n = 37;
+        double[] x = iota(n, 0.75); // a zero at 4: divisions by zero, logs of 0 and negatives
+        double[] y = iota(n, -1.25);
+        long before = org.jdistarray.client.internal.Fusion.fusedCount();
+        try (RemoteArray xa = ctx().fromArray(x, n); RemoteArray ya = ctx().fromArray(y, n)) {
+            java.util.List<java.util.Set<String>> fused = org.jdistarray.client.internal.Fusion.names();
+            assertTrue(fused.get(0).size() >= 20 && fused.get(1).size() >= 20, fused.toString());
+            for (String m : fused.get(0)) {
+                sameResult(m, () -> ctx().callArray("Np", m, Recipe.of("Np", "multiply", xa, 1.5), ya), () -> {
+                    try (RemoteArray t = ctx().callArray("Np", "multiply", xa, 1.5)) {
+                        return ctx().callArray("Np", m, t, ya);
+                    }
+                });
+                sameResult(m + " (scalar first)", () -> ctx().callArray("Np", m, 2.0, Recipe.of("Np", "add", xa, ya)),
+                        () -> {
+                            try (RemoteArray t = ctx().callArray("Np", "add", xa, ya)) {
+                                return ctx().callArray("Np", m, 2.0, t);
+                            }
+                        });
+            }
+            for (String m : fused.get(1)) {
+                sameResult(m, () -> ctx().callArray("Np", m, Recipe.of("Np", "add", xa, ya)), () -> {
+                    try (RemoteArray t = ctx().callArray("Np", "add", xa, ya)) {
+                        return ctx().callArray("Np", m, t);
+                    }
+                });
+            }
+            // sqrt(x*x + y*y) * 3 - y, and its sum through a non-element-wise call (evaluated first, then summed)
+            Recipe tree = Recipe.of("Np", "multiply", Recipe.of("Np", "sqrt", Recipe.of("Np", "add",
+                    Recipe.of("Np", "multiply", xa, xa), Recipe.of("Np", "multiply", ya, ya))), 3L);
+            sameResult("sqrt(x*x + y*y) * 3 - y", () -> ctx().callArray("Np", "subtract", tree, ya), () -> {
+                try (RemoteArray xx = ctx().callArray("Np", "multiply", xa, xa);
+                        RemoteArray yy = ctx().callArray("Np", "multiply", ya, ya);
+                        RemoteArray s = ctx().callArray("Np", "add", xx, yy);
+                        RemoteArray r = ctx().callArray("Np", "sqrt", s);
+                        RemoteArray t = ctx().callArray("Np", "multiply", r, 3L)) {
+                    return ctx().callArray("Np", "subtract", t, ya);
+                }
+            });
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                expected += Math.sqrt(x[i] * x[i] + y[i] * y[i]) * 3;
+            }
+            assertEquals(expected, ctx().callValue("array", "item", double.class, Recipe.of("Np", "sum", tree)),
+                    1e-9 * Math.abs(expected));
+            if (ctx().isEmbedded()) { // the engines are threads of this JVM: the fused path was taken
+                long made = org.jdistarray.client.internal.Fusion.fusedCount() - before;
+                assertTrue(made >= (long) ctx().engines() * (fused.get(0).size() + fused.get(1).size()),
+                        made + " fused evaluations");
+            }
+        }
+    }
+
     @Test
     void arrayResultsEachGetAProxy() {
         double[] v = {0, 3, 0, 0, 5, 1, 0, 2};

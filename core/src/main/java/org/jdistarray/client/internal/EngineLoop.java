@@ -180,12 +180,40 @@ public final class EngineLoop implements EngineScope {
     }
 
     private Object[] readArgs(WireBuffer b) {
+        return readArgs(b, false);
+    }
+
+    /**
+     * The arguments; with {@code lazy}, a top-level argument that is a recipe of element-wise ufuncs stays
+     * unevaluated ({@link Fusion.Lazy}), for the call to fuse it or {@link #run} to evaluate it first.
+     */
+    private Object[] readArgs(WireBuffer b, boolean lazy) {
         int n = b.getInt();
         Object[] args = new Object[n];
         for (int i = 0; i < n; i++) {
-            args[i] = Values.read(b, resolver);
+            if (lazy && b.buffer().get(b.position()) == Values.RECIPE) {
+                b.getByte();
+                args[i] = replay(b, true);
+            } else {
+                args[i] = Values.read(b, resolver);
+            }
         }
         return args;
+    }
+
+    /**
+     * <b>Logically collective.</b> {@code target.method(args)}: fused with its unevaluated recipe arguments when it is
+     * an element-wise ufunc itself, else with them evaluated first.
+     */
+    private Object run(String target, String method, Object[] args) throws Throwable {
+        if (Fusion.hasLazy(args)) {
+            org.jdistarray.ops.Expr e = Fusion.expr(target, method, args);
+            if (e != null) {
+                return Fusion.eval(e);
+            }
+            Fusion.materialize(args, temporaries);
+        }
+        return dispatch.call(target, method, args);
     }
 
     private void call() throws Throwable {
@@ -193,8 +221,8 @@ public final class EngineLoop implements EngineScope {
         long resultId = in.getLong();
         String target = in.getString();
         String method = in.getString();
-        Object[] args = readArgs(in);
-        Object r = dispatch.call(target, method, args);
+        Object[] args = readArgs(in, true);
+        Object r = run(target, method, args);
         switch (kind) {
             case Wire.KIND_ARRAY -> {
                 if (!(r instanceof DistArray a)) {
@@ -295,13 +323,30 @@ public final class EngineLoop implements EngineScope {
     }
 
     private Object replay(WireBuffer b) {
+        return replay(b, false);
+    }
+
+    /**
+     * A recipe's value; with {@code lazy}, a one-step recipe that is an element-wise ufunc ({@link Fusion#expr}) is
+     * returned unevaluated, as a {@link Fusion.Lazy}, its own recipe arguments too.
+     */
+    private Object replay(WireBuffer b, boolean lazy) {
         String target = b.getString();
         int steps = b.getInt();
         Object current = null;
         for (int s = 0; s < steps; s++) {
             String method = b.getString();
-            Object[] args = readArgs(b);
+            Object[] args = readArgs(b, lazy && steps == 1);
+            if (lazy && steps == 1) {
+                org.jdistarray.ops.Expr e = Fusion.expr(target, method, args);
+                if (e != null) {
+                    return new Fusion.Lazy(e);
+                }
+            }
             try {
+                if (Fusion.hasLazy(args)) {
+                    Fusion.materialize(args, temporaries);
+                }
                 current = s == 0 ? dispatch.call(target, method, args) : dispatch.callOn(current, method, args);
             } catch (RuntimeException | Error e) {
                 throw e;

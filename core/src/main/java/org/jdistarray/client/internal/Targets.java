@@ -12,6 +12,8 @@ import java.util.Map;
 public final class Targets {
     /** The target of an instance method on the first argument. */
     public static final String INSTANCE = "array";
+    /** The entry point of the ufuncs (the target {@link Fusion} fuses). */
+    static final String NP = "Np";
     private static final Map<String, Class<?>> TABLE = new LinkedHashMap<>();
 
     static {
