@@ -13,7 +13,9 @@ import org.jdistarray.protocol.DType;
 
 /**
  * The fused fast paths of {@code a*x + y} ({@code multiply} by a scalar, then {@code add} an array, operands in either
- * order) and of {@code x + y}, {@code x - y}, {@code x * y} of two arrays, in float64, float32 and int64: one loop
+ * order) and of {@code x + y}, {@code x - y}, {@code x * y} of two arrays, in float64, float32 and int64, and of
+ * {@code x op s} and {@code s op x} ({@code op} add, subtract, multiply, divide; {@code s} a Python float, or an int
+ * of at most 2^53 in magnitude, which converts to double exactly) in float64: one loop
  * straight over the operands' and the result's buffers, no tiles and no copies (the tile evaluator makes six passes
  * over each tile for it). Taken only when every array has the loop's dtype, is laid out as the result, in one chunk,
  * and the result has that dtype too; the arithmetic is exactly the tile evaluator's (a rounded multiply, then a
@@ -25,18 +27,26 @@ final class FusedAxpy {
     private final DistArray y;
     private final double alpha;
     private final long alphaLong;
-    /** Null for {@code alpha*x + y}; else the plain {@code x op y} of two arrays. */
+    /** Null for {@code alpha*x + y}; else {@code x op y} of two arrays, or with {@code y} null {@code x op alpha}. */
     private final BinaryOp op;
+    /** For {@code x op alpha}: the scalar is the left operand ({@code alpha op x}). */
+    private final boolean scalarFirst;
     /** FLOAT64, FLOAT32 or INT64: the operands', the loop's and the result's dtype. */
     private final DType type;
 
     private FusedAxpy(DistArray x, DistArray y, double alpha, long alphaLong, BinaryOp op, DType type) {
+        this(x, y, alpha, alphaLong, op, type, false);
+    }
+
+    private FusedAxpy(DistArray x, DistArray y, double alpha, long alphaLong, BinaryOp op, DType type,
+            boolean scalarFirst) {
         this.x = x;
         this.y = y;
         this.alpha = alpha;
         this.alphaLong = alphaLong;
         this.op = op;
         this.type = type;
+        this.scalarFirst = scalarFirst;
     }
 
     private static boolean fusable(DType t) {
@@ -52,6 +62,17 @@ final class FusedAxpy {
         if ((e.binaryOp == BinaryOp.ADD || e.binaryOp == BinaryOp.SUBTRACT || e.binaryOp == BinaryOp.MULTIPLY)
                 && dense(e.args[0], dist, t) && dense(e.args[1], dist, t)) {
             return new FusedAxpy(e.args[0].array, e.args[1].array, 0, 0, e.binaryOp, t);
+        }
+        if (t == DType.FLOAT64 && (e.binaryOp == BinaryOp.ADD || e.binaryOp == BinaryOp.SUBTRACT
+                || e.binaryOp == BinaryOp.MULTIPLY || e.binaryOp == BinaryOp.DIVIDE
+                || e.binaryOp == BinaryOp.TRUE_DIVIDE)) {
+            for (int side = 0; side < 2; side++) {
+                Expr s = e.args[side];
+                if (s.kind == Expr.Kind.SCALAR && dense(e.args[1 - side], dist, t) && exactDouble(s.scalar)) {
+                    double a = s.scalar.scalarKind() == 2 ? s.scalar.doubleValue() : s.scalar.longValue();
+                    return new FusedAxpy(e.args[1 - side].array, null, a, 0, e.binaryOp, t, side == 0);
+                }
+            }
         }
         if (e.binaryOp != BinaryOp.ADD) {
             return null;
@@ -78,6 +99,11 @@ final class FusedAxpy {
             }
         }
         return null;
+    }
+
+    /** A Python float, or a Python int that converts to double exactly (as the float64 loop converts it). */
+    private static boolean exactDouble(Operand o) {
+        return o.scalarKind() == 2 || o.scalarKind() == 1 && Math.abs(o.longValue()) <= (1L << 53);
     }
 
     static boolean dense(Expr e, Distribution dist) {
@@ -115,8 +141,12 @@ final class FusedAxpy {
             return;
         }
         DoubleBuffer xs = view(b.storage(x));
-        DoubleBuffer ys = view(b.storage(y));
         DoubleBuffer r = view(out);
+        if (y == null) {
+            scalar(op, xs, alpha, scalarFirst, r, (int) n);
+            return;
+        }
+        DoubleBuffer ys = view(b.storage(y));
         if (op == null) {
             loop(xs, ys, r, alpha, (int) n);
         } else {
@@ -201,6 +231,43 @@ final class FusedAxpy {
             default -> {
                 for (int i = 0; i < n; i++) {
                     r.put(i, xs.get(i) * ys.get(i));
+                }
+            }
+        }
+    }
+
+    private static void scalar(BinaryOp op, DoubleBuffer xs, double a, boolean first, DoubleBuffer r, int n) {
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, first ? a + xs.get(i) : xs.get(i) + a);
+                }
+            }
+            case SUBTRACT -> {
+                if (first) {
+                    for (int i = 0; i < n; i++) {
+                        r.put(i, a - xs.get(i));
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        r.put(i, xs.get(i) - a);
+                    }
+                }
+            }
+            case MULTIPLY -> {
+                for (int i = 0; i < n; i++) {
+                    r.put(i, first ? a * xs.get(i) : xs.get(i) * a);
+                }
+            }
+            default -> { // DIVIDE, TRUE_DIVIDE
+                if (first) {
+                    for (int i = 0; i < n; i++) {
+                        r.put(i, a / xs.get(i));
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        r.put(i, xs.get(i) / a);
+                    }
                 }
             }
         }
