@@ -71,6 +71,8 @@ final class Hdf5Files {
                     throw e;
                 } catch (RuntimeException e) {
                     throw new ArrayFileException(name + ": " + ds + ": corrupt HDF5 file: " + e, e);
+                } catch (OutOfMemoryError e) {
+                    throw JhdfGuard.outOfMemory(name, e);
                 }
                 return null;
             }));

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ReaderFuzzTest}. The work runs on the calling thread; if it has not finished after {@link #seconds()}
  * ({@value #PROPERTY}, default {@value #DEFAULT_SECONDS} s, far above any honest file's metadata), the thread is
  * interrupted, which closes jHDF's file channel so that its next read fails, and the work ends in an
- * {@link ArrayFileException} naming the file. Not collective (it bounds one rank's step, which is then agreed).
+ * {@link ArrayFileException} naming the file; so does an {@link OutOfMemoryError} (jHDF allocating from a forged
+ * size). Not collective (it bounds one rank's step, which is then agreed).
  */
 final class JhdfGuard {
     static final String PROPERTY = "jdistarray.hdf5.jhdfSeconds";
@@ -64,6 +65,8 @@ final class JhdfGuard {
                 throw new ArrayFileException(file + ": " + io, io);
             }
             throw (RuntimeException) e;
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(file, e);
         } finally {
             synchronized (done) {
                 done.set(true);
@@ -73,6 +76,16 @@ final class JhdfGuard {
                 Thread.interrupted(); // ours, not the caller's
             }
         }
+    }
+
+    /**
+     * jHDF allocating from a forged size field (found by {@code ReaderFuzzTest}'s long run: a chunked file's mutated
+     * metadata made one rank ask for more than the heap): the allocation failed, nothing was made, so the rank goes
+     * on and reports the file as corrupt like the others.
+     */
+    static ArrayFileException outOfMemory(String file, OutOfMemoryError e) {
+        return new ArrayFileException(file + ": corrupt HDF5 file: jHDF ran out of memory reading it (a forged size "
+                + "field?): " + e, e);
     }
 
     private static ArrayFileException timeout(String file, long limit, Exception cause) {
