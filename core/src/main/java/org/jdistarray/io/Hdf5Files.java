@@ -171,8 +171,12 @@ final class Hdf5Files {
 
     static List<Hdf5DatasetInfo> list(Path path) {
         try (HdfFile f = open(path)) {
-            List<Hdf5DatasetInfo> out = new ArrayList<>();
-            walk(f, out);
+            List<Dataset> all = new ArrayList<>();
+            datasets(f, all);
+            List<Hdf5DatasetInfo> out = new ArrayList<>(all.size());
+            for (Dataset d : all) {
+                out.add(info(d));
+            }
             return out;
         } catch (NoSuchFileException e) {
             throw new ArrayFileException(path + ": no such file");
@@ -193,15 +197,6 @@ final class Hdf5Files {
         }
     }
 
-    private static void walk(Group g, List<Hdf5DatasetInfo> out) {
-        for (Node n : g) {
-            if (n instanceof Group sub) {
-                walk(sub, out);
-            } else if (n instanceof Dataset d) {
-                out.add(info(d));
-            }
-        }
-    }
 
     static Hdf5DatasetInfo info(Dataset d) {
         long[] chunks = null;

@@ -127,21 +127,22 @@ final class JhdfWriter {
     /** A dataset of {@code shape} whose data jHDF only reserves (see {@link Reserved}). */
     private static WritableDataset reserved(WritableGroup g, String leaf, DType dtype, long[] shape,
             DatasetCreationOptions options, Path tmp) {
-        WritableDataset d = g.putDataset(leaf, JhdfTypes.nested(oneZero(dtype), dtype, ones(shape.length)),
-                options.isUnsigned() ? DatasetCreationOptions.builder().unsigned().build()
-                        : DatasetCreationOptions.DEFAULT);
+        WritableDataset d = g.putDataset(leaf, placeholder(dtype, shape.length), unsignedOnly(options));
         Reserved.reserve(d, shape, tmp);
         return d;
     }
 
-    private static ByteBuffer oneZero(DType dtype) {
-        return ByteBuffer.allocate(dtype.itemSize()).order(ByteOrder.nativeOrder());
+    /** A one-element array of {@code ndim} axes of {@code dtype}: what jHDF's dataset is made from before its shape. */
+    private static Object placeholder(DType dtype, int ndim) {
+        long[] one = new long[ndim];
+        Arrays.fill(one, 1);
+        return JhdfTypes.nested(ByteBuffer.allocate(dtype.itemSize()).order(ByteOrder.nativeOrder()), dtype, one);
     }
 
-    private static long[] ones(int n) {
-        long[] one = new long[n];
-        Arrays.fill(one, 1);
-        return one;
+    /** The creation options of a placeholder: only the unsigned flag of {@code options} (no chunks, no filters). */
+    private static DatasetCreationOptions unsignedOnly(DatasetCreationOptions options) {
+        return options.isUnsigned() ? DatasetCreationOptions.builder().unsigned().build()
+                : DatasetCreationOptions.DEFAULT;
     }
 
     /** The data address of the reserved contiguous dataset {@code path} of {@code tmp}, checked. Rank 0. */
@@ -184,9 +185,7 @@ final class JhdfWriter {
 
         StreamedChunks(WritableGroup parent, String name, DType dtype, long[] shape, DatasetCreationOptions options,
                 ChunkSource source) {
-            super(JhdfTypes.nested(oneZero(dtype), dtype, ones(shape.length)), name, parent,
-                    options.isUnsigned() ? DatasetCreationOptions.builder().unsigned().build()
-                            : DatasetCreationOptions.DEFAULT);
+            super(placeholder(dtype, shape.length), name, parent, unsignedOnly(options));
             this.shape = shape.clone();
             this.chunkDims = options.getChunkDimensions().clone();
             this.item = dtype.itemSize();
