@@ -234,7 +234,7 @@ final class Hdf5Files {
         String ds = Hdf5Paths.normalize(dataset);
         Distribution dist = array.distribution();
         CommContext ctx = dist.context();
-        ctx.verify("saveHdf5", 0, ArrayIO.nameHash(path), ds.hashCode(), mode.ordinal());
+        ctx.verify("saveHdf5", 0, ArrayIO.nameHash(path), ds.hashCode(), mode.ordinal(), options.fingerprint());
         Hdf5Paths.chunkShape(dist.shape(), array.dtype().itemSize(), options); // argument errors on every rank
         Hdf5Engine engine = resolve(options.engine(), dist, true);
         if (engine == Hdf5Engine.NATIVE) {

@@ -66,6 +66,15 @@ public final class Hdf5Options {
         return gzip;
     }
 
+    /**
+     * A number for the storage these options choose (engine, chunks, gzip), checked equal on every rank by
+     * {@code saveHdf5}'s collective call check: ranks choosing other storage would take other collective steps.
+     */
+    long fingerprint() {
+        long h = engine.ordinal() * 31L + gzip;
+        return h * 1_000_003L + (chunks == null ? -1 : java.util.Arrays.hashCode(chunks));
+    }
+
     @Override
     public String toString() {
         return "Hdf5Options[engine=" + engine + ", chunks=" + (chunks == null ? "None" : Arrays.toString(chunks))

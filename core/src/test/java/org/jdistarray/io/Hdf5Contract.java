@@ -330,6 +330,44 @@ public abstract class Hdf5Contract {
         });
     }
 
+    /**
+     * Ranks that make different {@code saveHdf5} calls (another dataset, other chunks, gzip on one rank only: other
+     * storage would mean other collective steps) get a {@code CollectiveMismatchException} naming each rank's call, on
+     * every rank, before anything is written; the next save works.
+     */
+    @Test
+    void mismatchedSavesFailOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() == 1) {
+                return; // one rank: no other call to compare with
+            }
+            Path dir = IoTesting.sharedDir(comm);
+            Path file = dir.resolve("mismatch.h5");
+            boolean last = comm.rank() == comm.size() - 1;
+            Distribution d = Distribution.builder(comm).shape(3L * comm.size() + 1, 4).build();
+            try (DistArray a = IoTesting.reference(d, DType.FLOAT64)) {
+                List<Hdf5Options> mine = List.of(last ? opts().chunks(2, 2) : opts(),
+                        last ? opts().gzip(1) : opts().chunks(2, 2).gzip(1), opts().chunks(last ? 3 : 2, 4));
+                for (Hdf5Options o : mine) {
+                    org.jdistarray.comm.CollectiveMismatchException e = assertThrows(
+                            org.jdistarray.comm.CollectiveMismatchException.class,
+                            () -> ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, o), o.toString());
+                    assertTrue(e.getMessage().contains("saveHdf5"), e.getMessage());
+                }
+                org.jdistarray.comm.CollectiveMismatchException e = assertThrows(
+                        org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> ArrayIO.saveHdf5(file, last ? "/y" : "/x", a, Hdf5Mode.TRUNCATE, opts().gzip(1)));
+                assertTrue(e.getMessage().contains("saveHdf5"), e.getMessage());
+                comm.barrier();
+                assertFalse(Files.exists(file), "nothing written");
+                ArrayIO.saveHdf5(file, "/x", a, Hdf5Mode.TRUNCATE, opts().chunks(2, 2).gzip(1));
+                try (DistArray b = ArrayIO.loadHdf5(file, "/x", d, DType.FLOAT64, opts())) {
+                    IoTesting.assertHoldsReference(b, DType.FLOAT64, "after the mismatches");
+                }
+            }
+        });
+    }
+
     @Test
     void badFilesFailOnEveryRank() throws Exception {
         onRanks(comm -> {

@@ -21,14 +21,14 @@ class Hdf5MpiIT {
     @Test
     void oneRank() {
         MpiLauncher.Result r = MpiLauncher.run(1, TIMEOUT, Hdf5ContractOnMpi.class, Hdf5JhdfContractOnMpi.class);
-        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=1 classes=2 tests=16 succeeded=16"),
+        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=1 classes=2 tests=18 succeeded=18"),
                 r.report());
     }
 
     @Test
     void twoRanks() {
         MpiLauncher.Result r = MpiLauncher.run(2, TIMEOUT, Hdf5ContractOnMpi.class, Hdf5JhdfContractOnMpi.class);
-        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=2 classes=2 tests=16 succeeded=16"),
+        assertTrue(r.passed() && r.summary().orElseThrow().contains("np=2 classes=2 tests=18 succeeded=18"),
                 r.report());
     }
 }

@@ -27,5 +27,6 @@ class Hdf5ThreadTest {
         c.badFilesFailOnEveryRank();
         c.h5pyInterop();
         c.appendStreamsPreviousDatasets();
+        c.mismatchedSavesFailOnEveryRank();
     }
 }
