@@ -126,8 +126,7 @@ final class Evaluator {
                 r = bridge.create(dist, dtype, Storage.allocate(dtype, dist.localElementCount(), false, shift));
             }
             Storage rs = bridge.storage(r);
-            if (FusedAxpy.fits(rs)) {
-                loop.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+            if (FusedAxpy.fits(rs) && loop.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount())) {
                 return r;
             }
             if (out == null) {

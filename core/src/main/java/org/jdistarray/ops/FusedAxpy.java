@@ -110,7 +110,7 @@ final class FusedAxpy {
         return dense(e, dist, DType.FLOAT64);
     }
 
-    private static boolean dense(Expr e, Distribution dist, DType t) {
+    static boolean dense(Expr e, Distribution dist, DType t) {
         if (e.kind != Expr.Kind.ARRAY || e.array.dtype() != t) {
             return false;
         }
@@ -130,6 +130,9 @@ final class FusedAxpy {
             return;
         }
         ArrayAccess.Bridge b = ArrayAccess.get();
+        if (NativeKernels.on() && runNative(b, out, n)) {
+            return;
+        }
         if (type == DType.FLOAT32) {
             float32(bytes(b.storage(x)).asFloatBuffer(), bytes(b.storage(y)).asFloatBuffer(), bytes(out).asFloatBuffer(),
                     (int) n);
@@ -152,6 +155,33 @@ final class FusedAxpy {
         } else {
             binary(op, xs, ys, r, (int) n);
         }
+    }
+
+    /** The same loop, native (vectorised, the same bits); false (nothing written) if a buffer is not direct. */
+    private boolean runNative(ArrayAccess.Bridge b, Storage out, long n) {
+        long bytes = n * type.itemSize();
+        long ax = address(b.storage(x), bytes);
+        long ay = y == null ? 0 : address(b.storage(y), bytes);
+        long ar = address(out, bytes);
+        if (ax == 0 || ar == 0 || (y != null && ay == 0)) {
+            return false;
+        }
+        int t = type == DType.FLOAT64 ? 0 : type == DType.FLOAT32 ? 1 : 2;
+        int o = op == null ? -1 : switch (op) {
+            case ADD -> NativeKernels.OP_ADD;
+            case SUBTRACT -> NativeKernels.OP_SUB;
+            case MULTIPLY -> NativeKernels.OP_MUL;
+            default -> NativeKernels.OP_DIV;
+        };
+        NativeKernels.axpy(t, o, scalarFirst, ax, ay, ar, alpha, alphaLong, n);
+        return true;
+    }
+
+    /** The address of chunk 0 of {@code s} if it is a native-order direct buffer of {@code bytes}, else 0. */
+    static long address(Storage s, long bytes) {
+        java.nio.ByteBuffer c = s.chunkOf(0);
+        return c.isDirect() && c.order() == ByteOrder.nativeOrder() && c.capacity() >= bytes
+                ? ReduceKernels.address(c) : 0;
     }
 
     private static void binary(BinaryOp op, DoubleBuffer xs, DoubleBuffer ys, DoubleBuffer r, int n) {

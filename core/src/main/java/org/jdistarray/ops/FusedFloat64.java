@@ -62,7 +62,11 @@ final class FusedFloat64 {
     /** Distinct expression shapes kept; past it a new shape takes the tile evaluator. */
     static final int MAX_SHAPES = 256;
 
-    private static final ConcurrentHashMap<String, Loop> LOOPS = new ConcurrentHashMap<>();
+    /** A shape's loops: the Java template copy, and the program of the native machine (null past its limits). */
+    private record Compiled(Loop loop, int[] program) {
+    }
+
+    private static final ConcurrentHashMap<String, Compiled> LOOPS = new ConcurrentHashMap<>();
     private static final MethodType ELEMENT = MethodType.methodType(double.class, double[][].class, double[].class,
             int.class);
     private static final MethodType DIRECT = MethodType.methodType(double.class, DoubleBuffer[].class, double[].class,
@@ -86,36 +90,55 @@ final class FusedFloat64 {
     }
 
     private final Loop loop;
+    private final int[] program;
     private final DistArray[] leaves;
     private final double[] scalars;
+    /** FLOAT64, or FLOAT32 (native only: {@link #loop} is null, the tile evaluator is the Java path). */
+    private final DType type;
 
-    private FusedFloat64(Loop loop, DistArray[] leaves, double[] scalars) {
-        this.loop = loop;
+    private FusedFloat64(Compiled c, DistArray[] leaves, double[] scalars, DType type) {
+        this.loop = c.loop;
+        this.program = c.program;
         this.leaves = leaves;
         this.scalars = scalars;
+        this.type = type;
     }
 
-    /** The fused loop of {@code e} over {@code dist} into {@code outType}, or null when it does not apply. */
+    /**
+     * The fused loop of {@code e} over {@code dist} into {@code outType}, or null when it does not apply. Float32
+     * trees of the same operations are fused too when the native loops are loaded (the tile evaluator otherwise).
+     */
     static FusedFloat64 of(Expr e, Distribution dist, DType outType) {
-        if (outType != DType.FLOAT64 || (e.kind != Expr.Kind.UNARY && e.kind != Expr.Kind.BINARY)) {
+        boolean f32 = outType == DType.FLOAT32 && NativeKernels.on();
+        if ((outType != DType.FLOAT64 && !f32) || (e.kind != Expr.Kind.UNARY && e.kind != Expr.Kind.BINARY)) {
             return null;
         }
         List<DistArray> arrays = new ArrayList<>(4);
         List<Double> values = new ArrayList<>(2);
         StringBuilder key = new StringBuilder(64);
-        if (!shape(e, dist, arrays, values, key)) {
+        if (f32) {
+            key.append("f32:");
+        }
+        if (!shape(e, dist, outType, arrays, values, key)) {
             return null;
         }
         String k = key.toString();
-        Loop l = LOOPS.get(k);
+        Compiled l = LOOPS.get(k);
         if (l == null) {
             if (LOOPS.size() >= MAX_SHAPES) {
                 return null;
             }
-            try {
-                l = LOOPS.computeIfAbsent(k, s -> define(
+            if (f32) {
+                int[] p = program(e, arrays.size(), values.size());
+                if (p == null) {
+                    return null;
+                }
+                l = LOOPS.computeIfAbsent(k, s -> new Compiled(null, p));
+            } else try {
+                l = LOOPS.computeIfAbsent(k, s -> new Compiled(define(
                         element(e, new ArrayList<>(), new int[1], ELEMENT, LEAF, SCALAR),
-                        element(e, new ArrayList<>(), new int[1], DIRECT, LEAF_DIRECT, SCALAR_DIRECT)));
+                        element(e, new ArrayList<>(), new int[1], DIRECT, LEAF_DIRECT, SCALAR_DIRECT)),
+                        program(e, arrays.size(), values.size())));
             } catch (IllegalStateException | LinkageError ex) {
                 return null; // no hidden class here (an unusual runtime): the tile evaluator computes the same bits
             }
@@ -124,15 +147,24 @@ final class FusedFloat64 {
         for (int i = 0; i < s.length; i++) {
             s[i] = values.get(i);
         }
-        return new FusedFloat64(l, arrays.toArray(new DistArray[0]), s);
+        return new FusedFloat64(l, arrays.toArray(new DistArray[0]), s, outType);
     }
 
-    /** Runs the loop over the local block ({@code n} elements) into {@code out} (one chunk). */
-    void run(Storage out, long n) {
+    /**
+     * Runs the loop over the local block ({@code n} elements) into {@code out} (one chunk): the native machine when
+     * it is loaded ({@link NativeKernels}: vectorised, the same bits), else the Java template's loop.
+     */
+    boolean run(Storage out, long n) {
         if (n == 0) {
-            return;
+            return true;
         }
         ArrayAccess.Bridge b = ArrayAccess.get();
+        if (program != null && (NativeKernels.on() || loop == null) && runNative(b, out, n)) {
+            return true;
+        }
+        if (loop == null) {
+            return false; // float32 on memory the native loop cannot take: the caller runs the tile evaluator
+        }
         DoubleBuffer[] in = new DoubleBuffer[leaves.length];
         for (int i = 0; i < in.length; i++) {
             in[i] = view(b.storage(leaves[i]));
@@ -143,12 +175,98 @@ final class FusedFloat64 {
             for (int i = 0; i < m; i += CHUNK) {
                 loop.runDirect(in, scalars, r, i, Math.min(m, i + CHUNK));
             }
-            return;
+            return true;
         }
         double[][] tiles = new double[in.length + 1][TILE];
         for (int i = 0; i < m; i += CHUNK) {
             loop.run(in, tiles, scalars, r, i, Math.min(m, i + CHUNK));
         }
+        return true;
+    }
+
+    /** The native machine over the leaves' and the result's memory; false (nothing written) if one is not direct. */
+    private boolean runNative(ArrayAccess.Bridge b, Storage out, long n) {
+        long[] at = new long[leaves.length];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = address(b.storage(leaves[i]), n);
+            if (at[i] == 0) {
+                return false;
+            }
+        }
+        long r = address(out, n);
+        if (r == 0) {
+            return false;
+        }
+        if (type == DType.FLOAT32) {
+            NativeKernels.evalF32(program, at, scalars, r, n);
+        } else {
+            NativeKernels.evalF64(program, at, scalars, r, n);
+        }
+        return true;
+    }
+
+    private long address(Storage s, long n) {
+        return FusedAxpy.address(s, n * type.itemSize());
+    }
+
+    /**
+     * The postfix program of {@code e} for {@link NativeKernels#evalF64} (leaves and scalars numbered as
+     * {@link #shape} numbers them), or null past the machine's limits.
+     */
+    private static int[] program(Expr e, int leafCount, int scalarCount) {
+        if (leafCount > NativeKernels.MAX_LEAVES || scalarCount > NativeKernels.MAX_SCALARS) {
+            return null;
+        }
+        int[] code = new int[NativeKernels.MAX_OPS];
+        int[] state = new int[4]; // ops written, scalars numbered, depth now, deepest
+        List<DistArray> arrays = new ArrayList<>();
+        return emit(e, arrays, code, state) ? java.util.Arrays.copyOf(code, state[0]) : null;
+    }
+
+    private static boolean emit(Expr e, List<DistArray> arrays, int[] code, int[] state) {
+        int op;
+        switch (e.kind) {
+            case ARRAY -> {
+                int at = indexOf(arrays, e.array);
+                if (at < 0) {
+                    at = arrays.size();
+                    arrays.add(e.array);
+                }
+                op = NativeKernels.OP_LEAF | at << 8;
+            }
+            case SCALAR -> op = NativeKernels.OP_SCALAR | state[1]++ << 8;
+            case UNARY -> {
+                if (!emit(e.args[0], arrays, code, state)) {
+                    return false;
+                }
+                state[2]--;
+                op = switch (e.unaryOp) {
+                    case SQRT -> NativeKernels.OP_SQRT;
+                    case ABSOLUTE -> NativeKernels.OP_ABS;
+                    case NEGATIVE -> NativeKernels.OP_NEG;
+                    case SQUARE -> NativeKernels.OP_SQUARE;
+                    default -> NativeKernels.OP_POS;
+                };
+            }
+            default -> { // BINARY (shape() admitted only these)
+                if (!emit(e.args[0], arrays, code, state) || !emit(e.args[1], arrays, code, state)) {
+                    return false;
+                }
+                state[2] -= 2;
+                op = switch (e.binaryOp) {
+                    case ADD -> NativeKernels.OP_ADD;
+                    case SUBTRACT -> NativeKernels.OP_SUB;
+                    case MULTIPLY -> NativeKernels.OP_MUL;
+                    default -> NativeKernels.OP_DIV;
+                };
+            }
+        }
+        if (state[0] == code.length || ++state[2] > NativeKernels.MAX_DEPTH) {
+            return false;
+        }
+        state[3] = Math.max(state[3], state[2]);
+        code[state[0]++] = op;
+        return true;
     }
 
     private static DoubleBuffer view(Storage s) {
@@ -156,11 +274,11 @@ final class FusedFloat64 {
     }
 
     /** Checks {@code e} and writes its shape's key; collects the leaves (first appearance) and scalar values. */
-    private static boolean shape(Expr e, Distribution dist, List<DistArray> arrays, List<Double> values,
+    private static boolean shape(Expr e, Distribution dist, DType t, List<DistArray> arrays, List<Double> values,
             StringBuilder key) {
         switch (e.kind) {
             case ARRAY -> {
-                if (!FusedAxpy.dense(e, dist) || e.array.isView()) {
+                if (!FusedAxpy.dense(e, dist, t) || e.array.isView()) {
                     return false;
                 }
                 int at = indexOf(arrays, e.array);
@@ -173,31 +291,39 @@ final class FusedFloat64 {
             }
             case SCALAR -> {
                 Operand o = e.scalar;
+                if (t == DType.FLOAT32) {
+                    // as the float32 loop converts it: a float rounded to float32, an int exact in float32
+                    if (o.scalarKind() == 1 && Math.abs(o.longValue()) > (1L << 24)) {
+                        return false;
+                    }
+                    values.add(o.scalarKind() == 2 ? (double) (float) o.doubleValue() : (double) o.longValue());
+                    key.append('S').append(values.size() - 1);
+                    return true;
+                }
                 values.add(o.scalarKind() == 2 ? o.doubleValue() : (double) o.longValue());
                 key.append('S').append(values.size() - 1);
                 return true;
             }
             case UNARY -> {
-                if (e.loop != DType.FLOAT64 || e.dtype != DType.FLOAT64 || unary(e.unaryOp) == null
-                        || !float64(e.args[0])) {
+                if (e.loop != t || e.dtype != t || unary(e.unaryOp) == null || !typed(e.args[0], t)) {
                     return false;
                 }
                 key.append(e.unaryOp.ordinal()).append("u(");
-                boolean ok = shape(e.args[0], dist, arrays, values, key);
+                boolean ok = shape(e.args[0], dist, t, arrays, values, key);
                 key.append(')');
                 return ok;
             }
             case BINARY -> {
-                if (e.loop != DType.FLOAT64 || e.dtype != DType.FLOAT64 || binary(e.binaryOp) == null
-                        || !float64(e.args[0]) || !float64(e.args[1])) {
+                if (e.loop != t || e.dtype != t || binary(e.binaryOp) == null || !typed(e.args[0], t)
+                        || !typed(e.args[1], t)) {
                     return false;
                 }
                 key.append(e.binaryOp.ordinal()).append("b(");
-                if (!shape(e.args[0], dist, arrays, values, key)) {
+                if (!shape(e.args[0], dist, t, arrays, values, key)) {
                     return false;
                 }
                 key.append(',');
-                boolean ok = shape(e.args[1], dist, arrays, values, key);
+                boolean ok = shape(e.args[1], dist, t, arrays, values, key);
                 key.append(')');
                 return ok;
             }
@@ -207,9 +333,9 @@ final class FusedFloat64 {
         }
     }
 
-    /** A child the float64 loop reads without a conversion: a scalar, or a float64 node or array. */
-    private static boolean float64(Expr c) {
-        return c.kind == Expr.Kind.SCALAR || c.dtype == DType.FLOAT64;
+    /** A child the loop of type {@code t} reads without a conversion: a scalar, or a node or array of type t. */
+    private static boolean typed(Expr c, DType t) {
+        return c.kind == Expr.Kind.SCALAR || c.dtype == t;
     }
 
     private static int indexOf(List<DistArray> arrays, DistArray a) {

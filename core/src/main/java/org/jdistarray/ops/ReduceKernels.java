@@ -55,15 +55,40 @@ final class ReduceKernels {
     }
 
     /**
-     * The sum of {@code n} float64 at byte {@code pos} (eight accumulators: add latency hidden). A native-order
-     * direct buffer is read by address after one bounds check ({@code sun.misc.Unsafe}: no per-element index checks),
-     * any other through {@link ByteBuffer#getDouble(int)}; both add in the same order.
+     * The native address of element 0 of direct buffer {@code b} (its {@code address} field, not its position), or 0
+     * when {@code sun.misc.Unsafe} is unavailable here.
+     */
+    static long address(Buffer b) {
+        if (GET_LONG == null || !b.isDirect()) {
+            return 0;
+        }
+        try {
+            return (long) GET_LONG.invokeExact((Object) b, ADDRESS_OFFSET);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /** Lanes of {@link #sumF64}: element {@code i} goes to lane {@code i % LANES} (the C twin's four AVX-512 sums). */
+    static final int LANES = 32;
+
+    /**
+     * The sum of {@code n} float64 at byte {@code pos}, in a fixed order: lane {@code j} of {@link #LANES} adds
+     * elements {@code j, j + 32, ...} of the full groups of 32, the tail is added to lane 0, and the lanes are folded
+     * by halving ({@code lane[j] += lane[j + w]}, {@code w = 16, 8, 4, 2, 1}). A native-order direct buffer is summed
+     * by the native loop ({@link NativeKernels#sumF64}, vectorised) or read by address after one bounds check
+     * ({@code sun.misc.Unsafe}: no per-element index checks), any other through {@link ByteBuffer#getDouble(int)};
+     * all three add in that order (the same bits).
      */
     static double sumF64(ByteBuffer b, int pos, int n) {
         if (GET_DOUBLE != null && b.isDirect() && b.order() == ByteOrder.nativeOrder() && pos >= 0 && n >= 0
                 && pos + ((long) n << 3) <= b.capacity()) {
+            long at = address(b) + pos;
+            if (NativeKernels.on()) {
+                return NativeKernels.sumF64(at, n);
+            }
             try {
-                return sumF64((long) GET_LONG.invokeExact((Object) b, ADDRESS_OFFSET) + pos, n);
+                return sumF64(at, n);
             } catch (Throwable t) {
                 throw new IllegalStateException(t);
             }
@@ -71,60 +96,104 @@ final class ReduceKernels {
         return sumF64Checked(b, pos, n);
     }
 
-    /** {@link #sumF64(ByteBuffer, int, int)} through the buffer's checked accessor. */
+    /**
+     * {@link #sumF64(ByteBuffer, int, int)} through the buffer's checked accessor: the lanes in four groups of eight
+     * (eight independent sums hide the add latency; a group's lanes are kept across blocks of {@link #SUM_BLOCK}
+     * elements, so the data is read from cache).
+     */
     static double sumF64Checked(ByteBuffer b, int pos, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int end = pos + (n << 3);
-        int p = pos;
-        for (; p <= end - 64; p += 64) {
-            s0 += b.getDouble(p);
-            s1 += b.getDouble(p + 8);
-            s2 += b.getDouble(p + 16);
-            s3 += b.getDouble(p + 24);
-            s4 += b.getDouble(p + 32);
-            s5 += b.getDouble(p + 40);
-            s6 += b.getDouble(p + 48);
-            s7 += b.getDouble(p + 56);
+        double[] lane = new double[LANES];
+        int full = n - n % LANES;
+        for (int from = 0; from < full; from += SUM_BLOCK) {
+            int to = Math.min(full, from + SUM_BLOCK);
+            for (int g = 0; g < LANES; g += 8) {
+                double s0 = lane[g];
+                double s1 = lane[g + 1];
+                double s2 = lane[g + 2];
+                double s3 = lane[g + 3];
+                double s4 = lane[g + 4];
+                double s5 = lane[g + 5];
+                double s6 = lane[g + 6];
+                double s7 = lane[g + 7];
+                for (int p = pos + ((from + g) << 3), end = pos + (to << 3); p < end; p += LANES << 3) {
+                    s0 += b.getDouble(p);
+                    s1 += b.getDouble(p + 8);
+                    s2 += b.getDouble(p + 16);
+                    s3 += b.getDouble(p + 24);
+                    s4 += b.getDouble(p + 32);
+                    s5 += b.getDouble(p + 40);
+                    s6 += b.getDouble(p + 48);
+                    s7 += b.getDouble(p + 56);
+                }
+                lane[g] = s0;
+                lane[g + 1] = s1;
+                lane[g + 2] = s2;
+                lane[g + 3] = s3;
+                lane[g + 4] = s4;
+                lane[g + 5] = s5;
+                lane[g + 6] = s6;
+                lane[g + 7] = s7;
+            }
         }
-        for (; p < end; p += 8) {
-            s0 += b.getDouble(p);
+        for (int i = full; i < n; i++) {
+            lane[0] += b.getDouble(pos + (i << 3));
         }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return fold(lane);
     }
 
-    /** The same sum at native address {@code address} (checked by the caller). */
+    /** Elements per block of the Java lane loops (32 KiB: the block stays in L1 while its four groups read it). */
+    private static final int SUM_BLOCK = 4096;
+
+    /** The halving fold of the lanes: {@code lane[j] += lane[j + w]} for {@code w = 16, 8, 4, 2, 1}. */
+    private static double fold(double[] lane) {
+        for (int w = LANES / 2; w >= 1; w >>= 1) {
+            for (int j = 0; j < w; j++) {
+                lane[j] += lane[j + w];
+            }
+        }
+        return lane[0];
+    }
+
+    /** The same sum at native address {@code address} (checked by the caller), without the native library. */
     private static double sumF64(long address, int n) throws Throwable {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int i = 0;
-        for (; i <= n - 8; i += 8) {
-            long p = address + ((long) i << 3);
-            s0 += (double) GET_DOUBLE.invokeExact(p);
-            s1 += (double) GET_DOUBLE.invokeExact(p + 8);
-            s2 += (double) GET_DOUBLE.invokeExact(p + 16);
-            s3 += (double) GET_DOUBLE.invokeExact(p + 24);
-            s4 += (double) GET_DOUBLE.invokeExact(p + 32);
-            s5 += (double) GET_DOUBLE.invokeExact(p + 40);
-            s6 += (double) GET_DOUBLE.invokeExact(p + 48);
-            s7 += (double) GET_DOUBLE.invokeExact(p + 56);
+        double[] lane = new double[LANES];
+        int full = n - n % LANES;
+        for (int from = 0; from < full; from += SUM_BLOCK) {
+            int to = Math.min(full, from + SUM_BLOCK);
+            for (int g = 0; g < LANES; g += 8) {
+                double s0 = lane[g];
+                double s1 = lane[g + 1];
+                double s2 = lane[g + 2];
+                double s3 = lane[g + 3];
+                double s4 = lane[g + 4];
+                double s5 = lane[g + 5];
+                double s6 = lane[g + 6];
+                double s7 = lane[g + 7];
+                long end = address + ((long) to << 3);
+                for (long p = address + ((long) (from + g) << 3); p < end; p += LANES << 3) {
+                    s0 += (double) GET_DOUBLE.invokeExact(p);
+                    s1 += (double) GET_DOUBLE.invokeExact(p + 8);
+                    s2 += (double) GET_DOUBLE.invokeExact(p + 16);
+                    s3 += (double) GET_DOUBLE.invokeExact(p + 24);
+                    s4 += (double) GET_DOUBLE.invokeExact(p + 32);
+                    s5 += (double) GET_DOUBLE.invokeExact(p + 40);
+                    s6 += (double) GET_DOUBLE.invokeExact(p + 48);
+                    s7 += (double) GET_DOUBLE.invokeExact(p + 56);
+                }
+                lane[g] = s0;
+                lane[g + 1] = s1;
+                lane[g + 2] = s2;
+                lane[g + 3] = s3;
+                lane[g + 4] = s4;
+                lane[g + 5] = s5;
+                lane[g + 6] = s6;
+                lane[g + 7] = s7;
+            }
         }
-        for (; i < n; i++) {
-            s0 += (double) GET_DOUBLE.invokeExact(address + ((long) i << 3));
+        for (int i = full; i < n; i++) {
+            lane[0] += (double) GET_DOUBLE.invokeExact(address + ((long) i << 3));
         }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return fold(lane);
     }
 
     static void sumEachF64(ByteBuffer b, int pos, int n, double[] acc, int start) {

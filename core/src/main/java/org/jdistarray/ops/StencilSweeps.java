@@ -1,5 +1,6 @@
 package org.jdistarray.ops;
 
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
@@ -10,8 +11,10 @@ import org.jdistarray.array.LocalBlock;
  * The stencil idiom of the element-wise operations (until slicing views exist): a 5-point Jacobi sweep on a 2-D
  * float64 array whose block axes carry one ghost cell ({@code padding(axis, 1, 1)}): {@link #jacobi5} exchanges the
  * ghosts once and writes {@code out[i, j] = 0.25 * (u[i-1, j] + u[i+1, j] + u[i, j-1] + u[i, j+1])} on the global
- * interior in one pass over the local block's memory (row by row through three heap row buffers, a loop C2
- * vectorises); the global boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and {@code out} between sweeps.
+ * interior in one pass over the local block's memory (rows with contiguous elements: the native loop of
+ * {@link NativeKernels}, vectorised, or without it row by row through three heap row buffers, a loop C2 vectorises;
+ * the same bits either way); the global boundary keeps {@code u}'s values (Dirichlet). Swap {@code u} and
+ * {@code out} between sweeps.
  */
 public final class StencilSweeps {
     private StencilSweeps() {
@@ -58,7 +61,15 @@ public final class StencilSweeps {
         int kLo = g0[1] == 0 ? 1 : 0;
         int kHi = g0[1] + n == shape[1] ? n - 1 : n;
         if (s1 == 1) {
-            rows(x, y, first, s0, n, hi[0] - lo[0], g0[0], shape[0], kLo, kHi);
+            long ax = ReduceKernels.address(x);
+            long ay = ReduceKernels.address(y);
+            if (NativeKernels.on() && ax != 0 && ay != 0 && x.order() == ByteOrder.nativeOrder()
+                    && y.order() == ByteOrder.nativeOrder()) {
+                // the same rows on the arrays' memory, vectorised (the same sum in the same order: the same bits)
+                NativeKernels.jacobi5Rows(ax, ay, first, s0, n, hi[0] - lo[0], g0[0], shape[0], kLo, kHi);
+            } else {
+                rows(x, y, first, s0, n, hi[0] - lo[0], g0[0], shape[0], kLo, kHi);
+            }
             return out;
         }
         for (long i = lo[0]; i < hi[0]; i++) {

@@ -1,0 +1,136 @@
+package org.jdistarray.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+import org.jdistarray.array.DistArray;
+import org.jdistarray.array.DistArrays;
+import org.jdistarray.comm.local.LocalCluster;
+import org.jdistarray.dist.Distribution;
+import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The native loops ({@link NativeKernels}) against the Java loops, in one JVM (the switch flipped between two
+ * evaluations of the same thing): random float64 and float32 expression trees (float32: against the tile evaluator,
+ * which is the Java path of float32 trees) of every op the native machine has, with scalars
+ * and repeated leaves, deeper than its stack (which must fall back) and longer than one tile, on block and cyclic
+ * layouts with empty and uneven blocks, into new arrays and in place; NaN, ±inf and -0.0 among the values. The other
+ * native loops (the sum, the stencil) are compared in {@link ReduceKernelsTest} and against serial references in
+ * {@code UfuncContract}/the reduction contracts, which run with the library loaded.
+ */
+class NativeKernelsTest {
+    @Test
+    void theBuildsLibraryIsLoaded() {
+        // core's build compiles it wherever gcc is (CI included): a library that exists but does not load is a bug
+        boolean built = NativeKernels.class.getResource("libjdist_kernels.so") != null;
+        if (built && !"java".equals(System.getProperty("jdistarray.kernels"))) {
+            assertTrue(NativeKernels.LOADED, NativeKernels.status());
+            assertTrue(NativeKernels.status().startsWith("native"), NativeKernels.status());
+        }
+    }
+
+    private static double value(SplittableRandom r) {
+        return switch (r.nextInt(12)) {
+            case 0 -> Double.NaN;
+            case 1 -> Double.POSITIVE_INFINITY;
+            case 2 -> Double.NEGATIVE_INFINITY;
+            case 3 -> -0.0;
+            case 4 -> 0.0;
+            case 5 -> Double.MIN_VALUE;
+            default -> (r.nextDouble() - 0.4) * Math.scalb(1.0, r.nextInt(40) - 20);
+        };
+    }
+
+    private static Expr tree(SplittableRandom r, DistArray[] leaves, int depth) {
+        if (depth == 0 || r.nextInt(5) == 0) {
+            return r.nextInt(4) == 0 ? Expr.scalar(value(r)) : Expr.of(leaves[r.nextInt(leaves.length)]);
+        }
+        if (r.nextInt(3) == 0) {
+            UnaryOp[] ops = {UnaryOp.SQRT, UnaryOp.ABSOLUTE, UnaryOp.NEGATIVE, UnaryOp.SQUARE, UnaryOp.POSITIVE};
+            return tree(r, leaves, depth - 1).apply(ops[r.nextInt(ops.length)]);
+        }
+        BinaryOp[] ops = {BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.DIVIDE, BinaryOp.TRUE_DIVIDE};
+        return tree(r, leaves, depth - 1).apply(ops[r.nextInt(ops.length)], tree(r, leaves, depth - 1));
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4, 7})
+    void expressionsGiveTheJavaLoopsBits(int ranks) {
+        boolean saved = NativeKernels.enabled;
+        long savedTiled = FusedFloat64.tiledFrom;
+        try {
+            for (int n : new int[] {0, 1, 5, 127, 128, 129, 1000, 4099}) {
+                LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
+                    SplittableRandom r = new SplittableRandom(n * 31L + ranks);
+                    for (int variant = 0; variant < 4; variant++) {
+                        boolean cyclic = variant % 2 == 1;
+                        DType type = variant < 2 ? DType.FLOAT64 : DType.FLOAT32;
+                        var b = Distribution.builder(comm).shape(n);
+                        Distribution d = cyclic ? b.cyclic(0).build() : b.build();
+                        DistArray[] leaves = new DistArray[4];
+                        for (int k = 0; k < leaves.length; k++) {
+                            long seed = r.nextLong();
+                            leaves[k] = DistArrays.fromFunction(d, type,
+                                    g -> value(new SplittableRandom(seed + g[0])));
+                        }
+                        try {
+                            for (int t = 0; t < 40; t++) {
+                                // one array operand at least, at the root
+                                Expr sub = tree(r, leaves, t % 9);
+                                Expr leaf = Expr.of(leaves[r.nextInt(leaves.length)]);
+                                BinaryOp root = t % 2 == 0 ? BinaryOp.ADD
+                                        : BinaryOp.DIVIDE;
+                                Expr e = t % 3 == 0 ? sub.apply(root, leaf) : leaf.apply(root, sub);
+                                if (e.dtype() != type) {
+                                    continue;
+                                }
+                                double[][] got = new double[3][];
+                                for (int path = 0; path < 3; path++) {
+                                    NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
+                                    FusedFloat64.tiledFrom = path == 2 ? 1 : Long.MAX_VALUE;
+                                    try (DistArray z = e.eval()) {
+                                        got[path] = z.toDoubleArray(0);
+                                    }
+                                }
+                                // in place, the output one of the leaves
+                                double[][] inPlace = new double[2][];
+                                for (int path = 0; path < 2; path++) {
+                                    NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
+                                    try (DistArray z = leaves[0].copy()) {
+                                        Expr.of(z).multiply(Expr.of(leaves[1])).add(Expr.of(z).sqrt()).divide(1.5)
+                                                .eval(UfuncOptions.out(z));
+                                        inPlace[path] = z.toDoubleArray(0);
+                                    }
+                                }
+                                if (comm.rank() == 0) {
+                                    for (int i = 0; i < n; i++) {
+                                        String what = e + " element " + i + " of " + n + (cyclic ? " cyclic" : "")
+                                                + " " + type;
+                                        long want = Double.doubleToLongBits(got[1][i]);
+                                        assertEquals(want, Double.doubleToLongBits(got[0][i]), "native: " + what);
+                                        assertEquals(want, Double.doubleToLongBits(got[2][i]), "tiled: " + what);
+                                        assertEquals(Double.doubleToLongBits(inPlace[1][i]),
+                                                Double.doubleToLongBits(inPlace[0][i]), "in place: " + what);
+                                    }
+                                }
+                            }
+                        } finally {
+                            for (DistArray a : leaves) {
+                                a.close();
+                            }
+                        }
+                    }
+                });
+            }
+        } finally {
+            NativeKernels.enabled = saved;
+            FusedFloat64.tiledFrom = savedTiled;
+        }
+    }
+}
