@@ -45,11 +45,22 @@ public final class CollectiveErrors {
      *
      * @throws RuntimeException this rank's failure, or one built from the lowest failing rank's message
      */
+    private static final ThreadLocal<IntBuffer[]> AGREE_BUFFERS = ThreadLocal.withInitial(
+            () -> new IntBuffer[] {DirectBuffers.ints(1), DirectBuffers.ints(1)});
+
     public static void agree(Communicator comm, RuntimeException localFailureOrNull) {
         int me = comm.rank();
-        // two buffers, not in place: ThreadCommunicator's in-place all-reduce keeps a stale scratch limit
-        IntBuffer mine = DirectBuffers.of(localFailureOrNull == null ? Integer.MAX_VALUE : me);
-        IntBuffer first = DirectBuffers.ints(1);
+        if (comm.size() == 1) { // nobody to agree with: the all-reduce would return this rank's own value
+            if (localFailureOrNull != null) {
+                throw localFailureOrNull;
+            }
+            return;
+        }
+        // two buffers, not in place: ThreadCommunicator's in-place all-reduce keeps a stale scratch limit; per thread
+        // (agree is not re-entered between filling and reading them), so that a call allocates no direct memory
+        IntBuffer[] b = AGREE_BUFFERS.get();
+        IntBuffer mine = b[0].put(0, localFailureOrNull == null ? Integer.MAX_VALUE : me);
+        IntBuffer first = b[1];
         comm.allReduce(mine, first, ReduceOp.MIN);
         int failed = first.get(0);
         if (failed != Integer.MAX_VALUE) {
