@@ -210,6 +210,10 @@ public final class DistArray implements AutoCloseable {
                 : LocalBlock.strided(this, viewLayout.offset(), viewLayout.shape(), viewLayout.strides());
     }
 
+    /** Per thread: the 8 bytes an element travels in ({@link #getDouble}, {@link #getLong}): no allocation per call. */
+    private static final ThreadLocal<java.nio.ByteBuffer> ELEMENT = ThreadLocal.withInitial(
+            () -> java.nio.ByteBuffer.allocateDirect(8).order(java.nio.ByteOrder.nativeOrder()));
+
     /**
      * <b>Collective.</b> The element at global index tuple {@code index} (negative indices count from the end, as in
      * NumPy), converted to double, on every rank: its owner broadcasts it.
@@ -219,7 +223,10 @@ public final class DistArray implements AutoCloseable {
     public double getDouble(long... index) {
         long[] g = verifiedIndex("getDouble", index);
         int owner = holderOf(g);
-        DoubleBuffer v = DirectBuffers.doubles(1);
+        if (dist.communicator().size() == 1) {
+            return storage.getDouble(offsetOfGlobal(g));
+        }
+        DoubleBuffer v = ELEMENT.get().asDoubleBuffer();
         if (owner == dist.rank()) {
             v.put(0, storage.getDouble(offsetOfGlobal(g)));
         }
@@ -231,7 +238,10 @@ public final class DistArray implements AutoCloseable {
     public long getLong(long... index) {
         long[] g = verifiedIndex("getLong", index);
         int owner = holderOf(g);
-        LongBuffer v = DirectBuffers.longs(1);
+        if (dist.communicator().size() == 1) {
+            return storage.getLong(offsetOfGlobal(g));
+        }
+        LongBuffer v = ELEMENT.get().asLongBuffer();
         if (owner == dist.rank()) {
             v.put(0, storage.getLong(offsetOfGlobal(g)));
         }
