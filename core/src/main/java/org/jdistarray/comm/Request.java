@@ -25,6 +25,19 @@ public interface Request {
     boolean test();
 
     /**
+     * <b>Not collective.</b> {@link #test()} after waiting at most {@code maxWaitNanos} for the transfer to complete:
+     * a wait that ends as soon as it completes where the transport can signal that (thread ranks), else a sleep of
+     * that long (MPI has no timed wait). Never throws for a slow peer: the caller decides how long to keep waiting.
+     */
+    default boolean test(long maxWaitNanos) {
+        if (test()) {
+            return true;
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(maxWaitNanos);
+        return test();
+    }
+
+    /**
      * <b>Not collective.</b> Waits for every request, in order ({@code MPI_Waitall}).
      *
      * @return the statuses, index by index

@@ -67,6 +67,17 @@ final class LocalRequest implements Request {
         return done.getCount() == 0;
     }
 
+    /** Wakes as soon as the transfer completes (the latch), not at the end of the wait. */
+    @Override
+    public boolean test(long maxWaitNanos) {
+        try {
+            return done.await(maxWaitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return test();
+        }
+    }
+
     @Override
     public Status await() {
         long deadline = System.nanoTime() + group.cluster.timeoutNanos;
