@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * evaluations of the same thing): random float64 and float32 expression trees (float32: against the tile evaluator,
  * which is the Java path of float32 trees) of every op the native machine has, with scalars
  * and repeated leaves, deeper than its stack (which must fall back) and longer than one tile, on block and cyclic
- * layouts with empty and uneven blocks, into new arrays and in place; NaN, ±inf and -0.0 among the values. The other
- * native loops (the sum, the stencil) are compared in {@link ReduceKernelsTest} and against serial references in
- * {@code UfuncContract}/the reduction contracts, which run with the library loaded.
+ * layouts with empty and uneven blocks, into new arrays and in place; NaN, ±inf and -0.0 among the values; and the
+ * stencil rows (two sweeps, rows-only and block x block grids, uneven and single-row blocks). The sum is compared in
+ * {@link ReduceKernelsTest}; all of them against serial references in {@code UfuncContract} and the reduction
+ * contracts, which run with the library loaded.
  */
 class NativeKernelsTest {
     @Test
@@ -131,6 +132,42 @@ class NativeKernelsTest {
         } finally {
             NativeKernels.enabled = saved;
             FusedFloat64.tiledFrom = savedTiled;
+        }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4, 7})
+    void stencilRowsGiveTheJavaRowsBits(int ranks) {
+        boolean saved = NativeKernels.enabled;
+        try {
+            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
+                for (long[] shape : new long[][] {{9 + ranks, 2L * ranks + 5}, {3 * ranks + 2, 37}, {ranks + 1, 3}}) {
+                    for (int grid = 0; grid < 2; grid++) {
+                        var b = Distribution.builder(comm).shape(shape).padding(0, 1, 0);
+                        Distribution d = grid == 0 ? b.grid(ranks, 1).build() : b.padding(1, 1, 0).build();
+                        double[][] got = new double[2][];
+                        for (int path = 0; path < 2; path++) {
+                            NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
+                            long cols = shape[1];
+                            try (DistArray u = DistArrays.fromFunction(d, DType.FLOAT64,
+                                    g -> value(new SplittableRandom(g[0] * cols + g[1])));
+                                    DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
+                                StencilSweeps.jacobi5(u, v);
+                                StencilSweeps.jacobi5(v, u);
+                                got[path] = u.toDoubleArray(0);
+                            }
+                        }
+                        if (comm.rank() == 0) {
+                            for (int i = 0; i < got[0].length; i++) {
+                                assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                                        java.util.Arrays.toString(shape) + " grid " + grid + " element " + i);
+                            }
+                        }
+                    }
+                }
+            });
+        } finally {
+            NativeKernels.enabled = saved;
         }
     }
 }
