@@ -72,7 +72,9 @@ public final class ReductionBenchmark {
         // ten repetitions' worth of calls first (the same count on every rank: the calls are collective): under
         // mpirun --bind-to core the JIT's compiler threads share the measured core, and one repetition's worth left
         // small sums still being compiled during the first repetitions (medians 2-3x the steady state, minima at it)
-        int warm = calls > 1 ? 10 * calls : 5;
+        // large cases (one call a repetition): 30 calls, so that the Java loops around the native kernel (a call per
+        // row of sum(axis=1)) are compiled by C2 before timing; 5 left them in C1 at 2 ranks (0.5-0.7x C there)
+        int warm = calls > 1 ? 10 * calls : 30;
         for (int i = 0; i < warm; i++) {
             call.run(); // warm-up
         }
