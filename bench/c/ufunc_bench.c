@@ -35,8 +35,12 @@ static void k_expr5(void) {
     for (long i = 0; i < n_local; i++) e[i] = sqrt(a[i] * a[i] + b[i] * b[i]) * c[i] - d[i];
 }
 static long long *IA, *IB, *IE;
-static float *FA, *FB, *FE;
+static float *FA, *FB, *FC, *FD, *FE;
 static void k_axpy_i64(void) { long long *restrict x = IA, *restrict y = IB, *restrict z = IE; for (long i = 0; i < n_local; i++) z[i] = 3 * x[i] + y[i]; }
+static void k_expr5_f32(void) {
+    float *restrict a = FA, *restrict b = FB, *restrict c = FC, *restrict d = FD, *restrict e = FE;
+    for (long i = 0; i < n_local; i++) e[i] = sqrtf(a[i] * a[i] + b[i] * b[i]) * c[i] - d[i];
+}
 static void k_axpy_f32(void) { float *restrict x = FA, *restrict y = FB, *restrict z = FE; for (long i = 0; i < n_local; i++) z[i] = 0.5f * x[i] + y[i]; }
 static void *alloc_raw(long n, size_t size) {
     void *p = NULL;
@@ -96,6 +100,13 @@ int main(int argc, char **argv) {
             for (long i = 0; i < n_local; i++) { FA[i] = (float)(i % 7); FB[i] = 1.0f; FE[i] = 0.0f; }
             run("axpy_f32", k_axpy_f32, nn, 12.0 * nn, 1, reps);
             free(FA); free(FB); free(FE);
+        }
+        if (all || !strcmp(op, "expr5_f32")) {
+            FA = alloc_raw(n_local, 4); FB = alloc_raw(n_local, 4); FC = alloc_raw(n_local, 4); FD = alloc_raw(n_local, 4);
+            FE = alloc_raw(n_local, 4);
+            for (long i = 0; i < n_local; i++) { FA[i] = (float)(i % 7); FB[i] = (float)(i % 5); FC[i] = 2.0f; FD[i] = 1.0f; FE[i] = 0.0f; }
+            run("expr5_f32", k_expr5_f32, nn, 20.0 * nn, 1, reps);
+            free(FA); free(FB); free(FC); free(FD); free(FE);
         }
         if (all || !strcmp(op, "add4096")) {
             nn = 4096;

@@ -23,6 +23,7 @@ import org.jdistarray.protocol.DType;
  * <li>{@code axpy_out}: {@code z = a*x + y} into an existing {@code z}, 24 N bytes;</li>
  * <li>{@code axpy_new}: {@code z = a*x + y} as a new array each call (allocation and first touch included), 24 N;</li>
  * <li>{@code expr5}: {@code e = sqrt(a*a + b*b) * c - d}, fused, into an existing {@code e}, 40 N bytes;</li>
+ * <li>{@code expr5_f32}: the same on float32 arrays, 20 N bytes;</li>
  * <li>{@code axpy_i64}, {@code axpy_f32}: {@code z = 3*x + y} on int64 and {@code z = 0.5*x + y} on float32 into
  * {@code out=z};</li>
  * <li>{@code add4096}: {@code z = a + b} on 4096 doubles (in total) into an existing {@code z}: seconds per call;</li>
@@ -38,7 +39,7 @@ public final class UfuncBenchmark {
     public static void main(String[] args) {
         long n = Long.parseLong(env("PEER_N", "33554432"));
         int reps = Integer.parseInt(env("PEER_REPS", "10"));
-        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "axpy_i64", "axpy_f32", "expr5", "add4096",
+        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "axpy_i64", "axpy_f32", "expr5", "expr5_f32", "add4096",
             "add4096_new", "stencil"};
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
@@ -47,6 +48,7 @@ public final class UfuncBenchmark {
                     case "axpy", "axpy_out", "axpy_new" -> axpy(comm, op, n, reps);
                     case "axpy_i64", "axpy_f32" -> axpyTyped(comm, op, n, reps);
                     case "expr5" -> expr5(comm, n, reps);
+                    case "expr5_f32" -> expr5(comm, n, reps, DType.FLOAT32, "expr5_f32");
                     case "add4096", "add4096_new" -> small(comm, op, reps);
                     case "stencil" -> stencil(comm, n, reps);
                     default -> throw new IllegalArgumentException("unknown op " + op);
@@ -127,15 +129,21 @@ public final class UfuncBenchmark {
     }
 
     private static void expr5(Communicator comm, long n, int reps) {
+        expr5(comm, n, reps, DType.FLOAT64, "expr5");
+    }
+
+    /** The 5-operation expression in {@code t} (float64: {@code expr5}, float32: {@code expr5_f32}, 20 N bytes). */
+    private static void expr5(Communicator comm, long n, int reps, DType t, String op) {
         Distribution d = Distribution.builder(comm).shape(n).build();
-        try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 7);
-             DistArray b = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 5);
-             DistArray c = DistArrays.full(d, DType.FLOAT64, 2.0); DistArray dd = DistArrays.full(d, DType.FLOAT64, 1.0);
-             DistArray e = DistArrays.zeros(d, DType.FLOAT64)) {
+        try (DistArray a = DistArrays.fromFunction(d, t, g -> g[0] % 7);
+             DistArray b = DistArrays.fromFunction(d, t, g -> g[0] % 5);
+             DistArray c = DistArrays.full(d, t, 2.0); DistArray dd = DistArrays.full(d, t, 1.0);
+             DistArray e = DistArrays.zeros(d, t)) {
             Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
             UfuncOptions out = UfuncOptions.out(e);
-            double[] t = time(comm, () -> x.eval(out), reps, 1, 2);
-            report(comm, "expr5", n, t, 40.0 * n, "sqrt(a*a+b*b)*c-d_FusedFloat64");
+            double[] times = time(comm, () -> x.eval(out), reps, 1, 2);
+            report(comm, op, n, times, 5.0 * t.itemSize() * n, "sqrt(a*a+b*b)*c-d_" + t.numpyName() + "_"
+                    + org.jdistarray.ops.ElementLoops.status().split(" ")[0]);
         }
     }
 
