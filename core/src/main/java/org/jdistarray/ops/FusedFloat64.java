@@ -226,14 +226,7 @@ final class FusedFloat64 {
     private static boolean emit(Expr e, List<DistArray> arrays, int[] code, int[] state) {
         int op;
         switch (e.kind) {
-            case ARRAY -> {
-                int at = indexOf(arrays, e.array);
-                if (at < 0) {
-                    at = arrays.size();
-                    arrays.add(e.array);
-                }
-                op = NativeKernels.OP_LEAF | at << 8;
-            }
+            case ARRAY -> op = NativeKernels.OP_LEAF | leafIndex(arrays, e.array) << 8;
             case SCALAR -> op = NativeKernels.OP_SCALAR | state[1]++ << 8;
             case UNARY -> {
                 if (!emit(e.args[0], arrays, code, state)) {
@@ -281,12 +274,7 @@ final class FusedFloat64 {
                 if (!FusedAxpy.dense(e, dist, t) || e.array.isView()) {
                     return false;
                 }
-                int at = indexOf(arrays, e.array);
-                if (at < 0) {
-                    at = arrays.size();
-                    arrays.add(e.array);
-                }
-                key.append('L').append(at);
+                key.append('L').append(leafIndex(arrays, e.array));
                 return true;
             }
             case SCALAR -> {
@@ -338,6 +326,16 @@ final class FusedFloat64 {
         return c.kind == Expr.Kind.SCALAR || c.dtype == t;
     }
 
+    /** The leaf number of {@code a}: its first appearance in {@code arrays}, which it joins if new. */
+    private static int leafIndex(List<DistArray> arrays, DistArray a) {
+        int at = indexOf(arrays, a);
+        if (at < 0) {
+            at = arrays.size();
+            arrays.add(a);
+        }
+        return at;
+    }
+
     private static int indexOf(List<DistArray> arrays, DistArray a) {
         for (int i = 0; i < arrays.size(); i++) {
             if (arrays.get(i) == a) {
@@ -352,12 +350,7 @@ final class FusedFloat64 {
             MethodHandle leaf, MethodHandle scalar) {
         switch (e.kind) {
             case ARRAY -> {
-                int at = indexOf(arrays, e.array);
-                if (at < 0) {
-                    at = arrays.size();
-                    arrays.add(e.array);
-                }
-                return MethodHandles.insertArguments(leaf, 3, at);
+                return MethodHandles.insertArguments(leaf, 3, leafIndex(arrays, e.array));
             }
             case SCALAR -> {
                 return MethodHandles.insertArguments(scalar, 3, scalarCount[0]++);

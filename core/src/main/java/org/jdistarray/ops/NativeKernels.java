@@ -116,17 +116,7 @@ final class NativeKernels {
      * and that every leaf and the output hold {@code n} native-order doubles.
      */
     static void evalF64(int[] program, long[] leaves, double[] scalars, long out, long n) {
-        ByteBuffer a = ARGS.get();
-        for (int i = 0; i < program.length; i++) {
-            a.putInt(i << 2, program[i]);
-        }
-        for (int i = 0; i < leaves.length; i++) {
-            a.putLong(LEAVES_AT + (i << 3), leaves[i]);
-        }
-        for (int i = 0; i < scalars.length; i++) {
-            a.putDouble(SCALARS_AT + (i << 3), scalars[i]);
-        }
-        long base = ReduceKernels.address(a);
+        long base = arguments(program, leaves, scalars, false);
         if (evalF64(base, program.length, base + LEAVES_AT, leaves.length, base + SCALARS_AT, out, n) != 0) {
             throw new IllegalStateException("malformed float64 program " + java.util.Arrays.toString(program));
         }
@@ -136,6 +126,14 @@ final class NativeKernels {
 
     /** {@link #evalF64} in float32: the scalars (already rounded to float32) are written as floats. */
     static void evalF32(int[] program, long[] leaves, double[] scalars, long out, long n) {
+        long base = arguments(program, leaves, scalars, true);
+        if (evalF32(base, program.length, base + LEAVES_AT, leaves.length, base + SCALARS_AT, out, n) != 0) {
+            throw new IllegalStateException("malformed float32 program " + java.util.Arrays.toString(program));
+        }
+    }
+
+    /** Writes this thread's argument block (program, leaf addresses, scalars as doubles or floats); its address. */
+    private static long arguments(int[] program, long[] leaves, double[] scalars, boolean floats) {
         ByteBuffer a = ARGS.get();
         for (int i = 0; i < program.length; i++) {
             a.putInt(i << 2, program[i]);
@@ -144,12 +142,13 @@ final class NativeKernels {
             a.putLong(LEAVES_AT + (i << 3), leaves[i]);
         }
         for (int i = 0; i < scalars.length; i++) {
-            a.putFloat(SCALARS_AT + (i << 2), (float) scalars[i]);
+            if (floats) {
+                a.putFloat(SCALARS_AT + (i << 2), (float) scalars[i]);
+            } else {
+                a.putDouble(SCALARS_AT + (i << 3), scalars[i]);
+            }
         }
-        long base = ReduceKernels.address(a);
-        if (evalF32(base, program.length, base + LEAVES_AT, leaves.length, base + SCALARS_AT, out, n) != 0) {
-            throw new IllegalStateException("malformed float32 program " + java.util.Arrays.toString(program));
-        }
+        return ReduceKernels.address(a);
     }
 
     static native int evalF32(long program, int nops, long leaves, int nleaves, long scalars, long out, long n);

@@ -97,48 +97,17 @@ final class ReduceKernels {
     }
 
     /**
-     * {@link #sumF64(ByteBuffer, int, int)} through the buffer's checked accessor: the lanes in four groups of eight
-     * (eight independent sums hide the add latency; a group's lanes are kept across blocks of {@link #SUM_BLOCK}
-     * elements, so the data is read from cache).
+     * {@link #sumF64(ByteBuffer, int, int)} through the buffer's checked accessor ({@code getDouble}, a bounds check
+     * per element).
      */
     static double sumF64Checked(ByteBuffer b, int pos, int n) {
-        double[] lane = new double[LANES];
-        int full = n - n % LANES;
-        for (int from = 0; from < full; from += SUM_BLOCK) {
-            int to = Math.min(full, from + SUM_BLOCK);
-            for (int g = 0; g < LANES; g += 8) {
-                double s0 = lane[g];
-                double s1 = lane[g + 1];
-                double s2 = lane[g + 2];
-                double s3 = lane[g + 3];
-                double s4 = lane[g + 4];
-                double s5 = lane[g + 5];
-                double s6 = lane[g + 6];
-                double s7 = lane[g + 7];
-                for (int p = pos + ((from + g) << 3), end = pos + (to << 3); p < end; p += LANES << 3) {
-                    s0 += b.getDouble(p);
-                    s1 += b.getDouble(p + 8);
-                    s2 += b.getDouble(p + 16);
-                    s3 += b.getDouble(p + 24);
-                    s4 += b.getDouble(p + 32);
-                    s5 += b.getDouble(p + 40);
-                    s6 += b.getDouble(p + 48);
-                    s7 += b.getDouble(p + 56);
-                }
-                lane[g] = s0;
-                lane[g + 1] = s1;
-                lane[g + 2] = s2;
-                lane[g + 3] = s3;
-                lane[g + 4] = s4;
-                lane[g + 5] = s5;
-                lane[g + 6] = s6;
-                lane[g + 7] = s7;
-            }
+        try {
+            return lanes(b, pos, n, false);
+        } catch (RuntimeException | Error e) {
+            throw e; // an IndexOutOfBoundsException of the checked reads, as is
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
-        for (int i = full; i < n; i++) {
-            lane[0] += b.getDouble(pos + (i << 3));
-        }
-        return fold(lane);
     }
 
     /** Elements per block of the Java lane loops (32 KiB: the block stays in L1 while its four groups read it). */
@@ -156,6 +125,16 @@ final class ReduceKernels {
 
     /** The same sum at native address {@code address} (checked by the caller), without the native library. */
     private static double sumF64(long address, int n) throws Throwable {
+        return lanes(null, address, n, true);
+    }
+
+    /**
+     * The Java sum in the documented order: the lanes in four groups of eight (eight independent sums hide the add
+     * latency; a group's lanes are kept across blocks of {@link #SUM_BLOCK} elements, so the data is read from
+     * cache). {@code start} is a byte position in {@code b}, or with {@code byAddress} a native address read through
+     * {@code Unsafe} (no per-element checks; the choice is loop-invariant, so the JIT compiles a loop for each).
+     */
+    private static double lanes(ByteBuffer b, long start, int n, boolean byAddress) throws Throwable {
         double[] lane = new double[LANES];
         int full = n - n % LANES;
         for (int from = 0; from < full; from += SUM_BLOCK) {
@@ -169,16 +148,16 @@ final class ReduceKernels {
                 double s5 = lane[g + 5];
                 double s6 = lane[g + 6];
                 double s7 = lane[g + 7];
-                long end = address + ((long) to << 3);
-                for (long p = address + ((long) (from + g) << 3); p < end; p += LANES << 3) {
-                    s0 += (double) GET_DOUBLE.invokeExact(p);
-                    s1 += (double) GET_DOUBLE.invokeExact(p + 8);
-                    s2 += (double) GET_DOUBLE.invokeExact(p + 16);
-                    s3 += (double) GET_DOUBLE.invokeExact(p + 24);
-                    s4 += (double) GET_DOUBLE.invokeExact(p + 32);
-                    s5 += (double) GET_DOUBLE.invokeExact(p + 40);
-                    s6 += (double) GET_DOUBLE.invokeExact(p + 48);
-                    s7 += (double) GET_DOUBLE.invokeExact(p + 56);
+                long end = start + ((long) to << 3);
+                for (long p = start + ((long) (from + g) << 3); p < end; p += LANES << 3) {
+                    s0 += read(b, p, byAddress);
+                    s1 += read(b, p + 8, byAddress);
+                    s2 += read(b, p + 16, byAddress);
+                    s3 += read(b, p + 24, byAddress);
+                    s4 += read(b, p + 32, byAddress);
+                    s5 += read(b, p + 40, byAddress);
+                    s6 += read(b, p + 48, byAddress);
+                    s7 += read(b, p + 56, byAddress);
                 }
                 lane[g] = s0;
                 lane[g + 1] = s1;
@@ -191,9 +170,13 @@ final class ReduceKernels {
             }
         }
         for (int i = full; i < n; i++) {
-            lane[0] += (double) GET_DOUBLE.invokeExact(address + ((long) i << 3));
+            lane[0] += read(b, start + ((long) i << 3), byAddress);
         }
         return fold(lane);
+    }
+
+    private static double read(ByteBuffer b, long at, boolean byAddress) throws Throwable {
+        return byAddress ? (double) GET_DOUBLE.invokeExact(at) : b.getDouble((int) at);
     }
 
     static void sumEachF64(ByteBuffer b, int pos, int n, double[] acc, int start) {
