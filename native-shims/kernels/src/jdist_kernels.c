@@ -165,6 +165,12 @@ CLONES static double sum_f64(const double *x, int64_t n) {
     return acc[0];
 }
 
+/* ---- the sums of `rows` consecutive rows of `len` float64 each (a reduction over the last axis of a contiguous
+ * block: one call instead of one per row), each row summed exactly as sum_f64 sums it. */
+static void sum_rows_f64(const double *x, int64_t rows, int64_t len, double *out) {
+    for (int64_t r = 0; r < rows; r++) out[r] = sum_f64(x + r * len, len);
+}
+
 /* ---- the 5-point Jacobi rows of StencilSweeps (rows contiguous): y = 0.25 * (((N + S) + W) + E) on the interior
  * columns [kLo, kHi) of every row whose global index is not the first or last; other cells copy x. */
 CLONES static void jacobi5_rows(const double *x, double *y, int64_t first, int64_t s0, int64_t n, int64_t rows,
@@ -254,6 +260,12 @@ JNIEXPORT jint JNICALL Java_org_jdistarray_ops_NativeKernels_evalF32(JNIEnv *env
 JNIEXPORT jdouble JNICALL Java_org_jdistarray_ops_NativeKernels_sumF64(JNIEnv *env, jclass cls, jlong x, jlong n) {
     (void)env; (void)cls;
     return sum_f64((const double *)(intptr_t)x, n);
+}
+
+JNIEXPORT void JNICALL Java_org_jdistarray_ops_NativeKernels_sumRowsF64(JNIEnv *env, jclass cls, jlong x, jlong rows,
+                                                                       jlong len, jlong out) {
+    (void)env; (void)cls;
+    sum_rows_f64((const double *)(intptr_t)x, rows, len, (double *)(intptr_t)out);
 }
 
 JNIEXPORT void JNICALL Java_org_jdistarray_ops_NativeKernels_jacobi5Rows(JNIEnv *env, jclass cls, jlong x, jlong y,

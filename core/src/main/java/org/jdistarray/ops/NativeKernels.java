@@ -156,6 +156,12 @@ final class NativeKernels {
     /** {@link ReduceKernels#sumF64}'s sum of {@code n} native-order doubles at {@code address}. */
     static native double sumF64(long address, long n);
 
+    /**
+     * {@code out[r] = sumF64(row r)} for {@code rows} consecutive rows of {@code len} doubles at {@code x}: each row in
+     * {@link #sumF64}'s order.
+     */
+    static native void sumRowsF64(long x, long rows, long len, long out);
+
     /** {@code StencilSweeps}' contiguous rows, on the arrays' memory (element offsets, as the Java loop). */
     static native void jacobi5Rows(long x, long y, long first, long s0, long n, long rows, long gFirst,
             long globalRows, long kLo, long kHi);

@@ -115,6 +115,10 @@ final class ReduceState {
             accumulateFlat(s, s.elementCount());
             return;
         }
+        if (direct && mask == null && n >= 2 && lastAxisOnly(reduced) && unpadded(dims) && NativeKernels.on()
+                && accumulateRows(s)) {
+            return;
+        }
         LocalBox box = LocalBox.owned(dims);
         long[] lo = box.lo();
         long[] hi = box.hi();
@@ -197,6 +201,52 @@ final class ReduceState {
         for (boolean x : b) {
             if (!x) {
                 return false;
+            }
+        }
+        return true;
+    }
+
+    /** Only the last axis is reduced. */
+    private static boolean lastAxisOnly(boolean[] reduced) {
+        for (int i = 0; i < reduced.length - 1; i++) {
+            if (reduced[i]) {
+                return false;
+            }
+        }
+        return reduced[reduced.length - 1];
+    }
+
+    /** Rows per native call of {@link #accumulateRows} (its per-thread output buffer). */
+    private static final int ROW_BATCH = 1024;
+    private static final ThreadLocal<ByteBuffer> ROW_SUMS = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(ROW_BATCH * 8).order(java.nio.ByteOrder.nativeOrder()));
+
+    /**
+     * A float64 sum over the last axis of an unpadded block in one chunk: its rows (C order) are the cells, one after
+     * another in memory, so the native loop sums {@link #ROW_BATCH} rows a call ({@code d[c] +=} each row's
+     * {@link ReduceKernels#sumF64}, the per-row path's bits) instead of one call per row. False (nothing added) when
+     * the chunk is not a native-order direct buffer of the block.
+     */
+    private boolean accumulateRows(Storage s) {
+        long total = s.elementCount();
+        if (s.chunkCount() != 1 || cells == 0 || total % cells != 0 || s.runInChunk(0) < total) {
+            return false;
+        }
+        ByteBuffer chunk = s.chunkOf(0);
+        int pos = s.posOf(0);
+        long base = ReduceKernels.address(chunk);
+        if (base == 0 || chunk.order() != java.nio.ByteOrder.nativeOrder() || chunk.capacity() < pos + (total << 3)) {
+            return false;
+        }
+        base += pos;
+        long len = total / cells;
+        ByteBuffer out = ROW_SUMS.get();
+        long outAddress = ReduceKernels.address(out);
+        for (int r = 0; r < cells; r += ROW_BATCH) {
+            int k = Math.min(ROW_BATCH, cells - r);
+            NativeKernels.sumRowsF64(base + ((long) r * len << 3), k, len, outAddress);
+            for (int i = 0; i < k; i++) {
+                d[r + i] += out.getDouble(i << 3);
             }
         }
         return true;

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * which is the Java path of float32 trees) of every op the native machine has, with scalars
  * and repeated leaves, deeper than its stack (which must fall back) and longer than one tile, on block and cyclic
  * layouts with empty and uneven blocks, into new arrays and in place; NaN, ±inf and -0.0 among the values; and the
- * stencil rows (two sweeps, rows-only and block x block grids, uneven and single-row blocks). The sum is compared in
+ * stencil rows (two sweeps, rows-only and block x block grids, uneven and single-row blocks), and the batched row
+ * sums of a reduction over the last axis (sum, mean; block, cyclic and split-last-axis layouts). The sum is compared in
  * {@link ReduceKernelsTest}; all of them against serial references in {@code UfuncContract} and the reduction
  * contracts, which run with the library loaded.
  */
@@ -46,6 +47,11 @@ class NativeKernelsTest {
             case 5 -> Double.MIN_VALUE;
             default -> (r.nextDouble() - 0.4) * Math.scalb(1.0, r.nextInt(40) - 20);
         };
+    }
+
+    /** Finite values of many magnitudes (a NaN or an infinity would make most row sums equal whatever the order). */
+    private static double finite(SplittableRandom r) {
+        return (r.nextDouble() - 0.4) * Math.scalb(1.0, r.nextInt(40) - 20);
     }
 
     private static Expr tree(SplittableRandom r, DistArray[] leaves, int depth) {
@@ -169,5 +175,54 @@ class NativeKernelsTest {
         } finally {
             NativeKernels.enabled = saved;
         }
+    }
+
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2, 3, 4, 7})
+    void lastAxisSumsGiveThePerRowBits(int ranks) {
+        // the native batch of row sums (an unpadded block, only the last axis reduced) against the per-row Java path
+        boolean saved = NativeKernels.enabled;
+        try {
+            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
+                long[][] shapes = {{5, 37}, {2L * ranks + 1, 4099}, {3, 4, 33}, {ranks, 0}, {1, 1}};
+                for (long[] shape : shapes) {
+                    for (int layout = 0; layout < 3; layout++) {
+                        var b = Distribution.builder(comm).shape(shape);
+                        Distribution d = layout == 0 ? b.build() : layout == 1 ? b.cyclic(0).build()
+                                : b.grid(gridOf(ranks, shape.length)).build();
+                        for (ReduceKind kind : new ReduceKind[] {ReduceKind.SUM, ReduceKind.MEAN}) {
+                            double[][] got = new double[2][];
+                            for (int path = 0; path < 2; path++) {
+                                NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
+                                long[] sh = shape;
+                                try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64,
+                                        g -> finite(new SplittableRandom(java.util.Arrays.hashCode(g) * 31L + sh.length)));
+                                        DistArray r = kind == ReduceKind.SUM ? Np.sum(x, shape.length - 1)
+                                                : Np.mean(x, shape.length - 1)) {
+                                    got[path] = r.toDoubleArray(0);
+                                }
+                            }
+                            if (comm.rank() == 0) {
+                                for (int i = 0; i < got[0].length; i++) {
+                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                                            kind + " " + java.util.Arrays.toString(shape) + " layout " + layout
+                                                    + " cell " + i);
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+        } finally {
+            NativeKernels.enabled = saved;
+        }
+    }
+
+    /** A grid over the last axis only (so that the last axis's blocks are split too), for the given rank count. */
+    private static int[] gridOf(int ranks, int ndim) {
+        int[] g = new int[ndim];
+        java.util.Arrays.fill(g, 1);
+        g[ndim - 1] = ranks;
+        return g;
     }
 }
