@@ -21,6 +21,10 @@ final class Evaluator {
     }
 
     static DistArray eval(Expr e, UfuncOptions o) {
+        DistArray quick = sameLayoutFused(e, o);
+        if (quick != null) {
+            return quick;
+        }
         List<DistArray> arrays = new ArrayList<>();
         collect(e, arrays);
         if (arrays.isEmpty()) {
@@ -50,16 +54,7 @@ final class Evaluator {
             }
             return out;
         }
-        if (ctx.checking()) { // the expression's text (with scalar values), arrays and options: the same on every rank
-            long[] args = new long[arrays.size() + 3];
-            for (int i = 0; i < arrays.size(); i++) {
-                args[i] = bridge.number(arrays.get(i));
-            }
-            args[arrays.size()] = out == null ? -1 : bridge.number(out);
-            args[arrays.size() + 1] = o.casting().ordinal();
-            args[arrays.size() + 2] = o.dtype() == null ? -1 : o.dtype().ordinal();
-            ctx.verifyLogical("ufunc " + e, bridge.number(first), args);
-        }
+        verifyLogical(e, o, ctx, bridge, arrays);
         Distribution dist;
         DType dtype;
         if (out != null) {
@@ -86,6 +81,64 @@ final class Evaluator {
         try (OperandMoves moves = OperandMoves.bring(arrays, dist)) {
             return run(e, o, ctx, bridge, first, arrays, dist, dtype, moves);
         }
+    }
+
+    /** In checking mode: the expression's text (with scalar values), arrays and options are the same on every rank. */
+    private static void verifyLogical(Expr e, UfuncOptions o, CommContext ctx, ArrayAccess.Bridge bridge,
+            List<DistArray> arrays) {
+        if (ctx.checking()) {
+            DistArray out = o.out();
+            long[] args = new long[arrays.size() + 3];
+            for (int i = 0; i < arrays.size(); i++) {
+                args[i] = bridge.number(arrays.get(i));
+            }
+            args[arrays.size()] = out == null ? -1 : bridge.number(out);
+            args[arrays.size() + 1] = o.casting().ordinal();
+            args[arrays.size() + 2] = o.dtype() == null ? -1 : o.dtype().ordinal();
+            ctx.verifyLogical("ufunc " + e, bridge.number(arrays.get(0)), args);
+        }
+    }
+
+    /**
+     * The small-call path of {@code z = x op y} / {@code x op s} into {@code out=z} when every array is laid out by the
+     * very same {@link Distribution} object as {@code out}, none is a view, and all have the loop's dtype:
+     * nothing to broadcast, move, promote or cast, so {@link FusedAxpy} runs directly (what the general path ends in
+     * for these operands, after its checks), or null for the general path. The operands are still checked to be
+     * open, and in checking mode the call is verified as the general path verifies it.
+     */
+    private static DistArray sameLayoutFused(Expr e, UfuncOptions o) {
+        DistArray out = o.out();
+        if (out == null || e.kind != Expr.Kind.BINARY || out.isView() || o.dtype() != null) {
+            return null;
+        }
+        Distribution dist = out.distribution();
+        DType t = out.dtype();
+        if (e.dtype != t || e.loop != t) {
+            return null;
+        }
+        for (Expr a : e.args) {
+            if (a.kind == Expr.Kind.ARRAY ? a.array.isView() || a.array.distribution() != dist
+                    : a.kind != Expr.Kind.SCALAR) {
+                return null;
+            }
+        }
+        FusedAxpy fused = FusedAxpy.of(e, dist, t);
+        ArrayAccess.Bridge bridge = ArrayAccess.get();
+        if (fused == null) {
+            return null;
+        }
+        Storage rs = bridge.storage(out); // open? (the operands' storages are looked up by the loop: open too)
+        if (!FusedAxpy.fits(rs)) {
+            return null;
+        }
+        CommContext ctx = dist.context();
+        if (ctx.checking()) { // the general path's check, with its operand list (first appearance order)
+            List<DistArray> arrays = new ArrayList<>(2);
+            collect(e, arrays);
+            verifyLogical(e, o, ctx, bridge, arrays);
+        }
+        fused.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+        return out;
     }
 
     /** <b>Collective.</b> What evaluating {@code e} communicates, operand by operand (plans included). */
