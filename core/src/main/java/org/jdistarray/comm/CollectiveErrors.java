@@ -40,14 +40,15 @@ public final class CollectiveErrors {
         return result;
     }
 
+    /** Per thread: {@link #agree(Communicator, RuntimeException)}'s two all-reduce buffers. */
+    private static final ThreadLocal<IntBuffer[]> AGREE_BUFFERS = ThreadLocal.withInitial(
+            () -> new IntBuffer[] {DirectBuffers.ints(1), DirectBuffers.ints(1)});
+
     /**
      * <b>Collective.</b> Agrees on {@code localFailureOrNull}: returns normally only if it is null on every rank.
      *
      * @throws RuntimeException this rank's failure, or one built from the lowest failing rank's message
      */
-    private static final ThreadLocal<IntBuffer[]> AGREE_BUFFERS = ThreadLocal.withInitial(
-            () -> new IntBuffer[] {DirectBuffers.ints(1), DirectBuffers.ints(1)});
-
     public static void agree(Communicator comm, RuntimeException localFailureOrNull) {
         int me = comm.rank();
         if (comm.size() == 1) { // nobody to agree with: the all-reduce would return this rank's own value

@@ -123,10 +123,10 @@ final class Evaluator {
             }
         }
         FusedAxpy fused = FusedAxpy.of(e, dist, t);
-        ArrayAccess.Bridge bridge = ArrayAccess.get();
         if (fused == null) {
             return null;
         }
+        ArrayAccess.Bridge bridge = ArrayAccess.get();
         Storage rs = bridge.storage(out); // open? (the operands' storages are looked up by the loop: open too)
         if (!FusedAxpy.fits(rs)) {
             return null;

@@ -179,9 +179,7 @@ final class FusedAxpy {
 
     /** The address of chunk 0 of {@code s} if it is a native-order direct buffer of {@code bytes}, else 0. */
     static long address(Storage s, long bytes) {
-        java.nio.ByteBuffer c = s.chunkOf(0);
-        return c.isDirect() && c.order() == ByteOrder.nativeOrder() && c.capacity() >= bytes
-                ? ReduceKernels.address(c) : 0;
+        return NativeKernels.address(s.chunkOf(0), bytes);
     }
 
     private static void binary(BinaryOp op, DoubleBuffer xs, DoubleBuffer ys, DoubleBuffer r, int n) {

@@ -218,7 +218,7 @@ final class FusedFloat64 {
             return null;
         }
         int[] code = new int[NativeKernels.MAX_OPS];
-        int[] state = new int[4]; // ops written, scalars numbered, depth now, deepest
+        int[] state = new int[3]; // ops written, scalars numbered, stack depth
         List<DistArray> arrays = new ArrayList<>();
         return emit(e, arrays, code, state) ? java.util.Arrays.copyOf(code, state[0]) : null;
     }
@@ -257,7 +257,6 @@ final class FusedFloat64 {
         if (state[0] == code.length || ++state[2] > NativeKernels.MAX_DEPTH) {
             return false;
         }
-        state[3] = Math.max(state[3], state[2]);
         code[state[0]++] = op;
         return true;
     }

@@ -83,6 +83,15 @@ final class NativeKernels {
         return STATUS;
     }
 
+    /**
+     * The address of element 0 of {@code b} if it is a native-order direct buffer of at least {@code bytes} bytes
+     * (what the native loops may read or write), else 0.
+     */
+    static long address(ByteBuffer b, long bytes) {
+        return b.isDirect() && b.order() == ByteOrder.nativeOrder() && b.capacity() >= bytes
+                ? ReduceKernels.address(b) : 0;
+    }
+
     /** True when the native loops are loaded and enabled (read once per operation). */
     static boolean on() {
         return enabled;

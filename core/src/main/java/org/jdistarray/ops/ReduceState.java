@@ -232,10 +232,9 @@ final class ReduceState {
         if (s.chunkCount() != 1 || cells == 0 || total % cells != 0 || s.runInChunk(0) < total) {
             return false;
         }
-        ByteBuffer chunk = s.chunkOf(0);
         int pos = s.posOf(0);
-        long base = ReduceKernels.address(chunk);
-        if (base == 0 || chunk.order() != java.nio.ByteOrder.nativeOrder() || chunk.capacity() < pos + (total << 3)) {
+        long base = NativeKernels.address(s.chunkOf(0), pos + (total << 3));
+        if (base == 0) {
             return false;
         }
         base += pos;

@@ -144,77 +144,82 @@ class NativeKernelsTest {
     @ParameterizedTest(name = "{0} ranks")
     @ValueSource(ints = {1, 2, 3, 4, 7})
     void stencilRowsGiveTheJavaRowsBits(int ranks) {
-        boolean saved = NativeKernels.enabled;
-        try {
-            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
-                for (long[] shape : new long[][] {{9 + ranks, 2L * ranks + 5}, {3 * ranks + 2, 37}, {ranks + 1, 3}}) {
-                    for (int grid = 0; grid < 2; grid++) {
-                        var b = Distribution.builder(comm).shape(shape).padding(0, 1, 0);
-                        Distribution d = grid == 0 ? b.grid(ranks, 1).build() : b.padding(1, 1, 0).build();
-                        double[][] got = new double[2][];
-                        for (int path = 0; path < 2; path++) {
-                            NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
-                            long cols = shape[1];
-                            try (DistArray u = DistArrays.fromFunction(d, DType.FLOAT64,
-                                    g -> value(new SplittableRandom(g[0] * cols + g[1])));
-                                    DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
-                                StencilSweeps.jacobi5(u, v);
-                                StencilSweeps.jacobi5(v, u);
-                                got[path] = u.toDoubleArray(0);
-                            }
+        onRanks(ranks, comm -> {
+            for (long[] shape : new long[][] {{9 + ranks, 2L * ranks + 5}, {3 * ranks + 2, 37}, {ranks + 1, 3}}) {
+                for (int grid = 0; grid < 2; grid++) {
+                    var b = Distribution.builder(comm).shape(shape).padding(0, 1, 0);
+                    Distribution d = grid == 0 ? b.grid(ranks, 1).build() : b.padding(1, 1, 0).build();
+                    long cols = shape[1];
+                    double[][] got = bothLoops(() -> {
+                        try (DistArray u = DistArrays.fromFunction(d, DType.FLOAT64,
+                                g -> value(new SplittableRandom(g[0] * cols + g[1])));
+                                DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
+                            StencilSweeps.jacobi5(u, v);
+                            StencilSweeps.jacobi5(v, u);
+                            return u.toDoubleArray(0);
                         }
-                        if (comm.rank() == 0) {
-                            for (int i = 0; i < got[0].length; i++) {
-                                assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
-                                        java.util.Arrays.toString(shape) + " grid " + grid + " element " + i);
-                            }
-                        }
-                    }
+                    });
+                    assertSameBits(comm.rank(), got, java.util.Arrays.toString(shape) + " grid " + grid);
                 }
-            });
-        } finally {
-            NativeKernels.enabled = saved;
-        }
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0} ranks")
     @ValueSource(ints = {1, 2, 3, 4, 7})
     void lastAxisSumsGiveThePerRowBits(int ranks) {
         // the native batch of row sums (an unpadded block, only the last axis reduced) against the per-row Java path
-        boolean saved = NativeKernels.enabled;
-        try {
-            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
-                long[][] shapes = {{5, 37}, {2L * ranks + 1, 4099}, {3, 4, 33}, {ranks, 0}, {1, 1}};
-                for (long[] shape : shapes) {
-                    for (int layout = 0; layout < 3; layout++) {
-                        var b = Distribution.builder(comm).shape(shape);
-                        Distribution d = layout == 0 ? b.build() : layout == 1 ? b.cyclic(0).build()
-                                : b.grid(gridOf(ranks, shape.length)).build();
-                        for (ReduceKind kind : new ReduceKind[] {ReduceKind.SUM, ReduceKind.MEAN}) {
-                            double[][] got = new double[2][];
-                            for (int path = 0; path < 2; path++) {
-                                NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
-                                long[] sh = shape;
-                                try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64,
-                                        g -> finite(new SplittableRandom(java.util.Arrays.hashCode(g) * 31L + sh.length)));
-                                        DistArray r = kind == ReduceKind.SUM ? Np.sum(x, shape.length - 1)
-                                                : Np.mean(x, shape.length - 1)) {
-                                    got[path] = r.toDoubleArray(0);
-                                }
+        onRanks(ranks, comm -> {
+            long[][] shapes = {{5, 37}, {2L * ranks + 1, 4099}, {3, 4, 33}, {ranks, 0}, {1, 1}};
+            for (long[] shape : shapes) {
+                for (int layout = 0; layout < 3; layout++) {
+                    var b = Distribution.builder(comm).shape(shape);
+                    Distribution d = layout == 0 ? b.build() : layout == 1 ? b.cyclic(0).build()
+                            : b.grid(gridOf(ranks, shape.length)).build();
+                    for (ReduceKind kind : new ReduceKind[] {ReduceKind.SUM, ReduceKind.MEAN}) {
+                        double[][] got = bothLoops(() -> {
+                            try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64,
+                                    g -> finite(new SplittableRandom(java.util.Arrays.hashCode(g) * 31L + shape.length)));
+                                    DistArray r = kind == ReduceKind.SUM ? Np.sum(x, shape.length - 1)
+                                            : Np.mean(x, shape.length - 1)) {
+                                return r.toDoubleArray(0);
                             }
-                            if (comm.rank() == 0) {
-                                for (int i = 0; i < got[0].length; i++) {
-                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
-                                            kind + " " + java.util.Arrays.toString(shape) + " layout " + layout
-                                                    + " cell " + i);
-                                }
-                            }
-                        }
+                        });
+                        assertSameBits(comm.rank(), got, kind + " " + java.util.Arrays.toString(shape) + " layout "
+                                + layout);
                     }
                 }
-            });
+            }
+        });
+    }
+
+    /** {@code task} on thread ranks, the native switch restored afterwards. */
+    private static void onRanks(int ranks, LocalCluster.RankTask task) {
+        boolean saved = NativeKernels.enabled;
+        try {
+            LocalCluster.run(ranks, Duration.ofSeconds(120), task);
         } finally {
             NativeKernels.enabled = saved;
+        }
+    }
+
+    /** {@code run} with the native loops, then with the Java loops: {native, java}. */
+    private static double[][] bothLoops(java.util.function.Supplier<double[]> run) {
+        double[][] got = new double[2][];
+        for (int path = 0; path < 2; path++) {
+            NativeKernels.enabled = path == 0 && NativeKernels.LOADED;
+            got[path] = run.get();
+        }
+        return got;
+    }
+
+    /** On rank 0 (where the arrays were gathered): the native result has the Java result's bits. */
+    private static void assertSameBits(int rank, double[][] got, String what) {
+        if (rank == 0) {
+            for (int i = 0; i < got[0].length; i++) {
+                assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                        what + " element " + i);
+            }
         }
     }
 
