@@ -141,6 +141,46 @@ final class Evaluator {
         return out;
     }
 
+    /**
+     * The small-call path of {@code Np.add/subtract/multiply(x, y, out=z)} before any {@link Expr} is built: when
+     * {@code x}, {@code y} and {@code z} are float64, float32 or int64 blocks of one dtype, laid out by the very same
+     * {@link Distribution} object, none a view, one chunk each, the loop runs straight over the three blocks and
+     * nothing is allocated outside checking mode (which verifies the call as the general path does) (the allocation a call makes evicts the operands from L1:
+     * {@code a + b} on 2048 doubles a rank took 265 ns with the 520 bytes an expression costs, 115 ns for its loop).
+     * NumPy's loop for two operands of one of these dtypes is that dtype, which casts to {@code z} under every rule, so
+     * the result is the general path's; null when it does not apply (the general path runs and raises what it raises).
+     */
+    static DistArray sameLayoutArrays(BinaryOp op, DistArray x, DistArray y, UfuncOptions o) {
+        DistArray out = o.out();
+        if (out == null || o.dtype() != null
+                || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY)
+                || out.isView() || x.isView() || y.isView()) {
+            return null;
+        }
+        Distribution dist = out.distribution();
+        DType t = out.dtype();
+        if (x.distribution() != dist || y.distribution() != dist || x.dtype() != t || y.dtype() != t
+                || (t != DType.FLOAT64 && t != DType.FLOAT32 && t != DType.INT64)) {
+            return null;
+        }
+        ArrayAccess.Bridge bridge = ArrayAccess.get();
+        Storage xs = bridge.storage(x); // open? (the general path's checks, in its order)
+        Storage ys = bridge.storage(y);
+        Storage rs = bridge.storage(out);
+        if (xs.chunkCount() > 1 || ys.chunkCount() > 1 || rs.chunkCount() > 1) {
+            return null;
+        }
+        CommContext ctx = dist.context();
+        if (ctx.checking()) { // the general path's verification: its expression text and operand list
+            Expr e = Expr.binary(op, Expr.of(x), Expr.of(y), o.casting(), null);
+            List<DistArray> arrays = new ArrayList<>(2);
+            collect(e, arrays);
+            verifyLogical(e, o, ctx, bridge, arrays);
+        }
+        FusedAxpy.arrays(t, op, xs, ys, rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+        return out;
+    }
+
     /** <b>Collective.</b> What evaluating {@code e} communicates, operand by operand (plans included). */
     static String explain(Expr e, UfuncOptions o) {
         List<DistArray> arrays = new ArrayList<>();

@@ -126,30 +126,42 @@ final class FusedAxpy {
 
     /** Runs {@code out = alpha * x + y} over the local block ({@code n} elements). */
     void run(Storage out, long n) {
+        ArrayAccess.Bridge b = ArrayAccess.get();
+        run(type, op, alpha, alphaLong, scalarFirst, b.storage(x), y == null ? null : b.storage(y), out, n);
+    }
+
+    /**
+     * {@code out = x op y} of two blocks of {@code type} (FLOAT64, FLOAT32 or INT64; {@code op} ADD, SUBTRACT or
+     * MULTIPLY), one chunk each, {@code n} elements: the loop of {@link #run(Storage, long)} without a
+     * {@code FusedAxpy} object (the small-call path allocates nothing).
+     */
+    static void arrays(DType type, BinaryOp op, Storage x, Storage y, Storage out, long n) {
+        run(type, op, 0, 0, false, x, y, out, n);
+    }
+
+    private static void run(DType type, BinaryOp op, double alpha, long alphaLong, boolean scalarFirst, Storage x,
+            Storage y, Storage out, long n) {
         if (n == 0) {
             return;
         }
-        ArrayAccess.Bridge b = ArrayAccess.get();
-        if (NativeKernels.on() && runNative(b, out, n)) {
+        if (NativeKernels.on() && runNative(type, op, alpha, alphaLong, scalarFirst, x, y, out, n)) {
             return;
         }
         if (type == DType.FLOAT32) {
-            float32(bytes(b.storage(x)).asFloatBuffer(), bytes(b.storage(y)).asFloatBuffer(), bytes(out).asFloatBuffer(),
-                    (int) n);
+            float32(op, alpha, bytes(x).asFloatBuffer(), bytes(y).asFloatBuffer(), bytes(out).asFloatBuffer(), (int) n);
             return;
         }
         if (type == DType.INT64) {
-            int64(bytes(b.storage(x)).asLongBuffer(), bytes(b.storage(y)).asLongBuffer(), bytes(out).asLongBuffer(),
-                    (int) n);
+            int64(op, alphaLong, bytes(x).asLongBuffer(), bytes(y).asLongBuffer(), bytes(out).asLongBuffer(), (int) n);
             return;
         }
-        DoubleBuffer xs = view(b.storage(x));
+        DoubleBuffer xs = view(x);
         DoubleBuffer r = view(out);
         if (y == null) {
             scalar(op, xs, alpha, scalarFirst, r, (int) n);
             return;
         }
-        DoubleBuffer ys = view(b.storage(y));
+        DoubleBuffer ys = view(y);
         if (op == null) {
             loop(xs, ys, r, alpha, (int) n);
         } else {
@@ -158,10 +170,11 @@ final class FusedAxpy {
     }
 
     /** The same loop, native (vectorised, the same bits); false (nothing written) if a buffer is not direct. */
-    private boolean runNative(ArrayAccess.Bridge b, Storage out, long n) {
+    private static boolean runNative(DType type, BinaryOp op, double alpha, long alphaLong, boolean scalarFirst,
+            Storage x, Storage y, Storage out, long n) {
         long bytes = n * type.itemSize();
-        long ax = address(b.storage(x), bytes);
-        long ay = y == null ? 0 : address(b.storage(y), bytes);
+        long ax = address(x, bytes);
+        long ay = y == null ? 0 : address(y, bytes);
         long ar = address(out, bytes);
         if (ax == 0 || ar == 0 || (y != null && ay == 0)) {
             return false;
@@ -210,7 +223,7 @@ final class FusedAxpy {
         return s.chunkOf(0).duplicate().clear().order(ByteOrder.nativeOrder());
     }
 
-    private void float32(FloatBuffer xs, FloatBuffer ys, FloatBuffer r, int n) {
+    private static void float32(BinaryOp op, double alpha, FloatBuffer xs, FloatBuffer ys, FloatBuffer r, int n) {
         if (op == null) {
             float a = (float) alpha;
             for (int i = 0; i < n; i++) {
@@ -237,7 +250,7 @@ final class FusedAxpy {
         }
     }
 
-    private void int64(LongBuffer xs, LongBuffer ys, LongBuffer r, int n) {
+    private static void int64(BinaryOp op, long alphaLong, LongBuffer xs, LongBuffer ys, LongBuffer r, int n) {
         if (op == null) {
             long a = alphaLong;
             for (int i = 0; i < n; i++) {
