@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reduction benchmark: JDistArray's ReductionBenchmark against its C twin (bench/c/reduce_bench.c), the shared C
 # baseline's sum (../shared/bench/c/peer_c.c, N = 2^25) and mpi4py's np.sum + allreduce, alternately in one job,
-# Open MPI, ranks bound to cores, 1 and 2 ranks. Prints PEER lines, then the ratios of the best medians.
+# Open MPI, ranks bound to cores, 1 and 2 ranks; JDistArray and C each at both thread levels (C's MPI_Init = single,
+# JDistArray's default serialized). Prints PEER lines, then the ratios of the best medians.
 #   bench/run_reduce_bench.sh                    # ROUNDS=3, PEER_REPS=11
 # Environment: ROUNDS, PEER_REPS, RANKS (default "1 2"), SKIP_BUILD=1, SHARED (default ../shared/bench from the root).
 set -uo pipefail
@@ -26,6 +27,12 @@ for round in $(seq "$ROUNDS"); do
     for np in $RANKS; do
         timeout 600 "${MPIRUN[@]}" -np "$np" java -cp "$CP" org.jdistarray.bench.ReductionBenchmark 2>&1 | grep '^PEER' | tee -a "$OUT"
         timeout 300 "${MPIRUN[@]}" -np "$np" "$WORK/reduce_bench" 2>&1 | grep '^PEER' | tee -a "$OUT"
+        # both at the thread level of the other: C's MPI_Init (single) and JDistArray's default (serialized)
+        timeout 600 "${MPIRUN[@]}" -np "$np" java -Djdistarray.mpi.threadLevel=single -cp "$CP" \
+            org.jdistarray.bench.ReductionBenchmark 2>&1 | grep '^PEER' | sed 's/impl=jdistarray/impl=jdistarray_single/' \
+            | tee -a "$OUT"
+        PEER_THREAD_LEVEL=serialized timeout 300 "${MPIRUN[@]}" -x PEER_THREAD_LEVEL -np "$np" "$WORK/reduce_bench" 2>&1 \
+            | grep '^PEER' | tee -a "$OUT"
         timeout 300 "${MPIRUN[@]}" -np "$np" "$WORK/peer_c" sum 2>&1 | grep '^PEER' | sed 's/impl=c_mpi/impl=c_peer/' | tee -a "$OUT"
         (cd "$SHARED" && timeout 300 "${MPIRUN[@]}" -np "$np" "$PY" -m mpi4py mpi4py_bench.py sum 2>&1) | grep '^PEER' | tee -a "$OUT"
     done
@@ -36,6 +43,12 @@ awk '/^PEER / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2]
        if (!((f["impl"], k) in best) || v < best[f["impl"], k]) best[f["impl"], k] = v; keys[k] = 1 }
      END { for (k in keys) { j = best["jdistarray", k]; c = best["c_mpi", k]
              if (j != "" && c != "") printf "%s: C %.4g s, JDistArray %.4g s, JDistArray speed %.2fx of C\n", k, c, j, c / j
+             j1 = best["jdistarray_single", k]; cs = best["c_mpi_serialized", k]
+             if (j1 != "" && c != "") printf "%s, both single: C %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j1, c / j1
+             if (j != "" && cs != "") printf "%s, both serialized: C %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, cs, j, cs / j
              if (k ~ /^sum_scalar /) { ck = k; sub(/^sum_scalar/, "sum", ck); c = best["c_mpi", ck]
-               if (j != "" && c != "") printf "%s (Reductions.sumDouble): C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j, c / j } } }' "$OUT" | sort
+               if (j != "" && c != "") printf "%s (Reductions.sumDouble): C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j, c / j
+               cs = best["c_mpi_serialized", ck]
+               if (j1 != "" && c != "") printf "%s (sumDouble), both single: C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j1, c / j1
+               if (j != "" && cs != "") printf "%s (sumDouble), both serialized: C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, cs, j, cs / j } } }' "$OUT" | sort
 echo "raw results: $OUT"

@@ -3,7 +3,7 @@
  *                  + MPI_Allreduce of one double; CALLS calls per repetition (small N), seconds per call
  *   sum_axis1 R C: an R x C float64 array, block x block on a 1 x P grid (each rank R rows x C/P columns):
  *                  row sums + MPI_Reduce of R doubles to rank 0 over the ranks sharing the rows
- * Prints "PEER impl=c_mpi op=... ranks=P N=... seconds=<median of the slowest rank> gbs=..." lines.
+ * Prints "PEER impl=c_mpi (c_mpi_serialized with PEER_THREAD_LEVEL=serialized) op=... ranks=P N=... seconds=<median of the slowest rank> gbs=..." lines.
  *   mpirun -np 2 ./reduce_bench            (env PEER_REPS, default 11) */
 #include <mpi.h>
 #include <stdio.h>
@@ -13,6 +13,7 @@
 typedef double v4d __attribute__((vector_size(32)));
 static int rank, nprocs;
 static long REPS;
+static const char *impl = "c_mpi";
 
 static int cmpd(const void *a, const void *b) {
     double x = *(const double *)a, y = *(const double *)b;
@@ -40,7 +41,7 @@ static void report(const char *op, long n, long calls, double *t) {
     qsort(t, REPS, sizeof(double), cmpd);
     double med = t[REPS / 2] / calls;
     if (rank == 0) {
-        printf("PEER impl=c_mpi op=%s ranks=%d N=%ld seconds=%.6g gbs=%.2f reps=%ld min=%.6g note=twin\n", op, nprocs,
+        printf("PEER impl=%s op=%s ranks=%d N=%ld seconds=%.6g gbs=%.2f reps=%ld min=%.6g note=twin\n", impl, op, nprocs,
                n, med, 8.0 * n / med / 1e9, REPS, t[0] / calls);
         fflush(stdout);
     }
@@ -90,7 +91,13 @@ static void bench_axis1(long rows, long cols) {
 }
 
 int main(int argc, char **argv) {
-    MPI_Init(&argc, &argv);
+    /* PEER_THREAD_LEVEL=serialized: MPI_Init_thread(MPI_THREAD_SERIALIZED), JDistArray's default level (Open MPI
+     * 4.1 costs about 0.1 us more per small collective at any level above single); default MPI_Init (single) */
+    const char *level = getenv("PEER_THREAD_LEVEL");
+    int serialized = level && !strcmp(level, "serialized"), provided;
+    if (serialized) MPI_Init_thread(&argc, &argv, MPI_THREAD_SERIALIZED, &provided);
+    else MPI_Init(&argc, &argv);
+    impl = serialized ? "c_mpi_serialized" : "c_mpi";
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &nprocs);
     const char *reps = getenv("PEER_REPS");

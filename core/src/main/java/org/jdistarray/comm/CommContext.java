@@ -1,6 +1,6 @@
 package org.jdistarray.comm;
 
-import java.nio.LongBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,8 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * below).</li>
  * </ul>
  *
- * <p><b>Checked calls.</b> Every collective array operation starts with {@link #verify}: one all-reduce of two longs
- * over the private communicator comparing a hash of (operation, array number, arguments) on every rank. Arrays are
+ * <p><b>Checked calls.</b> Every collective array operation starts with {@link #verify}: one all-reduce (a sum) of
+ * {@link #VERIFY_DOUBLES} doubles over the private communicator comparing a 128-bit hash of (operation, array number,
+ * arguments) on every rank, its four 32-bit pieces summed exactly; the other {@link #VERIFY_PAYLOAD} doubles are a
+ * sum an operation may carry in the same call ({@link #verifyAndSum}: a full reduction's partial sums), so that every
+ * operation's first collective has the same signature whether it carries one or not. Arrays are
  * numbered in creation order on each communicator ({@link #nextArrayNumber()}; creation is logically collective, so
  * every rank numbers the same array alike). A rank that skipped a call, called it on another array, or passed another
  * root or index makes every rank throw a {@link CollectiveMismatchException} naming each rank's call, instead of a
@@ -36,14 +39,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class CommContext implements AutoCloseable {
     private static final Object KEY = new Object();
     private static final boolean DEFAULT_CHECKING = readChecking();
+    /** The doubles of a call's hash in {@link #verify}'s all-reduce. */
+    private static final int HASH_DOUBLES = 4;
+    /** The doubles {@link #verifyAndSum} sums along with the hash. */
+    public static final int VERIFY_PAYLOAD = 4;
+    /** The length of {@link #verify}'s all-reduce (every rank's first collective of an operation). */
+    public static final int VERIFY_DOUBLES = HASH_DOUBLES + VERIFY_PAYLOAD;
 
     private final Communicator user;
     private final boolean checking;
     private final AtomicLong arrays = new AtomicLong();
     private final Map<String, CartCommunicator> grids = new LinkedHashMap<>();
     private final Map<String, CartCommunicator> subs = new LinkedHashMap<>();
-    private final LongBuffer verifyIn = DirectBuffers.longs(2);
-    private final LongBuffer verifyOut = DirectBuffers.longs(2);
+    private final DoubleBuffer verifyIn = DirectBuffers.doubles(VERIFY_DOUBLES);
+    private final DoubleBuffer verifyOut = DirectBuffers.doubles(VERIFY_DOUBLES);
     private Communicator dup;
     private boolean closed;
 
@@ -135,19 +144,49 @@ public final class CommContext implements AutoCloseable {
 
     /**
      * <b>Collective.</b> Checks that every rank makes this call: the same {@code operation} on the same array
-     * ({@code arrayNumber}, 0 for none) with the same {@code args}. One all-reduce of two longs on the private
-     * communicator.
+     * ({@code arrayNumber}, 0 for none) with the same {@code args}. One all-reduce of {@link #VERIFY_DOUBLES} doubles
+     * on the private communicator.
      *
      * @throws CollectiveMismatchException on every rank, naming each rank's call, if they differ
      */
     public void verify(String operation, long arrayNumber, long... args) {
+        verifyAndSum(operation, arrayNumber, args, null);
+    }
+
+    /**
+     * <b>Collective.</b> {@link #verify} and an all-reduce sum of {@code payload} (up to {@link #VERIFY_PAYLOAD}
+     * doubles, replaced by their sums over the ranks) in the same single call: an operation whose only communication
+     * is a small sum (a full reduction) makes one collective call instead of two. A rank that failed before the call
+     * still makes it (with a failure count in its payload, say), so that every rank learns of the failure.
+     *
+     * @param payload null or at most {@link #VERIFY_PAYLOAD} doubles, the same length on every rank
+     * @throws CollectiveMismatchException on every rank, naming each rank's call, if they differ (the payload is then
+     *     not summed)
+     */
+    public void verifyAndSum(String operation, long arrayNumber, long[] args, double[] payload) {
+        int k = payload == null ? 0 : payload.length;
+        if (k > VERIFY_PAYLOAD) {
+            throw new IllegalArgumentException("verifyAndSum carries at most " + VERIFY_PAYLOAD + " doubles, got " + k);
+        }
         long h = hash(operation, arrayNumber, args);
+        long h2 = mix(h ^ 0x9e3779b97f4a7c15L);
         Communicator c = comm();
-        boolean same;
+        double p = c.size();
+        boolean same = true;
         synchronized (this) {
-            verifyIn.put(0, h).put(1, ~h);
-            c.allReduce(verifyIn, verifyOut, ReduceOp.MAX); // max(h) == h and max(~h) == ~h: h is everyone's
-            same = verifyOut.get(0) == h && verifyOut.get(1) == ~h;
+            // 32-bit pieces: their sum over up to 2^21 ranks is exact in a double, and equals size * piece on every
+            // rank only if every rank has that piece (for any rank whose pieces differ, some sum differs)
+            verifyIn.put(0, h >>> 32).put(1, h & 0xffffffffL).put(2, h2 >>> 32).put(3, h2 & 0xffffffffL);
+            for (int i = 0; i < VERIFY_PAYLOAD; i++) {
+                verifyIn.put(HASH_DOUBLES + i, i < k ? payload[i] : 0.0);
+            }
+            c.allReduce(verifyIn, verifyOut, ReduceOp.SUM);
+            for (int i = 0; i < HASH_DOUBLES; i++) {
+                same &= verifyOut.get(i) == p * verifyIn.get(i);
+            }
+            for (int i = 0; same && i < k; i++) {
+                payload[i] = verifyOut.get(HASH_DOUBLES + i);
+            }
         }
         if (!same) {
             throw mismatch(c, describe(operation, arrayNumber, args));

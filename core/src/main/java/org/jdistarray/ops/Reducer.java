@@ -9,6 +9,7 @@ import org.jdistarray.array.DistArrays;
 import org.jdistarray.array.internal.ArrayAccess;
 import org.jdistarray.array.internal.ConvertKernels;
 import org.jdistarray.array.internal.Storage;
+import org.jdistarray.comm.CollectiveErrors;
 import org.jdistarray.comm.CommContext;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.DirectBuffers;
@@ -75,6 +76,9 @@ final class Reducer {
         ArrayAccess.Bridge access = ArrayAccess.get();
         Distribution dist = a.distribution();
         if (dist.communicator().size() > 1) { // one rank: no other call to compare with (and no all-reduce)
+            if (carriesSum(kind, a, o)) {
+                return runCarried(kind, a, o, into, access);
+            }
             access.verify(a, kind.numpyName, o.fingerprint());
         }
         boolean[] reduced = reducedAxes(kind, dist.ndim(), o.axisOrNull());
@@ -127,21 +131,84 @@ final class Reducer {
             }
             st.accumulate(in, ms, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
             double[][] moments = group == null ? null : combine(st, group);
-            if (into != null && layout.full && o.outOrNull() == null && into.dtype() == resultType) {
-                write(st, moments, into, cells, perCell, o);
-                return null;
-            }
-            DistArray result = newResult(layout.result, resultType);
-            Storage out = access.storage(result);
-            if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
-                write(st, moments, out, cells, perCell, o);
-            }
-            return deliver(result, o);
+            return finish(st, moments, into, layout, resultType, cells, perCell, o, access);
         } finally {
             if (mask != null && mask != o.whereOrNull()) {
                 mask.close();
             }
         }
+    }
+
+    /** The result: the value written into {@code into} (null returned) when it takes it, else a result array. */
+    private static DistArray finish(ReduceState st, double[][] moments, Storage into, ReducedLayout layout,
+            DType resultType, int cells, long perCell, ReduceOptions o, ArrayAccess.Bridge access) {
+        if (into != null && layout.full && o.outOrNull() == null && into.dtype() == resultType) {
+            write(st, moments, into, cells, perCell, o);
+            return null;
+        }
+        DistArray result = newResult(layout.result, resultType);
+        Storage out = access.storage(result);
+        if (out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0) {
+            write(st, moments, out, cells, perCell, o);
+        }
+        return deliver(result, o);
+    }
+
+    /**
+     * Whether the reduction is a full {@code sum}, {@code mean} or {@code nansum} of a float array with no keyword
+     * but {@code keepdims} (and not the reproducible mode): its one combining all-reduce, a sum of one double, then
+     * travels in the call check's own all-reduce ({@link #runCarried}). Decided from the arguments alone, without
+     * throwing: a rank that decides otherwise (other arguments) makes the call check in its plain form, which pairs
+     * with this one and reports the mismatch.
+     */
+    private static boolean carriesSum(ReduceKind kind, DistArray a, ReduceOptions o) {
+        return (kind == ReduceKind.SUM || kind == ReduceKind.MEAN || kind == ReduceKind.NANSUM)
+                && ReduceKind.isFloat(a.dtype()) && o.axisOrNull() == null && o.whereOrNull() == null
+                && o.outOrNull() == null && o.dtypeOrNull() == null && o.initialOrNull() == null && o.ddofValue() == 0
+                && !(o.isReproducible() && ExactReduction.applies(kind, a.dtype(), kind.resultType(a.dtype(), null)));
+    }
+
+    /**
+     * <b>Collective.</b> {@link #run} for a {@link #carriesSum} reduction on more than one rank: the local checks and
+     * the local sum first, then one all-reduce that is the call check and the combine together
+     * ({@link CommContext#verifyAndSum}: the partial sum and a failure count ride with the call's hash), where
+     * {@code run} makes two (a 4096-element sum on 2 ranks is mostly those all-reduces). A local failure still makes
+     * the call, and then every rank throws ({@link CollectiveErrors#agree}: the failing rank its exception, the others
+     * one naming it); a mismatched call throws {@link org.jdistarray.comm.CollectiveMismatchException} first, as the
+     * plain call check does.
+     */
+    private static DistArray runCarried(ReduceKind kind, DistArray a, ReduceOptions o, Storage into,
+            ArrayAccess.Bridge access) {
+        Distribution dist = a.distribution();
+        DType resultType = kind.resultType(a.dtype(), null);
+        ReduceState st = null;
+        ReducedLayout layout = null;
+        long perCell = 1;
+        RuntimeException failure = null;
+        try {
+            Storage in = access.storage(a); // open? (and not a view: run copied views)
+            boolean[] reduced = reducedAxes(kind, dist.ndim(), null);
+            checkArguments(kind, a, o, reduced);
+            layout = ReducedLayout.of(dist, reduced, o.isKeepdims());
+            long[] shape = dist.shape();
+            for (long n : shape) {
+                perCell *= n;
+            }
+            st = new ReduceState(kind, a.dtype(), resultType, 1, false);
+            st.accumulate(in, null, dist.localMap().dims(), shape, reduced, dist.localMap().holdsNothing());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        boolean sums = failure == null && layout.communicates; // a replicated array's local sum is the sum
+        double[] carried = {sums ? st.d[0] : 0.0, failure == null ? 0.0 : 1.0};
+        dist.context().verifyAndSum(kind.numpyName, access.number(a), o.fingerprint(), carried);
+        if (carried[1] != 0) {
+            CollectiveErrors.agree(dist.context().comm(), failure); // throws on every rank
+        }
+        if (sums) {
+            st.d[0] = carried[0];
+        }
+        return finish(st, null, into, layout, resultType, 1, perCell, o, access);
     }
 
     /**

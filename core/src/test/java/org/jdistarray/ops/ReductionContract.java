@@ -154,6 +154,44 @@ public abstract class ReductionContract {
         });
     }
 
+    /**
+     * A full float sum carries its combine in the call check's all-reduce: a rank calling another form (an axis: the
+     * plain call check) or another array makes every rank throw the mismatch; a rank whose array is closed (a local
+     * failure before that all-reduce) makes every rank throw, naming it, instead of a hang; the communicator works
+     * afterwards.
+     */
+    @Test
+    void carriedSumMismatchesAndLocalFailuresThrowOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            Distribution d = Distribution.builder(comm).shape(3L * comm.size() + 1).build();
+            int last = comm.size() - 1;
+            boolean odd = comm.rank() == last;
+            try (DistArray a = DistArrays.arange(d, 0, 1, DType.FLOAT64);
+                    DistArray b = DistArrays.arange(d, 0, 1, DType.FLOAT64)) {
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> (odd ? Np.sum(a, 0) : Np.sum(a)).close());
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> Np.sumDouble(odd ? b : a));
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> Np.sumDouble(odd ? a : b, odd ? ReduceOptions.defaults().keepdims(true)
+                                : ReduceOptions.defaults()));
+                DistArray c = DistArrays.ones(d, DType.FLOAT64);
+                if (odd) {
+                    c.close(); // closing is local: this rank's sum fails before the all-reduce
+                }
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> Np.mean(c).close());
+                assertTrue(odd ? e.getMessage().equals("the array is closed")
+                        : e.getMessage().equals("rank " + last + " failed: the array is closed"), e.getMessage());
+                c.close();
+                long n = d.shape()[0];
+                assertEquals(n * (n - 1) / 2.0, Np.sumDouble(a), 0.0, "the communicator works afterwards");
+            }
+        });
+    }
+
     @Test
     void errorsAsNumpyOnEveryRank() throws Exception {
         onRanks(comm -> {
