@@ -14,7 +14,7 @@ module org.jdistarray.core {
     requires transitive org.apache.commons.rng.api; // Generator.toProvider() returns a UniformRandomProvider
     requires org.apache.commons.rng.core;
     requires transitive java.desktop; // Java2D and ImageIO for the pictures (Picture.image() is a BufferedImage)
-    requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (BufferAddress)
+    requires jdk.unsupported; // sun.misc.Unsafe for the address of a direct buffer (comm.internal.DirectAddress)
 
     exports org.jdistarray.array;
     exports org.jdistarray.algo;

@@ -8,6 +8,8 @@ import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.jdistarray.comm.internal.DirectAddress;
+
 /**
  * The reduction loops over tiles (one small, monomorphic method per operation and shape, {@code int} induction
  * variables; performance.md, "Known traps"). "fold" kernels reduce a tile into one cell (the reduced axis is the
@@ -18,55 +20,36 @@ final class ReduceKernels {
     private ReduceKernels() {
     }
 
-    /** {@code sun.misc.Unsafe.getDouble(long)} and {@code getLong(Object, long)}, bound; null if unavailable. */
+    /** {@code sun.misc.Unsafe.getDouble(long)}, bound; null if unavailable (or the address is not the field's). */
     private static final MethodHandle GET_DOUBLE;
-    private static final MethodHandle GET_LONG;
-    /** Offset of {@code java.nio.Buffer.address} (the native address of a direct buffer's element 0). */
-    private static final long ADDRESS_OFFSET;
 
     static {
         MethodHandle getDouble = null;
-        MethodHandle getLong = null;
-        long offset = -1;
-        try { // as comm.mpi.internal.BufferAddress: jdk.unsupported, no flags on Java 17; checked on a probe
+        try { // jdk.unsupported, no flags on Java 17; checked on a probe
             Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
             Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
             theUnsafe.setAccessible(true);
             Object unsafe = theUnsafe.get(null);
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            offset = (long) lookup.findVirtual(unsafeClass, "objectFieldOffset", MethodType.methodType(long.class,
-                    Field.class)).bindTo(unsafe).invoke(Buffer.class.getDeclaredField("address"));
-            getLong = lookup.findVirtual(unsafeClass, "getLong", MethodType.methodType(long.class, Object.class,
+            getDouble = MethodHandles.lookup().findVirtual(unsafeClass, "getDouble", MethodType.methodType(double.class,
                     long.class)).bindTo(unsafe);
-            getDouble = lookup.findVirtual(unsafeClass, "getDouble", MethodType.methodType(double.class, long.class))
-                    .bindTo(unsafe);
             ByteBuffer probe = ByteBuffer.allocateDirect(64).order(ByteOrder.nativeOrder());
             probe.putDouble(40, 1.25);
-            long address = (long) getLong.invokeExact((Object) probe, offset);
-            if ((double) getDouble.invokeExact(address + 40) != 1.25) {
+            if (!DirectAddress.fast()
+                    || (double) getDouble.invokeExact(DirectAddress.of(probe) + 40) != 1.25) {
                 getDouble = null;
             }
         } catch (Throwable t) {
             getDouble = null;
         }
         GET_DOUBLE = getDouble;
-        GET_LONG = getDouble == null ? null : getLong;
-        ADDRESS_OFFSET = offset;
     }
 
     /**
      * The native address of element 0 of direct buffer {@code b} (its {@code address} field, not its position), or 0
-     * when {@code sun.misc.Unsafe} is unavailable here.
+     * when it is not direct or {@code sun.misc.Unsafe} is unavailable here.
      */
     static long address(Buffer b) {
-        if (GET_LONG == null || !b.isDirect()) {
-            return 0;
-        }
-        try {
-            return (long) GET_LONG.invokeExact((Object) b, ADDRESS_OFFSET);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+        return GET_DOUBLE == null || !b.isDirect() ? 0 : DirectAddress.of(b);
     }
 
     /** Lanes of {@link #sumF64}: element {@code i} goes to lane {@code i % LANES} (the C twin's four AVX-512 sums). */

@@ -134,10 +134,7 @@ public final class NativeMemory implements AutoCloseable {
 
     /** <b>Not collective.</b> The native address of a direct buffer's first element (at index 0, not position). */
     public static long addressOf(Buffer directBuffer) {
-        if (directBuffer == null || !directBuffer.isDirect()) {
-            throw new IllegalArgumentException("not a direct buffer: " + directBuffer);
-        }
-        return Pointer.nativeValue(Native.getDirectBufferPointer(directBuffer));
+        return org.jdistarray.comm.internal.DirectAddress.of(directBuffer);
     }
 
     /** <b>Not collective.</b> Number of blocks freed by the leak net (never closed) since the JVM started. */

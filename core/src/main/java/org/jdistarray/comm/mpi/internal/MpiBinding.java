@@ -517,7 +517,7 @@ public final class MpiBinding {
         if (b == null) {
             return 0;
         }
-        return BufferAddress.base(b) + (long) b.position() * t.size();
+        return org.jdistarray.comm.internal.DirectAddress.of(b) + (long) b.position() * t.size();
     }
 
     private void check(int rc, String function) {

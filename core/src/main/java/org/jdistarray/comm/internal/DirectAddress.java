@@ -1,23 +1,23 @@
-package org.jdistarray.comm.mpi.internal;
+package org.jdistarray.comm.internal;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.Buffer;
+import java.nio.ByteBuffer;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
- * The native address of a direct buffer, on the hot path of every MPI call. JNA's
- * {@link Native#getDirectBufferPointer} is a JNI call that also allocates a {@link Pointer} (about 0.1 µs each, two
- * per all-reduce); reading the buffer's {@code address} field, as Netty does, costs a nanosecond. The field is read
- * through {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, no flags needed on Java 17) via a constant method
- * handle; if that is unavailable, JNA's call is used.
+ * The native address of a direct buffer, for every part of the library that hands buffers to native code (the MPI
+ * binding, array storage, the native loops). Not API.
  */
-final class BufferAddress {
+public final class DirectAddress {
+    /** {@code sun.misc.Unsafe.getLong(Object, long)}, bound; null if unavailable (then JNA's call is used). */
     private static final MethodHandle GET_LONG;
+    /** Offset of {@code java.nio.Buffer.address}. */
     private static final long ADDRESS_OFFSET;
 
     static {
@@ -32,9 +32,9 @@ final class BufferAddress {
             MethodHandle fieldOffset = lookup.findVirtual(unsafeClass, "objectFieldOffset",
                     MethodType.methodType(long.class, Field.class)).bindTo(unsafe);
             offset = (long) fieldOffset.invoke(Buffer.class.getDeclaredField("address"));
-            getLong = lookup.findVirtual(unsafeClass, "getLong", MethodType.methodType(long.class, Object.class, long.class))
-                    .bindTo(unsafe);
-            java.nio.ByteBuffer probe = java.nio.ByteBuffer.allocateDirect(16);
+            getLong = lookup.findVirtual(unsafeClass, "getLong", MethodType.methodType(long.class, Object.class,
+                    long.class)).bindTo(unsafe);
+            ByteBuffer probe = ByteBuffer.allocateDirect(16);
             if ((long) getLong.invokeExact((Object) probe, offset) != Pointer.nativeValue(Native.getDirectBufferPointer(probe))) {
                 getLong = null;
             }
@@ -45,11 +45,23 @@ final class BufferAddress {
         ADDRESS_OFFSET = offset;
     }
 
-    private BufferAddress() {
+    private DirectAddress() {
     }
 
-    /** Address of element 0 of direct buffer {@code b} (not of its position). */
-    static long base(Buffer b) {
+    /**
+     * The native address of element 0 of direct buffer {@code b} (not of its position), on the
+     * hot path of every MPI call and every array wrap. JNA's {@link Native#getDirectBufferPointer} is a JNI call that
+     * also allocates a {@link Pointer} (about 0.1 µs); reading the buffer's {@code address} field, as Netty does,
+     * costs a nanosecond. The field is read through {@code sun.misc.Unsafe} (module {@code jdk.unsupported}, no flags
+     * needed on Java 17) via a constant method handle, checked once against JNA's answer; if that is unavailable,
+     * JNA's call is used.
+     *
+     * @throws IllegalArgumentException if {@code b} is null or not direct
+     */
+    public static long of(Buffer b) {
+        if (b == null || !b.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer: " + b);
+        }
         if (GET_LONG != null) {
             try {
                 return (long) GET_LONG.invokeExact((Object) b, ADDRESS_OFFSET);
@@ -60,7 +72,8 @@ final class BufferAddress {
         return Pointer.nativeValue(Native.getDirectBufferPointer(b));
     }
 
-    static boolean fast() {
+    /** Whether {@link #of} reads the field (true) or asks JNA. */
+    public static boolean fast() {
         return GET_LONG != null;
     }
 }
