@@ -113,6 +113,7 @@ final class LocalGroup {
 
     private void await(int rank, int phase, CollectiveCall call) {
         if (phase >= 0) {
+            LocalCluster.spinWhile(() -> phaser.getPhase() == phase);
             try {
                 phaser.awaitAdvanceInterruptibly(phase, cluster.timeoutNanos, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

@@ -70,6 +70,10 @@ final class LocalRequest implements Request {
     /** Wakes as soon as the transfer completes (the latch), not at the end of the wait. */
     @Override
     public boolean test(long maxWaitNanos) {
+        if (maxWaitNanos > 0) {
+            long start = System.nanoTime();
+            LocalCluster.spinWhile(() -> done.getCount() != 0 && System.nanoTime() - start < maxWaitNanos);
+        }
         try {
             return done.await(maxWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -81,6 +85,7 @@ final class LocalRequest implements Request {
     @Override
     public Status await() {
         long deadline = System.nanoTime() + group.cluster.timeoutNanos;
+        LocalCluster.spinWhile(() -> done.getCount() != 0);
         try {
             while (!done.await(POLL_NANOS, TimeUnit.NANOSECONDS)) {
                 String why = group.brokenReason();
