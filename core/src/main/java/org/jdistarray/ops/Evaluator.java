@@ -142,43 +142,109 @@ final class Evaluator {
     }
 
     /**
-     * The small-call path of {@code Np.add/subtract/multiply(x, y, out=z)} before any {@link Expr} is built: when
-     * {@code x}, {@code y} and {@code z} are float64, float32 or int64 blocks of one dtype, laid out by the very same
-     * {@link Distribution} object, none a view, one chunk each, the loop runs straight over the three blocks and
-     * nothing is allocated outside checking mode (which verifies the call as the general path does) (the allocation a call makes evicts the operands from L1:
-     * {@code a + b} on 2048 doubles a rank took 265 ns with the 520 bytes an expression costs, 115 ns for its loop).
-     * NumPy's loop for two operands of one of these dtypes is that dtype, which casts to {@code z} under every rule, so
-     * the result is the general path's; null when it does not apply (the general path runs and raises what it raises).
+     * The small-call path of {@code Np.add/subtract/multiply(x, y)} and {@code (x, y, out=z)} before any {@link Expr}
+     * is built: when {@code x}, {@code y} (and {@code z}) are float64, float32 or int64 blocks of one dtype, laid out by
+     * the very same {@link Distribution} object, none a view, one chunk each, the loop runs straight over the blocks
+     * (into {@code z}, or a new array on that Distribution, as the general path makes it) and nothing else is
+     * allocated outside checking mode (which verifies the call as the general path does). The allocation a call made
+     * evicted the operands from L1: {@code a + b} into {@code out=} on 2048 doubles a rank took 265 ns with the 520
+     * bytes an expression costs, 115 ns for its loop. NumPy's loop for two operands of one of these dtypes is that
+     * dtype, which casts to {@code z} under every rule, so the result is the general path's; null when this does not
+     * apply (the general path runs and raises what it raises).
      */
     static DistArray sameLayoutArrays(BinaryOp op, DistArray x, DistArray y, UfuncOptions o) {
         DistArray out = o.out();
-        if (out == null || o.dtype() != null
-                || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY)
-                || out.isView() || x.isView() || y.isView()) {
+        if (o.dtype() != null || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY)
+                || x.isView() || y.isView() || (out != null && out.isView())) {
             return null;
         }
-        Distribution dist = out.distribution();
-        DType t = out.dtype();
-        if (x.distribution() != dist || y.distribution() != dist || x.dtype() != t || y.dtype() != t
-                || (t != DType.FLOAT64 && t != DType.FLOAT32 && t != DType.INT64)) {
+        Distribution dist = x.distribution();
+        DType t = x.dtype();
+        if (y.distribution() != dist || y.dtype() != t || (t != DType.FLOAT64 && t != DType.FLOAT32 && t != DType.INT64)
+                || (out != null && (out.distribution() != dist || out.dtype() != t))) {
             return null;
         }
         ArrayAccess.Bridge bridge = ArrayAccess.get();
         Storage xs = bridge.storage(x); // open? (the general path's checks, in its order)
         Storage ys = bridge.storage(y);
-        Storage rs = bridge.storage(out);
-        if (xs.chunkCount() > 1 || ys.chunkCount() > 1 || rs.chunkCount() > 1) {
+        Storage rs = out == null ? null : bridge.storage(out);
+        if (xs.chunkCount() > 1 || ys.chunkCount() > 1 || (rs != null && rs.chunkCount() > 1)) {
             return null;
         }
-        CommContext ctx = dist.context();
-        if (ctx.checking()) { // the general path's verification: its expression text and operand list
-            Expr e = Expr.binary(op, Expr.of(x), Expr.of(y), o.casting(), null);
-            List<DistArray> arrays = new ArrayList<>(2);
-            collect(e, arrays);
-            verifyLogical(e, o, ctx, bridge, arrays);
+        verifySmall(Expr.Kind.ARRAY, op, x, y, false, o, bridge);
+        DistArray r = out != null ? out : newResult(bridge, dist, t, xs);
+        if (r == null) {
+            return null;
         }
-        FusedAxpy.arrays(t, op, xs, ys, rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
-        return out;
+        FusedAxpy.arrays(t, op, xs, ys, bridge.storage(r), dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+        return r;
+    }
+
+    /**
+     * The same for {@code x op s} and {@code s op x} ({@code scalarFirst}) of a float64 {@code x} and a Python float or
+     * a Python int of at most 2^53 in magnitude ({@link FusedAxpy}'s scalar forms: add, subtract, multiply, divide),
+     * into {@code out=} on {@code x}'s Distribution object or a new array; null when it does not apply.
+     */
+    static DistArray sameLayoutScalar(BinaryOp op, DistArray x, Object scalar, boolean scalarFirst, UfuncOptions o) {
+        DistArray out = o.out();
+        if (o.dtype() != null || x.dtype() != DType.FLOAT64 || x.isView() || (out != null && out.isView())
+                || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY
+                        && op != BinaryOp.DIVIDE && op != BinaryOp.TRUE_DIVIDE)) {
+            return null;
+        }
+        double a;
+        if (scalar instanceof Double v) {
+            a = v;
+        } else if (scalar instanceof Long v && Math.abs(v) <= (1L << 53)) {
+            a = v;
+        } else {
+            return null;
+        }
+        Distribution dist = x.distribution();
+        if (out != null && (out.distribution() != dist || out.dtype() != DType.FLOAT64)) {
+            return null;
+        }
+        ArrayAccess.Bridge bridge = ArrayAccess.get();
+        Storage xs = bridge.storage(x); // open?
+        Storage rs = out == null ? null : bridge.storage(out);
+        if (xs.chunkCount() > 1 || (rs != null && rs.chunkCount() > 1)) {
+            return null;
+        }
+        verifySmall(Expr.Kind.SCALAR, op, x, scalar, scalarFirst, o, bridge);
+        DistArray r = out != null ? out : newResult(bridge, dist, DType.FLOAT64, xs);
+        if (r == null) {
+            return null;
+        }
+        FusedAxpy.scalar(op, xs, a, scalarFirst, bridge.storage(r),
+                dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
+        return r;
+    }
+
+    /** In checking mode, the general path's verification of {@code x op other}: its expression text and operands. */
+    private static void verifySmall(Expr.Kind otherKind, BinaryOp op, DistArray x, Object other, boolean otherFirst,
+            UfuncOptions o, ArrayAccess.Bridge bridge) {
+        CommContext ctx = x.distribution().context();
+        if (!ctx.checking()) {
+            return;
+        }
+        Expr ex = Expr.of(x);
+        Expr ey = otherKind == Expr.Kind.ARRAY ? Expr.of((DistArray) other)
+                : other instanceof Double v ? Expr.scalar(v) : Expr.scalar((Long) other);
+        Expr e = otherFirst ? Expr.binary(op, ey, ex, o.casting(), null) : Expr.binary(op, ex, ey, o.casting(), null);
+        List<DistArray> arrays = new ArrayList<>(2);
+        collect(e, arrays);
+        verifyLogical(e, o, ctx, bridge, arrays);
+    }
+
+    /** A new result on {@code dist} as the general path makes it (chunked as {@code like}), or null if not one chunk. */
+    private static DistArray newResult(ArrayAccess.Bridge bridge, Distribution dist, DType t, Storage like) {
+        DistArray r = bridge.create(dist, t, Storage.allocate(t, dist.localElementCount(), false,
+                like.chunkShiftForCopies()));
+        if (bridge.storage(r).chunkCount() > 1) {
+            r.close();
+            return null;
+        }
+        return r;
     }
 
     /** <b>Collective.</b> What evaluating {@code e} communicates, operand by operand (plans included). */

@@ -139,6 +139,11 @@ final class FusedAxpy {
         run(type, op, 0, 0, false, x, y, out, n);
     }
 
+    /** {@code out = x op a} (or {@code a op x}) of a float64 block, one chunk: the loop without an object. */
+    static void scalar(BinaryOp op, Storage x, double a, boolean scalarFirst, Storage out, long n) {
+        run(DType.FLOAT64, op, a, 0, scalarFirst, x, null, out, n);
+    }
+
     private static void run(DType type, BinaryOp op, double alpha, long alphaLong, boolean scalarFirst, Storage x,
             Storage y, Storage out, long n) {
         if (n == 0) {

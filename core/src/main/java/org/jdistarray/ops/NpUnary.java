@@ -21,13 +21,13 @@ abstract class NpUnary {
 
     /** <b>Logically collective.</b> {@code op(a, b)}; operands are DistArrays or Double/Long/Integer/Boolean scalars. */
     public static DistArray apply(BinaryOp op, Object a, Object b, UfuncOptions o) {
-        if (o != null && a instanceof DistArray x && b instanceof DistArray y) {
-            DistArray quick = Evaluator.sameLayoutArrays(op, x, y, o);
-            if (quick != null) {
-                return quick;
-            }
-        }
         UfuncOptions opts = o == null ? UfuncOptions.none() : o;
+        DistArray quick = a instanceof DistArray x ? b instanceof DistArray y ? Evaluator.sameLayoutArrays(op, x, y, opts)
+                : Evaluator.sameLayoutScalar(op, x, b, false, opts)
+                : b instanceof DistArray y ? Evaluator.sameLayoutScalar(op, y, a, true, opts) : null;
+        if (quick != null) {
+            return quick;
+        }
         return Expr.binary(op, leaf(a), leaf(b), opts.casting(), opts.dtype()).eval(opts);
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code Evaluator}'s small-call paths (every array laid out by the same {@link Distribution} object as {@code out=}:
- * {@code Np.apply} of two arrays before any expression is built, and an {@link Expr} of two arrays or of an array and a
- * scalar) against the general path (the same layout through another, equal Distribution object, which takes it): the
+ * {@code Np.apply} of two arrays or of a float64 array and a Python scalar, into {@code out=} or a new array, before any
+ * expression is built, and an {@link Expr} of two arrays or of an array and a scalar) against the general path (the same layout through another, equal Distribution object, which takes it): the
  * same values for add, subtract, multiply of arrays and {@code x op s}, float64/float32/int64, in place; a closed
  * operand or output fails the same way on every path; on thread ranks 1, 2, 3, 4, 7 (uneven and empty blocks at 5
  * elements).
@@ -48,6 +48,47 @@ class SameLayoutPathTest {
                             Np.expr(a).divide(0.3).eval(UfuncOptions.out(general));
                             assertArrayEquals(general.toDoubleArray(0), fast.toDoubleArray(0), "x / s");
                         }
+                        try (DistArray aOther = a.redistribute(other)) { // a's values on the equal Distribution
+                            for (BinaryOp op : new BinaryOp[] {BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY,
+                                    BinaryOp.TRUE_DIVIDE}) {
+                                if (op != BinaryOp.TRUE_DIVIDE) { // new results of two arrays
+                                    try (DistArray r = Np.apply(op, a, b, null);
+                                            DistArray g = Np.apply(op, aOther, b, null)) {
+                                        assertEquals(g.dtype(), r.dtype(), op + " " + t);
+                                        assertEquals(d, r.distribution(), "the first operand's layout");
+                                        assertArrayEquals(g.toDoubleArray(0), r.toDoubleArray(0), "new " + op + " " + t);
+                                    }
+                                }
+                                // scalars: a Python float, a small and a huge Python int, on either side; new and
+                                // out=; the reference is the Expr path (general without out=, its own with out=)
+                                for (Object sc : new Object[] {2.5, -0.0, 3L, (1L << 60) + 1}) {
+                                    Expr se = sc instanceof Double v ? Expr.scalar(v) : Expr.scalar((Long) sc);
+                                    for (boolean first : new boolean[] {false, true}) {
+                                        Expr ref = first ? se.apply(op, Np.expr(a)) : Np.expr(a).apply(op, se);
+                                        try (DistArray r = first ? Np.apply(op, sc, a, null) : Np.apply(op, a, sc, null);
+                                                DistArray g = ref.eval()) {
+                                            String what = op + " " + t + " " + sc + (first ? " first" : "");
+                                            assertEquals(g.dtype(), r.dtype(), what);
+                                            assertArrayEquals(g.toDoubleArray(0), r.toDoubleArray(0), what);
+                                            if (r.dtype() == t) {
+                                                DistArray into = DistArrays.zeros(d, t);
+                                                DistArray intoRef = DistArrays.zeros(d, t);
+                                                if (first) {
+                                                    Np.apply(op, sc, a, UfuncOptions.out(into));
+                                                } else {
+                                                    Np.apply(op, a, sc, UfuncOptions.out(into));
+                                                }
+                                                ref.eval(UfuncOptions.out(intoRef));
+                                                assertArrayEquals(intoRef.toDoubleArray(0), into.toDoubleArray(0),
+                                                        "out= " + what);
+                                                into.close();
+                                                intoRef.close();
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                         Np.apply(BinaryOp.ADD, fast, b, UfuncOptions.out(fast)); // in place
                         Np.apply(BinaryOp.ADD, general, b, UfuncOptions.out(general));
                         assertArrayEquals(general.toDoubleArray(0), fast.toDoubleArray(0), "in place " + t);
@@ -68,6 +109,23 @@ class SameLayoutPathTest {
                             () -> Np.apply(BinaryOp.ADD, x, y, UfuncOptions.out(z)));
                     RuntimeException onExpr = assertThrows(RuntimeException.class,
                             () -> Np.expr(x).add(Np.expr(y)).eval(UfuncOptions.out(z)));
+                    if (closed < 2) { // a new result (against the Expr path without out=, the general one)
+                        RuntimeException onNew = assertThrows(RuntimeException.class, () -> Np.add(x, y).close());
+                        RuntimeException onNewGeneral = assertThrows(RuntimeException.class,
+                                () -> Np.expr(x).add(Np.expr(y)).eval().close());
+                        assertEquals(onNewGeneral.getClass(), onNew.getClass(), "new, closed " + closed);
+                        assertEquals(onNewGeneral.getMessage(), onNew.getMessage(), "new, closed " + closed);
+                    }
+                    if (closed == 0) { // x * 2.5, new and into z
+                        RuntimeException onScalar = assertThrows(RuntimeException.class,
+                                () -> Np.multiply(x, 2.5).close());
+                        RuntimeException onScalarGeneral = assertThrows(RuntimeException.class,
+                                () -> Np.expr(x).multiply(2.5).eval().close());
+                        assertEquals(onScalarGeneral.getMessage(), onScalar.getMessage(), "x * 2.5, closed x");
+                        RuntimeException intoZ = assertThrows(RuntimeException.class,
+                                () -> Np.apply(BinaryOp.MULTIPLY, x, 2.5, UfuncOptions.out(z)));
+                        assertEquals(onScalarGeneral.getMessage(), intoZ.getMessage(), "x * 2.5 into z, closed x");
+                    }
                     RuntimeException onGeneral = assertThrows(RuntimeException.class,
                             () -> Np.apply(BinaryOp.ADD, x, yGeneral, UfuncOptions.out(w)));
                     assertEquals(onGeneral.getClass(), onFast.getClass(), "closed " + closed);
