@@ -19,11 +19,17 @@
  * stack (or straight into the output for the program's last op). Tiles of TILE doubles stay in L1; the leaves and the
  * output of the tile PREFETCH_TILES ahead are prefetched a few lines per op, so that memory keeps streaming while the
  * tile is computed (without it the op passes and the memory traffic do not overlap: 0.64x of a hand-fused loop at
- * 2^25 against 1.0x with it, measured on the AVX-512 machine of bench/run_ufunc_bench.sh). */
+ * 2^25 against 1.0x with it, measured on the AVX-512 machine of bench/run_ufunc_bench.sh). Only for programs of at
+ * least PREFETCH_MIN_OPS computing ops over at least PREFETCH_MIN_BYTES: in cache, or with little compute, the
+ * prefetches cost more than the hardware prefetcher leaves to win (2026-12-03, a C harness over this machine:
+ * a + b on 32768 doubles 15.1 us with them, 3.96 without, C's loop 4.1; sqrt(a) 19.7 / 7.6 / 7.8; a + b on 2^22 about
+ * 4.4 / 2.3 ms; the 5-operation expression at 2^22 4.4 ms with them, 6.1 without). */
 enum { OP_LEAF = 0, OP_SCALAR = 1, OP_ADD = 2, OP_SUB = 3, OP_MUL = 4, OP_DIV = 5,
        OP_SQRT = 6, OP_ABS = 7, OP_NEG = 8, OP_SQUARE = 9, OP_POS = 10 };
 #define TILE 128
 #define PREFETCH_TILES 1
+#define PREFETCH_MIN_OPS 4
+#define PREFETCH_MIN_BYTES (8L << 20)
 #define MAX_DEPTH 8
 
 /* The machine for one element type T (float64 and float32: the same code; float32 rounds every operation to float,
@@ -93,10 +99,15 @@ enum { OP_LEAF = 0, OP_SCALAR = 1, OP_ADD = 2, OP_SUB = 3, OP_MUL = 4, OP_DIV = 
         const int lines = TILE * (int)sizeof(T) / 64;                                                            \
         const int streams = nleaves + 1;                                                                          \
         const int per_op = (lines * streams + nops - 1) / nops;                                                  \
+        int computing = 0;                                                                                        \
+        for (int k = 0; k < nops; k++) computing += (prog[k] & 0xff) > OP_SCALAR;                                \
+        /* prefetching pays only where memory streams and there is compute to overlap it with (see above) */    \
+        const int prefetching = computing >= PREFETCH_MIN_OPS                                                     \
+                                && n * (int64_t)sizeof(T) * streams >= PREFETCH_MIN_BYTES;                       \
         for (int64_t s = 0; s < n; s += TILE) {                                                                  \
             const int m = n - s < TILE ? (int)(n - s) : TILE;                                                    \
             const int64_t ahead = s + (int64_t)PREFETCH_TILES * TILE;                                            \
-            const int prefetch = ahead + TILE <= n;                                                               \
+            const int prefetch = prefetching && ahead + TILE <= n;                                                \
             int pf = 0, sp = 0;                                                                                   \
             for (int k = 0; k < nops; k++) {                                                                      \
                 if (prefetch) {                                                                                   \

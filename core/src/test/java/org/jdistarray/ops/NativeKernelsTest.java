@@ -11,7 +11,9 @@ import org.jdistarray.array.DistArrays;
 import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -138,6 +140,59 @@ class NativeKernelsTest {
         } finally {
             NativeKernels.enabled = saved;
             FusedFloat64.tiledFrom = savedTiled;
+        }
+    }
+
+    /**
+     * Blocks large enough (and programs with compute enough: four ops or more) for the native machine's prefetching
+     * branch, which the small cases above never reach: the same bits as the Java loop, float64 and float32.
+     */
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2})
+    void largeBlocksTakeThePrefetchingBranchWithTheSameBits(int ranks) {
+        Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not built here");
+        boolean saved = NativeKernels.enabled;
+        try {
+            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
+                long n = 1L << 20; // 4-8 MiB a block a rank, 5 streams: over the machine's 8 MiB threshold
+                for (DType type : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+                    Distribution d = Distribution.builder(comm).shape(n).build();
+                    DistArray[] x = new DistArray[4];
+                    for (int k = 0; k < x.length; k++) {
+                        long seed = 977L * k + 5;
+                        x[k] = DistArrays.fromFunction(d, type, g -> value(new SplittableRandom(seed + g[0])));
+                    }
+                    try {
+                        Expr[] exprs = {
+                            Expr.of(x[0]).multiply(Expr.of(x[0])).add(Expr.of(x[1]).multiply(Expr.of(x[1]))).sqrt()
+                                    .multiply(Expr.of(x[2])).subtract(Expr.of(x[3])),
+                            Expr.of(x[0]).divide(Expr.of(x[1]).add(1.5)).multiply(Expr.of(x[2]).negative())
+                                    .add(Expr.of(x[3]).absolute()),
+                        };
+                        for (Expr e : exprs) {
+                            double[][] got = new double[2][];
+                            for (int path = 0; path < 2; path++) {
+                                NativeKernels.enabled = path == 0;
+                                try (DistArray z = e.eval()) {
+                                    got[path] = z.toDoubleArray(0);
+                                }
+                            }
+                            if (comm.rank() == 0) {
+                                for (int i = 0; i < n; i++) {
+                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                                            e + " element " + i + " " + type);
+                                }
+                            }
+                        }
+                    } finally {
+                        for (DistArray a : x) {
+                            a.close();
+                        }
+                    }
+                }
+            });
+        } finally {
+            NativeKernels.enabled = saved;
         }
     }
 
