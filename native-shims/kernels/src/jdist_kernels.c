@@ -23,11 +23,13 @@
  * least PREFETCH_MIN_OPS computing ops over at least PREFETCH_MIN_BYTES: in cache, or with little compute, the
  * prefetches cost more than the hardware prefetcher leaves to win (2026-12-03, a C harness over this machine:
  * a + b on 32768 doubles 15.1 us with them, 3.96 without, C's loop 4.1; sqrt(a) 19.7 / 7.6 / 7.8; a + b on 2^22 about
- * 4.4 / 2.3 ms; the 5-operation expression at 2^22 4.4 ms with them, 6.1 without). */
+ * 4.4 / 2.3 ms; the 5-operation expression at 2^22 4.4 ms with them, 6.1 without). Two tiles ahead rather than one:
+ * the 5-operation expression on 2^23 doubles 8.7-8.9 ms against 9.4-9.6 (three alternated runs; C's hand-fused loop
+ * 8.8-9.9 ms in the same runs; four tiles ahead 9.4-9.5, eight 10.3-10.9). */
 enum { OP_LEAF = 0, OP_SCALAR = 1, OP_ADD = 2, OP_SUB = 3, OP_MUL = 4, OP_DIV = 5,
        OP_SQRT = 6, OP_ABS = 7, OP_NEG = 8, OP_SQUARE = 9, OP_POS = 10 };
 #define TILE 128
-#define PREFETCH_TILES 1
+#define PREFETCH_TILES 2
 #define PREFETCH_MIN_OPS 4
 #define PREFETCH_MIN_BYTES (8L << 20)
 #define MAX_DEPTH 8
