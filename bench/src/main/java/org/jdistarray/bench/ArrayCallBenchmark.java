@@ -15,7 +15,7 @@ import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 
 /**
- * What the cross-rank check of every collective array call costs (CommContext.verify: one all-reduce of two longs on
+ * What the cross-rank check of every collective array call costs (CommContext.verify: one all-reduce of eight doubles on
  * the private communicator), next to the calls it guards, under mpirun. One line per case in the shared baseline
  * format ({@code PEER impl=jdistarray op=... ranks=... N=... seconds=...}; seconds per call, median over
  * {@code PEER_REPS} repetitions of the slowest rank's time):
