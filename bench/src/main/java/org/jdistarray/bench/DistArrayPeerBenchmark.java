@@ -151,11 +151,16 @@ public final class DistArrayPeerBenchmark {
         }
     }
 
+    private static final long WARM_NANOS = 1_500_000_000L;
+
     private static double[] batched(int reps, int batch, Runnable call) {
         // warm-up: WARM calls at least (the JIT compiles a command's path, client and engine side, after about ten
         // thousand calls; one batch left the measured batches in the interpreter and C1's code: 2-3x the steady
-        // state); DistArray's side (CPython, no JIT) keeps one untimed batch
-        for (int i = 0; i < Math.max(batch, WARM); i++) {
+        // state); DistArray's side (CPython, no JIT) keeps one untimed batch. And for WARM_NANOS at least: under
+        // mpirun --bind-to core each JVM's compiler threads share its one core, and 20000 calls (0.2 s) left the
+        // first case of some runs still being compiled (create + free at 14-31 us against 6-10, 2026-12-03 07:31)
+        long start = System.nanoTime();
+        for (int i = 0; i < Math.max(batch, WARM) || System.nanoTime() - start < WARM_NANOS; i++) {
             call.run();
         }
         double[] t = new double[reps];
