@@ -100,45 +100,33 @@ final class Evaluator {
     }
 
     /**
-     * The small-call path of {@code z = x op y} / {@code x op s} into {@code out=z} when every array is laid out by the
-     * very same {@link Distribution} object as {@code out}, none is a view, and all have the loop's dtype:
-     * nothing to broadcast, move, promote or cast, so {@link FusedAxpy} runs directly (what the general path ends in
-     * for these operands, after its checks), or null for the general path. The operands are still checked to be
-     * open, and in checking mode the call is verified as the general path verifies it.
+     * The small-call path of an expression {@code z = x op y} / {@code x op s} / {@code s op x} into {@code out=z}: the
+     * {@link #sameLayoutArrays} / {@link #sameLayoutScalar} path of {@code Np}'s calls, for an {@link Expr} of one
+     * binary node over two leaves whose loop and result dtype are {@code out}'s (verified, in checking mode, with
+     * {@code e}'s own text), or null for the general path.
      */
     private static DistArray sameLayoutFused(Expr e, UfuncOptions o) {
         DistArray out = o.out();
-        if (out == null || e.kind != Expr.Kind.BINARY || out.isView() || o.dtype() != null) {
+        if (out == null || e.kind != Expr.Kind.BINARY || e.dtype != out.dtype() || e.loop != out.dtype()) {
             return null;
         }
-        Distribution dist = out.distribution();
-        DType t = out.dtype();
-        if (e.dtype != t || e.loop != t) {
-            return null;
+        Expr l = e.args[0];
+        Expr r = e.args[1];
+        if (l.kind == Expr.Kind.ARRAY && r.kind == Expr.Kind.ARRAY) {
+            return arrays(e.binaryOp, l.array, r.array, o, e);
         }
-        for (Expr a : e.args) {
-            if (a.kind == Expr.Kind.ARRAY ? a.array.isView() || a.array.distribution() != dist
-                    : a.kind != Expr.Kind.SCALAR) {
-                return null;
-            }
+        if (l.kind == Expr.Kind.ARRAY && r.kind == Expr.Kind.SCALAR) {
+            return scalar(e.binaryOp, l.array, boxed(r.scalar), false, o, e);
         }
-        FusedAxpy fused = FusedAxpy.of(e, dist, t);
-        if (fused == null) {
-            return null;
+        if (l.kind == Expr.Kind.SCALAR && r.kind == Expr.Kind.ARRAY) {
+            return scalar(e.binaryOp, r.array, boxed(l.scalar), true, o, e);
         }
-        ArrayAccess.Bridge bridge = ArrayAccess.get();
-        Storage rs = bridge.storage(out); // open? (the operands' storages are looked up by the loop: open too)
-        if (!FusedAxpy.fits(rs)) {
-            return null;
-        }
-        CommContext ctx = dist.context();
-        if (ctx.checking()) { // the general path's check, with its operand list (first appearance order)
-            List<DistArray> arrays = new ArrayList<>(2);
-            collect(e, arrays);
-            verifyLogical(e, o, ctx, bridge, arrays);
-        }
-        fused.run(rs, dist.localMap().holdsNothing() ? 0 : dist.localElementCount());
-        return out;
+        return null;
+    }
+
+    /** A scalar leaf as {@code Np}'s calls pass it: a Python float as a Double, a Python int as a Long, else null. */
+    private static Object boxed(Operand s) {
+        return s.scalarKind() == 2 ? (Object) s.doubleValue() : s.scalarKind() == 1 ? (Object) s.longValue() : null;
     }
 
     /**
@@ -153,6 +141,11 @@ final class Evaluator {
      * apply (the general path runs and raises what it raises).
      */
     static DistArray sameLayoutArrays(BinaryOp op, DistArray x, DistArray y, UfuncOptions o) {
+        return arrays(op, x, y, o, null);
+    }
+
+    /** {@link #sameLayoutArrays}; {@code e}: the caller's expression (verified with its text), or null. */
+    private static DistArray arrays(BinaryOp op, DistArray x, DistArray y, UfuncOptions o, Expr e) {
         DistArray out = o.out();
         if (o.dtype() != null || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY)
                 || x.isView() || y.isView() || (out != null && out.isView())) {
@@ -171,7 +164,7 @@ final class Evaluator {
         if (xs.chunkCount() > 1 || ys.chunkCount() > 1 || (rs != null && rs.chunkCount() > 1)) {
             return null;
         }
-        verifySmall(Expr.Kind.ARRAY, op, x, y, false, o, bridge);
+        verifySmall(e, Expr.Kind.ARRAY, op, x, y, false, o, bridge);
         DistArray r = out != null ? out : newResult(bridge, dist, t, xs);
         if (r == null) {
             return null;
@@ -186,6 +179,12 @@ final class Evaluator {
      * into {@code out=} on {@code x}'s Distribution object or a new array; null when it does not apply.
      */
     static DistArray sameLayoutScalar(BinaryOp op, DistArray x, Object scalar, boolean scalarFirst, UfuncOptions o) {
+        return scalar(op, x, scalar, scalarFirst, o, null);
+    }
+
+    /** {@link #sameLayoutScalar}; {@code e}: the caller's expression (verified with its text), or null. */
+    private static DistArray scalar(BinaryOp op, DistArray x, Object scalar, boolean scalarFirst, UfuncOptions o,
+            Expr e) {
         DistArray out = o.out();
         if (o.dtype() != null || x.dtype() != DType.FLOAT64 || x.isView() || (out != null && out.isView())
                 || (op != BinaryOp.ADD && op != BinaryOp.SUBTRACT && op != BinaryOp.MULTIPLY
@@ -210,7 +209,7 @@ final class Evaluator {
         if (xs.chunkCount() > 1 || (rs != null && rs.chunkCount() > 1)) {
             return null;
         }
-        verifySmall(Expr.Kind.SCALAR, op, x, scalar, scalarFirst, o, bridge);
+        verifySmall(e, Expr.Kind.SCALAR, op, x, scalar, scalarFirst, o, bridge);
         DistArray r = out != null ? out : newResult(bridge, dist, DType.FLOAT64, xs);
         if (r == null) {
             return null;
@@ -220,17 +219,23 @@ final class Evaluator {
         return r;
     }
 
-    /** In checking mode, the general path's verification of {@code x op other}: its expression text and operands. */
-    private static void verifySmall(Expr.Kind otherKind, BinaryOp op, DistArray x, Object other, boolean otherFirst,
-            UfuncOptions o, ArrayAccess.Bridge bridge) {
+    /**
+     * In checking mode, the general path's verification of {@code x op other}: its expression text and operands
+     * ({@code given}, the caller's expression, or the one {@code Np} would have built).
+     */
+    private static void verifySmall(Expr given, Expr.Kind otherKind, BinaryOp op, DistArray x, Object other,
+            boolean otherFirst, UfuncOptions o, ArrayAccess.Bridge bridge) {
         CommContext ctx = x.distribution().context();
         if (!ctx.checking()) {
             return;
         }
-        Expr ex = Expr.of(x);
-        Expr ey = otherKind == Expr.Kind.ARRAY ? Expr.of((DistArray) other)
-                : other instanceof Double v ? Expr.scalar(v) : Expr.scalar((Long) other);
-        Expr e = otherFirst ? Expr.binary(op, ey, ex, o.casting(), null) : Expr.binary(op, ex, ey, o.casting(), null);
+        Expr e = given;
+        if (e == null) {
+            Expr ex = Expr.of(x);
+            Expr ey = otherKind == Expr.Kind.ARRAY ? Expr.of((DistArray) other)
+                    : other instanceof Double v ? Expr.scalar(v) : Expr.scalar((Long) other);
+            e = otherFirst ? Expr.binary(op, ey, ex, o.casting(), null) : Expr.binary(op, ex, ey, o.casting(), null);
+        }
         List<DistArray> arrays = new ArrayList<>(2);
         collect(e, arrays);
         verifyLogical(e, o, ctx, bridge, arrays);

@@ -60,7 +60,7 @@ class SameLayoutPathTest {
                                     }
                                 }
                                 // scalars: a Python float, a small and a huge Python int, on either side; new and
-                                // out=; the reference is the Expr path (general without out=, its own with out=)
+                                // out=; the reference is the Expr path without out= (the general path)
                                 for (Object sc : new Object[] {2.5, -0.0, 3L, (1L << 60) + 1}) {
                                     Expr se = sc instanceof Double v ? Expr.scalar(v) : Expr.scalar((Long) sc);
                                     for (boolean first : new boolean[] {false, true}) {
@@ -70,19 +70,20 @@ class SameLayoutPathTest {
                                             String what = op + " " + t + " " + sc + (first ? " first" : "");
                                             assertEquals(g.dtype(), r.dtype(), what);
                                             assertArrayEquals(g.toDoubleArray(0), r.toDoubleArray(0), what);
-                                            if (r.dtype() == t) {
+                                            if (r.dtype() == t) { // into out=, by Np and by the Expr
                                                 DistArray into = DistArrays.zeros(d, t);
-                                                DistArray intoRef = DistArrays.zeros(d, t);
+                                                DistArray intoExpr = DistArrays.zeros(d, t);
                                                 if (first) {
                                                     Np.apply(op, sc, a, UfuncOptions.out(into));
                                                 } else {
                                                     Np.apply(op, a, sc, UfuncOptions.out(into));
                                                 }
-                                                ref.eval(UfuncOptions.out(intoRef));
-                                                assertArrayEquals(intoRef.toDoubleArray(0), into.toDoubleArray(0),
-                                                        "out= " + what);
+                                                ref.eval(UfuncOptions.out(intoExpr));
+                                                double[] want = g.toDoubleArray(0);
+                                                assertArrayEquals(want, into.toDoubleArray(0), "out= " + what);
+                                                assertArrayEquals(want, intoExpr.toDoubleArray(0), "expr out= " + what);
                                                 into.close();
-                                                intoRef.close();
+                                                intoExpr.close();
                                             }
                                         }
                                     }
