@@ -3,6 +3,7 @@
 # mpi4py (ufunc_numpy.py, Debian's /usr/bin/python3), in the same job, ranks bound to cores, alternating rounds.
 #   bench/run_ufunc_bench.sh               # NP_LIST="1 2", ROUNDS=2, PEER_N=2^25, PEER_REPS=10
 #   PAIRED=1 bench/run_ufunc_bench.sh      # each operation's C and JDistArray runs back to back (order alternating)
+#   PAIRED=1 OPS="expr5 expr5_f32" ...     # only these operations (PAIRED only; default: all eight)
 # Prints PEER lines and the ratios of the best medians per op and rank count.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -29,7 +30,7 @@ for np in $NP_LIST; do
         if [ "${PAIRED:-0}" = 1 ]; then
             # one operation at a time, C and JDistArray back to back (the order alternating by round): this host's
             # memory bandwidth drifts within a minute, so programs run tens of seconds apart met different machines
-            for op in axpy axpy_out axpy_i64 axpy_f32 expr5 expr5_f32 add4096 stencil; do
+            for op in ${OPS:-axpy axpy_out axpy_i64 axpy_f32 expr5 expr5_f32 add4096 stencil}; do
                 c_cmd=("$WORK/ufunc_bench" "$op"); [ "$op" = stencil ] && c_cmd=("$WORK/peer_c" stencil)
                 if [ $((round % 2)) = 1 ]; then
                     timeout 600 "${RUN[@]}" -np "$np" "${c_cmd[@]}" | tee -a "$OUT"

@@ -21,7 +21,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class NativeKernels {
     /** The version the C side reports ({@code Java_..._version}); a library of another version is not used. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** Whether the library is loaded (fixed at class initialisation). */
     static final boolean LOADED;
     private static final String STATUS;
@@ -184,6 +184,13 @@ final class NativeKernels {
             long alphaLong, long n);
 
     private static native int version();
+
+    /**
+     * The bytes of streams (the leaves and the result of one {@link #evalF64} call) above which the machine
+     * prefetches (twice the last-level cache, at least 64 MiB, unless set); {@code bytes > 0} sets it, for tests that
+     * reach the prefetching branch with small arrays. Returns the value before.
+     */
+    static native long prefetchFrom(long bytes);
 
     // the opcodes of the C machine
     static final int OP_LEAF = 0;

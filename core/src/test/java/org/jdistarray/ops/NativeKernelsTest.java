@@ -13,7 +13,6 @@ import org.jdistarray.dist.Distribution;
 import org.jdistarray.protocol.DType;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -144,6 +143,81 @@ class NativeKernelsTest {
     }
 
     /**
+     * Every pair of operations the native machine fuses into one loop ((x f y) g z, z g (x f y), u(x) g z, u(x f y)),
+     * for every op combination, with leaves, scalars and (for z) a computed operand in each place: the same bits as the
+     * Java loops, float64 and float32, over several tiles and a partial one, on one and two ranks.
+     */
+    @ParameterizedTest(name = "{0} ranks")
+    @ValueSource(ints = {1, 2})
+    void everyFusedPairGivesTheJavaLoopsBits(int ranks) {
+        Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not built here");
+        boolean saved = NativeKernels.enabled;
+        BinaryOp[] bins = {BinaryOp.ADD, BinaryOp.SUBTRACT, BinaryOp.MULTIPLY, BinaryOp.DIVIDE};
+        UnaryOp[] uns = {UnaryOp.SQRT, UnaryOp.ABSOLUTE, UnaryOp.NEGATIVE, UnaryOp.SQUARE};
+        try {
+            LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
+                int n = 1000;
+                for (DType type : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+                    Distribution d = Distribution.builder(comm).shape(n).build();
+                    DistArray[] x = new DistArray[4];
+                    for (int k = 0; k < x.length; k++) {
+                        long seed = 31L * k + 7;
+                        x[k] = DistArrays.fromFunction(d, type, g -> value(new SplittableRandom(seed + g[0])));
+                    }
+                    try {
+                        java.util.List<Expr> cases = new java.util.ArrayList<>();
+                        // operands of f: leaf-leaf, leaf-scalar, scalar-leaf; z: a leaf, a scalar, a computed value
+                        Expr[][] xy = {{Expr.of(x[0]), Expr.of(x[1])}, {Expr.of(x[0]), Expr.scalar(-2.75)},
+                            {Expr.scalar(0.3), Expr.of(x[1])}};
+                        Expr[] zs = {Expr.of(x[2]), Expr.scalar(1.5), Expr.of(x[2]).absolute()};
+                        for (BinaryOp f : bins) {
+                            for (BinaryOp g : bins) {
+                                for (Expr[] p : xy) {
+                                    for (Expr z : zs) {
+                                        Expr inner = p[0].apply(f, p[1]);
+                                        cases.add(inner.apply(g, z)); // (x f y) g z
+                                        cases.add(z.apply(g, inner)); // z g (x f y)
+                                    }
+                                }
+                            }
+                            for (UnaryOp u : uns) {
+                                for (Expr[] p : xy) {
+                                    cases.add(p[0].apply(f, p[1]).apply(u)); // u(x f y)
+                                }
+                                for (Expr z : zs) {
+                                    cases.add(Expr.of(x[0]).apply(u).apply(f, z)); // u(x) f z
+                                }
+                            }
+                        }
+                        for (Expr pair : cases) {
+                            Expr e = pair.add(Expr.of(x[3])); // a program the machine takes, not a single op
+                            double[][] got = new double[2][];
+                            for (int path = 0; path < 2; path++) {
+                                NativeKernels.enabled = path == 0;
+                                try (DistArray z = e.eval()) {
+                                    got[path] = z.toDoubleArray(0);
+                                }
+                            }
+                            if (comm.rank() == 0) {
+                                for (int i = 0; i < n; i++) {
+                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                                            e + " element " + i + " " + type);
+                                }
+                            }
+                        }
+                    } finally {
+                        for (DistArray a : x) {
+                            a.close();
+                        }
+                    }
+                }
+            });
+        } finally {
+            NativeKernels.enabled = saved;
+        }
+    }
+
+    /**
      * Blocks large enough (and programs with compute enough: four ops or more) for the native machine's prefetching
      * branch, which the small cases above never reach: the same bits as the Java loop, float64 and float32.
      */
@@ -152,9 +226,10 @@ class NativeKernelsTest {
     void largeBlocksTakeThePrefetchingBranchWithTheSameBits(int ranks) {
         Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not built here");
         boolean saved = NativeKernels.enabled;
+        long savedFrom = NativeKernels.prefetchFrom(8L << 20); // 2^20 elements: 5 streams of 2-8 MiB a rank
         try {
             LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
-                long n = 1L << 20; // 4-8 MiB a block a rank, 5 streams: over the machine's 8 MiB threshold
+                long n = 1L << 20;
                 for (DType type : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
                     Distribution d = Distribution.builder(comm).shape(n).build();
                     DistArray[] x = new DistArray[4];
@@ -193,6 +268,7 @@ class NativeKernelsTest {
             });
         } finally {
             NativeKernels.enabled = saved;
+            NativeKernels.prefetchFrom(savedFrom);
         }
     }
 
