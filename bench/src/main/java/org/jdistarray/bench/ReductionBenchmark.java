@@ -74,9 +74,25 @@ public final class ReductionBenchmark {
         // small sums still being compiled during the first repetitions (medians 2-3x the steady state, minima at it)
         // large cases (one call a repetition): 30 calls, so that the Java loops around the native kernel (a call per
         // row of sum(axis=1)) are compiled by C2 before timing; 5 left them in C1 at 2 ranks (0.5-0.7x C there)
+        // small cases also warm up for a second at least (the ranks agree on when to stop: the calls are collective):
+        // under --bind-to core a C2 compile queued by the case before still ran on the measured core after 200 000
+        // calls, and the repetitions alternated between 0.1 and 0.33 us (sumDouble of 4096 doubles after Np.sum's
+        // case; with -Xbatch, or with sumDouble's case first, 0.1 us in every repetition)
         int warm = calls > 1 ? 10 * calls : 30;
         for (int i = 0; i < warm; i++) {
             call.run(); // warm-up
+        }
+        long warmStart = System.nanoTime();
+        while (calls > 1) {
+            for (int i = 0; i < calls; i++) {
+                call.run();
+            }
+            LongBuffer more = DirectBuffers.longs(1).put(0, System.nanoTime() - warmStart < 1_000_000_000L ? 1 : 0);
+            LongBuffer any = DirectBuffers.longs(1);
+            comm.allReduce(more, any, ReduceOp.MAX);
+            if (any.get(0) == 0) {
+                break;
+            }
         }
         double[] t = new double[reps];
         for (int r = 0; r < reps; r++) {

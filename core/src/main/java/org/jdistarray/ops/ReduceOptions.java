@@ -160,8 +160,23 @@ public final class ReduceOptions {
         return reproducible;
     }
 
-    /** The arguments as longs, for the collective call check. */
+    /** {@link #fingerprint()} of {@link #defaults()}, made once (the call check only reads it). */
+    private static long[] defaultPrint;
+
+    /** The arguments as longs, for the collective call check (the caller must not modify them). */
     long[] fingerprint() {
+        if (this == DEFAULTS) {
+            long[] d = defaultPrint;
+            if (d == null) {
+                d = print();
+                defaultPrint = d;
+            }
+            return d;
+        }
+        return print();
+    }
+
+    private long[] print() {
         long[] f = new long[9 + (axis == null ? 0 : axis.length)];
         f[0] = axis == null ? -1 : axis.length;
         f[1] = keepdims ? 1 : 0;

@@ -42,6 +42,12 @@ final class ReducedLayout {
         this.communicates = communicates;
     }
 
+    /** The 0-d distribution of a full reduction's result on {@code c} (one per communicator, made once). */
+    static Distribution scalar(Communicator c) {
+        return c.attributes().computeIfAbsent(SCALAR_KEY, Scalar.class,
+                () -> new Scalar(Distribution.builder(c).shape().build())).dist;
+    }
+
     static ReducedLayout of(Distribution in, boolean[] reduced, boolean keepdims) {
         int n = in.ndim();
         int[] grid = in.gridShape();
@@ -59,9 +65,7 @@ final class ReducedLayout {
         }
         Communicator c = in.communicator();
         if (full && !keepdims) {
-            Distribution scalar = c.attributes().computeIfAbsent(SCALAR_KEY, Scalar.class,
-                    () -> new Scalar(Distribution.builder(c).shape().build())).dist;
-            return new ReducedLayout(reduced, true, scalar, comm);
+            return new ReducedLayout(reduced, true, scalar(c), comm);
         }
         if (full) {
             long[] shape = new long[keepdims ? n : 0];

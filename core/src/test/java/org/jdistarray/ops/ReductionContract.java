@@ -160,6 +160,46 @@ public abstract class ReductionContract {
      * failure before that all-reduce) makes every rank throw, naming it, instead of a hang; the communicator works
      * afterwards.
      */
+    /**
+     * The allocation-free path of a full float64 {@code sum}/{@code mean} with the default options
+     * ({@code Reducer.denseFloat64SumValue}: {@code Np.sumDouble}, {@code Np.meanDouble}, {@code Np.sum(a)},
+     * {@code Np.mean(a)}) gives the general path's bits (reached with an equal but distinct options object) on every
+     * case: block, cyclic, block-cyclic, irregular, unstructured and padded layouts (the last two fall back), empty
+     * blocks, replicated, 0-d and on-one-rank arrays, NaN and signed zeros among the values.
+     */
+    @Test
+    void defaultFullFloat64SumsGiveTheGeneralPathsBits() throws Exception {
+        onRanks(comm -> {
+            ReduceOptions general = ReduceOptions.defaults().keepdims(false); // == defaults() in value only
+            for (Cases.Case c : cases()) {
+                Distribution d = c.make().apply(comm);
+                for (int values = 0; values < 3; values++) {
+                    int kind = values;
+                    try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> {
+                        long i = Cases.flat(d.shape(), g);
+                        return kind == 0 ? Cases.value(i) : kind == 1 ? (i % 3 == 0 ? -0.0 : 1e-300 * i)
+                                : i == 1 ? Double.NaN : Math.scalb(1.0 + i, (int) (i % 60) - 30);
+                    })) {
+                        String what = c.name() + " values " + values;
+                        assertEquals(Double.doubleToLongBits(Np.sumDouble(a, general)),
+                                Double.doubleToLongBits(Np.sumDouble(a)), "sumDouble " + what);
+                        try (DistArray fast = Np.sum(a); DistArray slow = Np.sum(a, general);
+                                DistArray fastMean = Np.mean(a); DistArray slowMean = Np.mean(a, general)) {
+                            assertArrayEquals(slow.shape(), fast.shape(), what);
+                            assertEquals(slow.distribution(), fast.distribution(), what);
+                            assertEquals(Double.doubleToLongBits(slow.item()), Double.doubleToLongBits(fast.item()),
+                                    "sum " + what);
+                            assertEquals(Double.doubleToLongBits(slowMean.item()),
+                                    Double.doubleToLongBits(fastMean.item()), "mean " + what);
+                            assertEquals(Double.doubleToLongBits(slowMean.item()),
+                                    Double.doubleToLongBits(Np.meanDouble(a)), "meanDouble " + what);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void carriedSumMismatchesAndLocalFailuresThrowOnEveryRank() throws Exception {
         onRanks(comm -> {
