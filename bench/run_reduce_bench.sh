@@ -4,6 +4,8 @@
 # Open MPI, ranks bound to cores, 1 and 2 ranks; JDistArray and C each at both thread levels (C's MPI_Init = single,
 # JDistArray's default serialized). Prints PEER lines, then the ratios of the best medians.
 #   bench/run_reduce_bench.sh                    # ROUNDS=3, PEER_REPS=11
+#   PAIRED=1 bench/run_reduce_bench.sh           # per case (large, small, axis1) and thread level, C and JDistArray
+#                                                # back to back (order alternating by round); per-round ratios printed
 # Environment: ROUNDS, PEER_REPS, RANKS (default "1 2"), SKIP_BUILD=1, SHARED (default ../shared/bench from the root).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,8 +25,28 @@ mpicc -O3 -march=native -o "$WORK/peer_c" "$SHARED/c/peer_c.c" || exit 1
 MPIRUN=(mpirun --bind-to core -x PEER_REPS -x PEER_N); [ "$(id -u)" = 0 ] && MPIRUN+=(--allow-run-as-root)
 PY=$(command -p -v python3)
 echo "# reductions $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), rounds $ROUNDS" | tee -a "$OUT"
+JAVA_SER=(java -cp "$CP" org.jdistarray.bench.ReductionBenchmark)
+JAVA_SINGLE=(java -Djdistarray.mpi.threadLevel=single -cp "$CP" org.jdistarray.bench.ReductionBenchmark)
+pair() { # pair ROUND NP CASE LEVEL: C and JDistArray at one thread level, back to back
+    local c=(timeout 300 "${MPIRUN[@]}" -np "$2" "$WORK/reduce_bench" "$3") j
+    if [ "$4" = single ]; then j=(timeout 600 "${MPIRUN[@]}" -np "$2" "${JAVA_SINGLE[@]}" "$3")
+    else c=(env PEER_THREAD_LEVEL=serialized timeout 300 "${MPIRUN[@]}" -x PEER_THREAD_LEVEL -np "$2" "$WORK/reduce_bench" "$3")
+        j=(timeout 600 "${MPIRUN[@]}" -np "$2" "${JAVA_SER[@]}" "$3"); fi
+    local tag=(cat); [ "$4" = single ] && tag=(sed 's/impl=jdistarray/impl=jdistarray_single/')
+    if [ $(($1 % 2)) = 1 ]; then
+        "${c[@]}" 2>&1 | grep '^PEER' | tee -a "$OUT"; "${j[@]}" 2>&1 | grep '^PEER' | "${tag[@]}" | tee -a "$OUT"
+    else
+        "${j[@]}" 2>&1 | grep '^PEER' | "${tag[@]}" | tee -a "$OUT"; "${c[@]}" 2>&1 | grep '^PEER' | tee -a "$OUT"
+    fi
+}
 for round in $(seq "$ROUNDS"); do
     for np in $RANKS; do
+        if [ "${PAIRED:-0}" = 1 ]; then
+            for case in large small axis1; do
+                for level in single serialized; do pair "$round" "$np" "$case" "$level"; done
+            done
+            continue
+        fi
         timeout 600 "${MPIRUN[@]}" -np "$np" java -cp "$CP" org.jdistarray.bench.ReductionBenchmark 2>&1 | grep '^PEER' | tee -a "$OUT"
         timeout 300 "${MPIRUN[@]}" -np "$np" "$WORK/reduce_bench" 2>&1 | grep '^PEER' | tee -a "$OUT"
         # both at the thread level of the other: C's MPI_Init (single) and JDistArray's default (serialized)
@@ -51,4 +73,15 @@ awk '/^PEER / { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2]
                cs = best["c_mpi_serialized", ck]
                if (j1 != "" && c != "") printf "%s (sumDouble), both single: C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, c, j1, c / j1
                if (j != "" && cs != "") printf "%s (sumDouble), both serialized: C sum %.4g s, JDistArray %.4g s, speed %.2fx of C\n", k, cs, j, cs / j } } }' "$OUT" | sort
+echo
+echo "# per round (the n-th C run against the n-th JDistArray run at the same thread level): speed vs C"
+awk '/^PEER/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
+       k = f["op"] " ranks=" f["ranks"] " N=" f["N"]; c = ++cnt[f["impl"], k]; v[f["impl"], k, c] = f["seconds"]; keys[k] = 1 }
+     END { for (k in keys) { ck = k; sub(/^sum_scalar/, "sum", ck); if (k ~ /^sum_repro/) continue
+             s = ""; p = ""
+             for (r = 1; (("c_mpi", ck, r) in v) && (("jdistarray_single", k, r) in v); r++)
+                 s = s sprintf(" %.2fx", v["c_mpi", ck, r] / v["jdistarray_single", k, r])
+             for (r = 1; (("c_mpi_serialized", ck, r) in v) && (("jdistarray", k, r) in v); r++)
+                 p = p sprintf(" %.2fx", v["c_mpi_serialized", ck, r] / v["jdistarray", k, r])
+             printf "%s: single%s; serialized%s\n", k, s, p } }' "$OUT" | sort
 echo "raw results: $OUT"

@@ -102,9 +102,11 @@ int main(int argc, char **argv) {
     MPI_Comm_size(MPI_COMM_WORLD, &nprocs);
     const char *reps = getenv("PEER_REPS");
     REPS = reps && *reps ? atol(reps) : 11;
-    bench_sum(1L << 25, 1);
-    bench_sum(4096, 20000);
-    bench_axis1(4096, 4096);
+    /* argv[1]: one case (large: the sum of 2^25, small: of 4096, axis1: sum(axis=1)); none: all three */
+    const char *only = argc > 1 ? argv[1] : "";
+    if (!*only || !strcmp(only, "large")) bench_sum(1L << 25, 1);
+    if (!*only || !strcmp(only, "small")) bench_sum(4096, 20000);
+    if (!*only || !strcmp(only, "axis1")) bench_axis1(4096, 4096);
     MPI_Finalize();
     return 0;
 }

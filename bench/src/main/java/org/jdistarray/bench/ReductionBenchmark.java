@@ -40,7 +40,12 @@ public final class ReductionBenchmark {
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
             ReduceOptions repro = ReduceOptions.defaults().reproducible(true);
+            // args: the cases to run (large: the sums of 2^25, small: of 4096, axis1: sum(axis=1)); none: all
+            java.util.Set<String> only = new java.util.HashSet<>(java.util.Arrays.asList(args));
             for (long n : new long[] {1L << 25, 4096}) {
+                if (!only.isEmpty() && !only.contains(n == 4096 ? "small" : "large")) {
+                    continue;
+                }
                 Distribution d = Distribution.builder(comm).shape(n).build();
                 try (DistArray a = DistArrays.ones(d, DType.FLOAT64)) {
                     int calls = n <= 4096 ? 20000 : 1;
@@ -56,6 +61,9 @@ public final class ReductionBenchmark {
                         }
                     });
                 }
+            }
+            if (!only.isEmpty() && !only.contains("axis1")) {
+                return;
             }
             Distribution d2 = Distribution.builder(comm).shape(4096, 4096).grid(1, comm.size()).build();
             try (DistArray a = DistArrays.ones(d2, DType.FLOAT64)) {
