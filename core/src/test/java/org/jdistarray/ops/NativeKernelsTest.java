@@ -143,6 +143,26 @@ class NativeKernelsTest {
     }
 
     /**
+     * <b>Collective.</b> Evaluates {@code e} (over {@code n} elements) with the native loops and with the Java loops
+     * ({@link NativeKernels#enabled} flipped) and asserts on rank 0 that every element has the same bits.
+     */
+    private static void assertNativeGivesJavasBits(org.jdistarray.comm.Communicator comm, Expr e, long n, DType type) {
+        double[][] got = new double[2][];
+        for (int path = 0; path < 2; path++) {
+            NativeKernels.enabled = path == 0;
+            try (DistArray z = e.eval()) {
+                got[path] = z.toDoubleArray(0);
+            }
+        }
+        if (comm.rank() == 0) {
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
+                        e + " element " + i + " " + type);
+            }
+        }
+    }
+
+    /**
      * Every pair of operations the native machine fuses into one loop ((x f y) g z, z g (x f y), u(x) g z, u(x f y)),
      * for every op combination, with leaves, scalars and (for z) a computed operand in each place: the same bits as the
      * Java loops, float64 and float32, over several tiles and a partial one, on one and two ranks.
@@ -190,20 +210,8 @@ class NativeKernelsTest {
                             }
                         }
                         for (Expr pair : cases) {
-                            Expr e = pair.add(Expr.of(x[3])); // a program the machine takes, not a single op
-                            double[][] got = new double[2][];
-                            for (int path = 0; path < 2; path++) {
-                                NativeKernels.enabled = path == 0;
-                                try (DistArray z = e.eval()) {
-                                    got[path] = z.toDoubleArray(0);
-                                }
-                            }
-                            if (comm.rank() == 0) {
-                                for (int i = 0; i < n; i++) {
-                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
-                                            e + " element " + i + " " + type);
-                                }
-                            }
+                            // a program the machine takes, not a single op
+                            assertNativeGivesJavasBits(comm, pair.add(Expr.of(x[3])), n, type);
                         }
                     } finally {
                         for (DistArray a : x) {
@@ -245,19 +253,7 @@ class NativeKernelsTest {
                                     .add(Expr.of(x[3]).absolute()),
                         };
                         for (Expr e : exprs) {
-                            double[][] got = new double[2][];
-                            for (int path = 0; path < 2; path++) {
-                                NativeKernels.enabled = path == 0;
-                                try (DistArray z = e.eval()) {
-                                    got[path] = z.toDoubleArray(0);
-                                }
-                            }
-                            if (comm.rank() == 0) {
-                                for (int i = 0; i < n; i++) {
-                                    assertEquals(Double.doubleToLongBits(got[1][i]), Double.doubleToLongBits(got[0][i]),
-                                            e + " element " + i + " " + type);
-                                }
-                            }
+                            assertNativeGivesJavasBits(comm, e, n, type);
                         }
                     } finally {
                         for (DistArray a : x) {
