@@ -20,10 +20,17 @@ class SpinWhileTest {
         LocalCluster.spinWhile(() -> true);
         long spent = System.nanoTime() - t0;
         assertTrue(spent >= LocalCluster.SPIN_NANOS, "spun " + spent + " ns");
-        assertTrue(spent < LocalCluster.SPIN_NANOS + 50_000_000L, "spun " + spent + " ns, far beyond the bound");
+        assertTrue(spent < LocalCluster.SPIN_NANOS + 1_000_000_000L, "spun " + spent + " ns, far beyond the bound");
         AtomicInteger polls = new AtomicInteger();
+        long t1 = System.nanoTime();
         LocalCluster.spinWhile(() -> polls.incrementAndGet() < 3);
-        assertEquals(3, polls.get(), "stops at the first false");
+        long spent2 = System.nanoTime() - t1;
+        // A descheduled caller (a loaded CI host) may hit the time bound before the third poll: then fewer polls
+        // are right; never more than three (it stops at the first false).
+        assertTrue(polls.get() <= 3, "polled " + polls.get() + " times after the condition turned false");
+        if (spent2 < LocalCluster.SPIN_NANOS) {
+            assertEquals(3, polls.get(), "stops at the first false, not before");
+        }
     }
 
     @Test
