@@ -61,4 +61,29 @@ class ReduceKernelsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class,
                 () -> ReduceKernels.sumF64(direct, 8, len));
     }
+
+    /** The native sums of consecutive rows (a reduction over the last axis) give each row's {@code sumF64} bits. */
+    @Test
+    void nativeRowSumsGiveEachRowsSumBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not loaded");
+        int len = 20000;
+        ByteBuffer x = ByteBuffer.allocateDirect(8 * len).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < len; i++) {
+            x.putDouble(8 * i, Math.scalb(1.0 + i * 0.61, (i * 11) % 53 - 26) * (i % 5 == 0 ? -1 : 1));
+        }
+        ByteBuffer out = ByteBuffer.allocateDirect(8 * 200).order(ByteOrder.nativeOrder());
+        long base = ReduceKernels.address(x);
+        for (int rowLen : new int[] {0, 1, 31, 32, 33, 64, 95, 100, 2048}) {
+            for (int offset : new int[] {0, 1, 3}) {
+                int rows = Math.min(200, rowLen == 0 ? 7 : (len - offset) / rowLen);
+                NativeKernels.sumRowsF64(base + 8L * offset, rows, rowLen, ReduceKernels.address(out));
+                for (int r = 0; r < rows; r++) {
+                    long want = Double.doubleToLongBits(
+                            ReduceKernels.sumF64(x, 8 * (offset + r * rowLen), rowLen));
+                    assertEquals(want, Double.doubleToLongBits(out.getDouble(8 * r)),
+                            "row " + r + " of length " + rowLen + " at offset " + offset);
+                }
+            }
+        }
+    }
 }
