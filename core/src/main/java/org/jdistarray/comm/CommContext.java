@@ -49,8 +49,21 @@ public final class CommContext implements AutoCloseable {
     private final Communicator user;
     private final boolean checking;
     private final AtomicLong arrays = new AtomicLong();
-    private final Map<String, CartCommunicator> grids = new LinkedHashMap<>();
-    private final Map<String, CartCommunicator> subs = new LinkedHashMap<>();
+    private final Map<GridKey, CartCommunicator> grids = new LinkedHashMap<>();
+    private final Map<GridKey, CartCommunicator> subs = new LinkedHashMap<>();
+
+    /** A grid shape and (for sub-communicators) the axes kept: array contents compared, no string built per call. */
+    private record GridKey(int[] dims, boolean[] keep) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GridKey k && Arrays.equals(dims, k.dims) && Arrays.equals(keep, k.keep);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(dims) * 31 + Arrays.hashCode(keep);
+        }
+    }
     private final DoubleBuffer verifyIn = DirectBuffers.doubles(VERIFY_DOUBLES);
     private final DoubleBuffer verifyOut = DirectBuffers.doubles(VERIFY_DOUBLES);
     private Communicator dup;
@@ -121,9 +134,9 @@ public final class CommContext implements AutoCloseable {
      * private communicator (ranks in C order; ranks beyond {@code prod(dims)} get null). Owned by the context.
      */
     public synchronized CartCommunicator grid(int[] dims) {
-        String key = Arrays.toString(dims);
+        GridKey key = new GridKey(dims, null);
         if (!grids.containsKey(key)) {
-            grids.put(key, comm().createCart(dims));
+            grids.put(new GridKey(dims.clone(), null), comm().createCart(dims));
         }
         return grids.get(key);
     }
@@ -134,10 +147,10 @@ public final class CommContext implements AutoCloseable {
      * reduce along those axes together. Null on ranks outside the grid. Owned by the context.
      */
     public synchronized CartCommunicator axes(int[] dims, boolean... keep) {
-        String key = Arrays.toString(dims) + Arrays.toString(keep);
+        GridKey key = new GridKey(dims, keep);
         if (!subs.containsKey(key)) {
             CartCommunicator g = grid(dims);
-            subs.put(key, g == null ? null : g.sub(keep));
+            subs.put(new GridKey(dims.clone(), keep.clone()), g == null ? null : g.sub(keep));
         }
         return subs.get(key);
     }
@@ -253,7 +266,7 @@ public final class CommContext implements AutoCloseable {
         }
         closed = true;
         RuntimeException first = null;
-        for (Map<String, CartCommunicator> m : java.util.List.of(subs, grids)) {
+        for (Map<GridKey, CartCommunicator> m : java.util.List.of(subs, grids)) {
             for (CartCommunicator c : m.values()) {
                 first = closeQuietly(c, first);
             }
