@@ -207,7 +207,7 @@ final class ReduceState {
     }
 
     /** Only the last axis is reduced. */
-    private static boolean lastAxisOnly(boolean[] reduced) {
+    static boolean lastAxisOnly(boolean[] reduced) {
         for (int i = 0; i < reduced.length - 1; i++) {
             if (reduced[i]) {
                 return false;
@@ -228,17 +228,11 @@ final class ReduceState {
      * the chunk is not a native-order direct buffer of the block.
      */
     private boolean accumulateRows(Storage s) {
-        long total = s.elementCount();
-        if (s.chunkCount() != 1 || cells == 0 || total % cells != 0 || s.runInChunk(0) < total) {
-            return false;
-        }
-        int pos = s.posOf(0);
-        long base = NativeKernels.address(s.chunkOf(0), pos + (total << 3));
+        long base = rowsAddress(s, cells);
         if (base == 0) {
             return false;
         }
-        base += pos;
-        long len = total / cells;
+        long len = s.elementCount() / cells;
         ByteBuffer out = ROW_SUMS.get();
         long outAddress = ReduceKernels.address(out);
         for (int r = 0; r < cells; r += ROW_BATCH) {
@@ -251,7 +245,21 @@ final class ReduceState {
         return true;
     }
 
-    private static boolean unpadded(List<DimDistribution> dims) {
+    /**
+     * The address of the block of {@code s} when it is {@code cells} rows one after another in one native-order
+     * direct chunk (a reduction over the last axis of an unpadded block), else 0.
+     */
+    static long rowsAddress(Storage s, int cells) {
+        long total = s.elementCount();
+        if (s.chunkCount() != 1 || cells == 0 || total % cells != 0 || s.runInChunk(0) < total) {
+            return 0;
+        }
+        int pos = s.posOf(0);
+        long base = NativeKernels.address(s.chunkOf(0), pos + (total << 3));
+        return base == 0 ? 0 : base + pos;
+    }
+
+    static boolean unpadded(List<DimDistribution> dims) {
         for (DimDistribution d : dims) {
             if (d instanceof org.jdistarray.protocol.Block b && (b.commPadLeft() != 0 || b.commPadRight() != 0)) {
                 return false;

@@ -48,7 +48,44 @@ final class ReducedLayout {
                 () -> new Scalar(Distribution.builder(c).shape().build())).dist;
     }
 
+    /**
+     * The layouts of the last {@link #CACHED} (input, axes, keepdims) reductions on a communicator, input by identity
+     * (a distribution is immutable): a repeated reduction of the same array skips building its result's distribution
+     * (which, after a sweep over a large block, costs tens of microseconds of cache misses).
+     */
+    private static final class Recent implements AutoCloseable {
+        final Distribution[] in = new Distribution[CACHED];
+        final boolean[][] reduced = new boolean[CACHED][];
+        final boolean[] keepdims = new boolean[CACHED];
+        final ReducedLayout[] layout = new ReducedLayout[CACHED];
+        int next;
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final int CACHED = 8;
+    private static final Object RECENT_KEY = new Object();
+
     static ReducedLayout of(Distribution in, boolean[] reduced, boolean keepdims) {
+        Recent r = in.communicator().attributes().computeIfAbsent(RECENT_KEY, Recent.class, Recent::new);
+        for (int i = 0; i < CACHED; i++) {
+            if (r.in[i] == in && r.keepdims[i] == keepdims && Arrays.equals(r.reduced[i], reduced)) {
+                return r.layout[i];
+            }
+        }
+        ReducedLayout l = make(in, reduced, keepdims);
+        int i = r.next;
+        r.in[i] = in;
+        r.reduced[i] = reduced.clone();
+        r.keepdims[i] = keepdims;
+        r.layout[i] = l;
+        r.next = (i + 1) % CACHED;
+        return l;
+    }
+
+    private static ReducedLayout make(Distribution in, boolean[] reduced, boolean keepdims) {
         int n = in.ndim();
         int[] grid = in.gridShape();
         boolean full = true;

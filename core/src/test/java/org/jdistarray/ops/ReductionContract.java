@@ -200,6 +200,60 @@ public abstract class ReductionContract {
         });
     }
 
+    /**
+     * The float64 sum and mean over the last axis of an unpadded block (native row sums straight into the reduce's
+     * buffer, {@code Reducer.rowSums}) give the general path's bits: its sum is reached with {@code initial=0.0}
+     * (which adds 0.0 to a state that starts at 0.0: the same value), its mean is that sum over the row length. Every
+     * case of 2 or more axes (block, cyclic, irregular, padded and unstructured layouts fall back), 1 x P and P x 1
+     * grids, 3-d, keepdims, empty blocks, signed zeros (a row of -0.0 sums to 0.0 on both paths) and NaN.
+     */
+    @Test
+    void lastAxisFloat64SumsGiveTheGeneralPathsBits() throws Exception {
+        onRanks(comm -> {
+            List<Cases.Case> all = new ArrayList<>(cases());
+            int p = comm.size();
+            all.add(new Cases.Case("rows1xP", k -> Distribution.builder(k).shape(37, 5L * p + 3).grid(1, p).build()));
+            all.add(new Cases.Case("rowsPx1", k -> Distribution.builder(k).shape(2L * p + 1, 66).grid(p, 1).build()));
+            all.add(new Cases.Case("rowsEmpty", k -> Distribution.builder(k).shape(3, p - 1L).grid(1, p).build()));
+            all.add(new Cases.Case("rows3d", k -> Distribution.builder(k).shape(3, 4, 2L * p + 35).grid(1, 1, p).build()));
+            for (Cases.Case c : all) {
+                Distribution d = c.make().apply(comm);
+                if (d.ndim() < 2) {
+                    continue;
+                }
+                long len = d.shape()[d.ndim() - 1];
+                for (int values = 0; values < 3; values++) {
+                    int kind = values;
+                    try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> {
+                        long i = Cases.flat(d.shape(), g);
+                        return kind == 0 ? Cases.value(i) : kind == 1 ? (g[0] % 2 == 0 ? -0.0 : 1e-300 * i)
+                                : i == 1 ? Double.NaN : Math.scalb(1.0 + i, (int) (i % 60) - 30);
+                    })) {
+                        for (boolean keep : new boolean[] {false, true}) {
+                            String what = c.name() + " values " + values + " keepdims " + keep;
+                            ReduceOptions fast = ReduceOptions.axis(-1).keepdims(keep);
+                            try (DistArray sum = Np.sum(a, fast); DistArray general = Np.sum(a, fast.initial(0.0));
+                                    DistArray mean = Np.mean(a, fast)) {
+                                assertEquals(general.distribution(), sum.distribution(), what);
+                                double[] want = general.toDoubleArray(0);
+                                double[] got = sum.toDoubleArray(0);
+                                double[] gotMean = mean.toDoubleArray(0);
+                                if (comm.rank() == 0) {
+                                    for (int i = 0; i < want.length; i++) {
+                                        assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
+                                                "sum cell " + i + " " + what);
+                                        assertEquals(Double.doubleToLongBits(want[i] / len),
+                                                Double.doubleToLongBits(gotMean[i]), "mean cell " + i + " " + what);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void carriedSumMismatchesAndLocalFailuresThrowOnEveryRank() throws Exception {
         onRanks(comm -> {
