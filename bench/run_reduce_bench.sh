@@ -6,7 +6,10 @@
 #   bench/run_reduce_bench.sh                    # ROUNDS=3, PEER_REPS=11
 #   PAIRED=1 bench/run_reduce_bench.sh           # per case (large, small, axis1) and thread level, C and JDistArray
 #                                                # back to back (order alternating by round); per-round ratios printed
-# Environment: ROUNDS, PEER_REPS, RANKS (default "1 2"), SKIP_BUILD=1, SHARED (default ../shared/bench from the root).
+#   INPROC=1 bench/run_reduce_bench.sh           # the C twins (bench/c/reduce_twin.c) inside JDistArray's JVM, on the
+#                                                # same communicator and memory, alternating repetition by repetition
+#                                                # (ReductionPairBenchmark): PAIR lines with per-repetition ratios
+# Environment: ROUNDS, PEER_REPS, CASES (INPROC: "large small axis1" or a subset), RANKS (default "1 2"), SKIP_BUILD=1, SHARED (default ../shared/bench from the root).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -25,6 +28,18 @@ mpicc -O3 -march=native -o "$WORK/peer_c" "$SHARED/c/peer_c.c" || exit 1
 MPIRUN=(mpirun --bind-to core -x PEER_REPS -x PEER_N); [ "$(id -u)" = 0 ] && MPIRUN+=(--allow-run-as-root)
 PY=$(command -p -v python3)
 echo "# reductions $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), rounds $ROUNDS" | tee -a "$OUT"
+if [ "${INPROC:-0}" = 1 ]; then
+    mpicc -O3 -march=native -shared -fPIC -o "$WORK/libreduce_twin.so" "$HERE/c/reduce_twin.c" || exit 1
+    for round in $(seq "$ROUNDS"); do
+        for np in $RANKS; do
+            timeout 900 "${MPIRUN[@]}" -np "$np" java -Djdistarray.bench.twin="$WORK/libreduce_twin.so" -cp "$CP" \
+                org.jdistarray.bench.ReductionPairBenchmark ${CASES:-} 2>&1 | grep -E '^(PEER|PAIR)' | tee -a "$OUT"
+        done
+    done
+    echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+    echo "raw results: $OUT"
+    exit 0
+fi
 JAVA_SER=(java -cp "$CP" org.jdistarray.bench.ReductionBenchmark)
 JAVA_SINGLE=(java -Djdistarray.mpi.threadLevel=single -cp "$CP" org.jdistarray.bench.ReductionBenchmark)
 pair() { # pair ROUND NP CASE LEVEL: C and JDistArray at one thread level, back to back
