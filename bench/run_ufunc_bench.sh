@@ -4,6 +4,9 @@
 #   bench/run_ufunc_bench.sh               # NP_LIST="1 2", ROUNDS=2, PEER_N=2^25, PEER_REPS=10
 #   PAIRED=1 bench/run_ufunc_bench.sh      # each operation's C and JDistArray runs back to back (order alternating)
 #   PAIRED=1 OPS="expr5 expr5_f32" ...     # only these operations (PAIRED only; default: all eight)
+#   INPROC=1 bench/run_ufunc_bench.sh      # the C twins (c/ufunc_twin.c) inside JDistArray's JVM, on the same
+#                                          # communicator and arrays, alternating per repetition (UfuncPairBenchmark):
+#                                          # PAIR lines with per-repetition ratios; OPS= as for PAIRED
 # Prints PEER lines and the ratios of the best medians per op and rank count.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +28,20 @@ RUN=(mpirun --bind-to core); [ "$(id -u)" = 0 ] && RUN+=(--allow-run-as-root)
 RUN+=(-x PEER_N -x PEER_REPS -x OMP_NUM_THREADS -x OPENBLAS_NUM_THREADS)
 echo "# ufunc bench $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), N=$PEER_N reps=$PEER_REPS" | tee "$OUT"
 JAVA=(java -XX:+UseSerialGC -Djdistarray.mpi=openmpi -cp "$CP" org.jdistarray.bench.UfuncBenchmark)
+if [ "${INPROC:-0}" = 1 ]; then
+    mpicc -O3 -march=native -fno-math-errno -shared -fPIC -o "$WORK/libufunc_twin.so" "$HERE/c/ufunc_twin.c" -lm
+    for round in $(seq "$ROUNDS"); do
+        for np in $NP_LIST; do
+            # shellcheck disable=SC2086
+            timeout 900 "${RUN[@]}" -np "$np" java -XX:+UseSerialGC -Djdistarray.mpi=openmpi \
+                -Djdistarray.bench.ufuncTwin="$WORK/libufunc_twin.so" -cp "$CP" org.jdistarray.bench.UfuncPairBenchmark \
+                ${OPS:-} | grep -E '^(PEER|PAIR)' | tee -a "$OUT"
+        done
+    done
+    echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+    echo "raw results: $OUT"
+    exit 0
+fi
 for np in $NP_LIST; do
     for round in $(seq "$ROUNDS"); do
         if [ "${PAIRED:-0}" = 1 ]; then

@@ -1,0 +1,36 @@
+package org.jdistarray.bench.internal;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+
+/**
+ * The C + MPI element-wise twins of {@code bench/c/ufunc_twin.c} (the loops of {@code bench/c/ufunc_bench.c}), bound
+ * by JNA direct mapping from the library at {@code -Djdistarray.bench.ufuncTwin}; for {@code UfuncPairBenchmark}.
+ */
+public final class UfuncTwin {
+    /** The twins' operation numbers (the C enum). */
+    public static final int AXPY = 0;
+    public static final int AXPY_OUT = 1;
+    public static final int EXPR5 = 2;
+    public static final int AXPY_I64 = 3;
+    public static final int AXPY_F32 = 4;
+    public static final int EXPR5_F32 = 5;
+    public static final int ADD = 6;
+
+    static {
+        Native.register(NativeLibrary.getInstance(System.getProperty("jdistarray.bench.ufuncTwin", "ufunc_twin")));
+    }
+
+    private UfuncTwin() {
+    }
+
+    private static native double twin_run(int op, long a, long b, long c, long d, long e, long n, long calls, long comm);
+
+    /**
+     * <b>Collective.</b> {@code calls} runs of the loop {@code op} over {@code n} local elements at the given addresses
+     * (0 where the loop has no such operand); the slowest rank's seconds per call.
+     */
+    public static double run(int op, long a, long b, long c, long d, long e, long n, long calls, long comm) {
+        return twin_run(op, a, b, c, d, e, n, calls, comm);
+    }
+}
