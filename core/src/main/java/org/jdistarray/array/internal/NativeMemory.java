@@ -40,6 +40,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #QUARANTINE_COUNT_LIMIT} blocks or {@link #QUARANTINE_BYTES_LIMIT} bytes of address space are quarantined, a
  * close hints the collector ({@code System.gc()}, at most every 100 ms), as the JDK does for direct memory.
  * A raw {@link #address()} used by native code after close is outside this protection (arrays count borrows for it).
+ *
+ * <p><b>Recycling.</b> A block from the C heap (under {@link #MAP_THRESHOLD} bytes) that was never viewed is not freed
+ * on close but kept, with its chunk buffer and its leak-net registration, in a small per-thread cache
+ * ({@link #RECYCLE_SLOTS} blocks), and the next allocation of the same size on that thread takes it: an element-wise
+ * operation that makes a new small result each call skips {@code malloc}, the direct buffer's creation, the
+ * {@code Cleaner} registration and {@code free} (0.30 µs a 16 KB block on this kind of machine, more than the add of
+ * 2048 doubles). Only never-viewed blocks qualify: no buffer of theirs left the kernel layer, so nothing outside can
+ * reach the memory its next owner writes; the old owner's chunk entries are cleared. A cached block whose thread ends
+ * is freed by the leak net without counting as a leak.
  */
 public final class NativeMemory implements AutoCloseable {
     /** Alignment of every block and chunk, in bytes (a cache line; what AVX-512 loads want). */
@@ -48,6 +57,8 @@ public final class NativeMemory implements AutoCloseable {
     public static final int DEFAULT_CHUNK_SHIFT = 30;
     /** Blocks of at least this many bytes are page mappings (where {@code mmap} is available). */
     public static final long MAP_THRESHOLD = 64 * 1024;
+    /** Blocks kept per thread for reuse ({@code Recycling} in the class comment). */
+    public static final int RECYCLE_SLOTS = 8;
     /** Quarantined blocks above which a close hints the garbage collector. */
     public static final int QUARANTINE_COUNT_LIMIT = 1024;
     /** Quarantined bytes of address space above which a close hints the garbage collector (16 GiB). */
@@ -60,6 +71,13 @@ public final class NativeMemory implements AutoCloseable {
     private static final AtomicLong GC_HINTS = new AtomicLong();
     private static final AtomicLong LAST_GC_HINT = new AtomicLong(System.nanoTime() - 1_000_000_000L);
     private static final System.Logger LOG = System.getLogger(NativeMemory.class.getName());
+    private static final AtomicLong RECYCLED_COUNT = new AtomicLong();
+
+    /** A closed, never-viewed heap block waiting on its thread for the next allocation of its size. */
+    private record Recycled(long byteSize, long address, ByteBuffer chunk, Freer freer, Cleaner.Cleanable cleanable) {
+    }
+
+    private static final ThreadLocal<Recycled[]> RECYCLED = ThreadLocal.withInitial(() -> new Recycled[RECYCLE_SLOTS]);
 
     private final long byteSize;
     private final long address;
@@ -69,6 +87,22 @@ public final class NativeMemory implements AutoCloseable {
     private final Cleaner.Cleanable[] cleanables;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean viewed;
+    /** Closed into the per-thread cache: this object no longer owns the memory. */
+    private volatile boolean recycled;
+
+    /** A recycled block for a new owner ({@link #allocate}). */
+    private NativeMemory(Recycled r, boolean zero) {
+        this.byteSize = r.byteSize();
+        this.address = r.address();
+        this.chunkShift = 31;
+        this.chunks = new ByteBuffer[] {r.chunk()};
+        this.freer = r.freer();
+        this.cleanables = new Cleaner.Cleanable[] {r.cleanable()};
+        freer.mode = Freer.OPEN;
+        if (zero) {
+            new Pointer(address).setMemory(0, byteSize, (byte) 0);
+        }
+    }
 
     private NativeMemory(long byteSize, int chunkShift, boolean zero) {
         if (byteSize < 0) {
@@ -121,7 +155,22 @@ public final class NativeMemory implements AutoCloseable {
      * @throws OutOfMemoryError if the system has no room
      */
     public static NativeMemory allocate(long byteSize, boolean zero) {
+        if (byteSize > 0 && byteSize < MAP_THRESHOLD) {
+            Recycled[] cache = RECYCLED.get();
+            for (int i = 0; i < cache.length; i++) {
+                Recycled r = cache[i];
+                if (r != null && r.byteSize() == byteSize) {
+                    cache[i] = null;
+                    return new NativeMemory(r, zero);
+                }
+            }
+        }
         return new NativeMemory(byteSize, DEFAULT_CHUNK_SHIFT, zero);
+    }
+
+    /** <b>Not collective.</b> Number of closed blocks kept for reuse since the JVM started (see Recycling). */
+    public static long recycledCount() {
+        return RECYCLED_COUNT.get();
     }
 
     /**
@@ -215,7 +264,7 @@ public final class NativeMemory implements AutoCloseable {
 
     /** <b>Not collective.</b> Whether the memory and its address range have been returned to the system. */
     public boolean isReleased() {
-        return freer.base.get() == 0;
+        return recycled || freer.base.get() == 0;
     }
 
     /** <b>Not collective.</b> Whether {@link #close()} has run. */
@@ -233,6 +282,9 @@ public final class NativeMemory implements AutoCloseable {
             return;
         }
         if (!viewed) {
+            if (recycle()) {
+                return;
+            }
             freer.mode = Freer.CLOSED;
             for (Cleaner.Cleanable c : cleanables) {
                 c.clean();
@@ -251,11 +303,32 @@ public final class NativeMemory implements AutoCloseable {
         }
     }
 
+    /** Puts this closed, never-viewed heap block into the thread's cache if it qualifies and a slot is free. */
+    private boolean recycle() {
+        if (chunks.length != 1 || chunkShift != 31 || freer.mapped || byteSize <= 0 || byteSize >= MAP_THRESHOLD) {
+            return false;
+        }
+        Recycled[] cache = RECYCLED.get();
+        for (int i = 0; i < cache.length; i++) {
+            if (cache[i] == null) {
+                freer.mode = Freer.CACHED;
+                cache[i] = new Recycled(byteSize, address, chunks[0], freer, cleanables[0]);
+                recycled = true;
+                chunks[0] = null; // a stale internal reference to this object reaches no other owner's memory
+                RECYCLED_COUNT.incrementAndGet();
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Releases the block when the last chunk is cleaned; holds only addresses and counts (JNA's MemoryDisposer). */
     private static final class Freer implements Runnable {
         static final int OPEN = 0;
         static final int CLOSED = 1;
         static final int QUARANTINED_MODE = 2;
+        /** In a thread's recycling cache: freed, not counted as a leak, if the cache is dropped. */
+        static final int CACHED = 3;
 
         private final AtomicLong base;
         private final long reserved;
