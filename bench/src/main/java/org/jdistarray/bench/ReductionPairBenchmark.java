@@ -1,16 +1,12 @@
 package org.jdistarray.bench;
 
-import java.nio.LongBuffer;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.bench.internal.ReduceTwin;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.DirectBuffers;
-import org.jdistarray.comm.ReduceOp;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
@@ -115,74 +111,15 @@ public final class ReductionPairBenchmark {
     }
 
     /**
-     * <b>Collective.</b> Warms both sides up (as {@link ReductionBenchmark}: ten repetitions' worth of small calls,
-     * at least a second; 30 large calls), then alternates them for {@code reps} repetitions.
+     * <b>Collective.</b> {@link InProcessPairs#pair} with {@link ReductionBenchmark}'s warm-up: ten repetitions'
+     * worth of small calls (and a second), 30 large ones (the Java loops around the native kernels reach C2).
      */
     private static void pair(Communicator comm, String op, long n, int reps, int calls, DoubleSupplier c,
             Runnable ours) {
-        int warm = calls > 1 ? 10 * calls : 30;
-        for (int i = 0; i < warm; i++) {
-            ours.run();
-        }
-        for (int i = 0; i < (calls > 1 ? 10 : 30); i++) {
-            c.getAsDouble();
-        }
-        long warmStart = System.nanoTime();
-        while (calls > 1) {
+        InProcessPairs.pair(comm, op, n, 8.0 * n, reps, calls, calls > 1 ? 10 : 30, c, () -> {
             for (int i = 0; i < calls; i++) {
                 ours.run();
             }
-            if (maxOver(comm, System.nanoTime() - warmStart < 1_000_000_000L ? 1 : 0) == 0) {
-                break;
-            }
-        }
-        double[] tc = new double[reps];
-        double[] tj = new double[reps];
-        double[] ratio = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            if (r % 2 == 0) {
-                tc[r] = c.getAsDouble();
-                tj[r] = timeOurs(comm, calls, ours);
-            } else {
-                tj[r] = timeOurs(comm, calls, ours);
-                tc[r] = c.getAsDouble();
-            }
-            ratio[r] = tc[r] / tj[r];
-        }
-        if (comm.rank() == 0) {
-            double[] sc = tc.clone();
-            double[] sj = tj.clone();
-            Arrays.sort(sc);
-            Arrays.sort(sj);
-            Arrays.sort(ratio);
-            System.out.printf(Locale.ROOT, "PEER impl=c_mpi_inproc op=%s ranks=%d N=%d seconds=%.4e gbs=%.2f reps=%d"
-                    + " min=%.4e note=twin_in_process%n", op, comm.size(), n, sc[reps / 2], 8.0 * n / sc[reps / 2] / 1e9,
-                    reps, sc[0]);
-            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e gbs=%.2f reps=%d"
-                    + " min=%.4e note=paired_in_process%n", op, comm.size(), n, sj[reps / 2],
-                    8.0 * n / sj[reps / 2] / 1e9, reps, sj[0]);
-            System.out.printf(Locale.ROOT, "PAIR op=%s ranks=%d N=%d speed_vs_c_median=%.3f min=%.3f max=%.3f reps=%d%n",
-                    op, comm.size(), n, ratio[reps / 2], ratio[0], ratio[reps - 1], reps);
-        }
-    }
-
-    private static double timeOurs(Communicator comm, int calls, Runnable ours) {
-        comm.barrier();
-        long start = System.nanoTime();
-        for (int i = 0; i < calls; i++) {
-            ours.run();
-        }
-        double mine = (System.nanoTime() - start) / 1e9 / calls;
-        LongBuffer bits = DirectBuffers.longs(1).put(0, Double.doubleToLongBits(mine));
-        LongBuffer most = DirectBuffers.longs(1);
-        comm.allReduce(bits, most, ReduceOp.MAX); // positive doubles order like their bits
-        return Double.longBitsToDouble(most.get(0));
-    }
-
-    private static long maxOver(Communicator comm, long v) {
-        LongBuffer in = DirectBuffers.longs(1).put(0, v);
-        LongBuffer o = DirectBuffers.longs(1);
-        comm.allReduce(in, o, ReduceOp.MAX);
-        return o.get(0);
+        });
     }
 }

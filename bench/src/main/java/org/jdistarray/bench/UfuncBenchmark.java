@@ -152,22 +152,30 @@ public final class UfuncBenchmark {
         int calls = 20000;
         try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0]);
              DistArray b = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
-            UfuncOptions out = UfuncOptions.out(z);
-            Runnable body = op.equals("add4096") ? () -> {
-                for (int i = 0; i < calls; i++) {
-                    Np.add(a, b, out);
-                }
-            } : () -> {
-                for (int i = 0; i < calls; i++) {
-                    a.add(b).close();
-                }
-            };
+            Runnable body = smallBody(op, a, b, z, calls);
             // ten repetitions' worth of warm-up, as ReductionBenchmark: under mpirun --bind-to core the JIT's compiler
             // threads share the measured core, and three left the first repetitions in code still being compiled
             // (2-rank medians of 0.30-0.34 us against minima of 0.14 us, 2026-12-03 06:01 UTC)
             double[] t = time(comm, body, reps, calls, 10);
             report(comm, op, 4096, t, 24.0 * 4096, "per call");
         }
+    }
+
+    /**
+     * {@code calls} small adds: {@code add4096} into {@code out=z}, {@code add4096_new} a new result each call
+     * (closed at once).
+     */
+    static Runnable smallBody(String op, DistArray a, DistArray b, DistArray z, int calls) {
+        UfuncOptions out = UfuncOptions.out(z);
+        return op.equals("add4096") ? () -> {
+            for (int i = 0; i < calls; i++) {
+                Np.add(a, b, out);
+            }
+        } : () -> {
+            for (int i = 0; i < calls; i++) {
+                a.add(b).close();
+            }
+        };
     }
 
     /** Per-call seconds of each repetition: the slowest rank's, sorted. */

@@ -1,13 +1,10 @@
 package org.jdistarray.bench;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 import org.jdistarray.array.DistArray;
 import org.jdistarray.array.DistArrays;
 import org.jdistarray.bench.internal.UfuncTwin;
-import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiSession;
@@ -94,16 +91,7 @@ public final class UfuncPairBenchmark {
                         try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0]);
                                 DistArray b = DistArrays.full(d, DType.FLOAT64, 1.0);
                                 DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
-                            UfuncOptions out = UfuncOptions.out(z);
-                            Runnable ours = op.equals("add4096") ? () -> {
-                                for (int i = 0; i < calls; i++) {
-                                    Np.add(a, b, out);
-                                }
-                            } : () -> {
-                                for (int i = 0; i < calls; i++) {
-                                    a.add(b).close();
-                                }
-                            };
+                            Runnable ours = UfuncBenchmark.smallBody(op, a, b, z, calls);
                             pair(comm, op, 4096, reps, calls, () -> UfuncTwin.run(UfuncTwin.ADD, a.local().address(),
                                     b.local().address(), 0, 0, z.local().address(), a.local().elementCount(), calls, h),
                                     ours);
@@ -115,53 +103,9 @@ public final class UfuncPairBenchmark {
         }
     }
 
-    /**
-     * <b>Collective.</b> Warms both sides up (large cases: 5 runs each; small: ten repetitions' worth and a second
-     * at least, as {@link ReductionBenchmark}), then alternates them for {@code reps} repetitions. {@code ours} runs
-     * {@code calls} operations per call.
-     */
+    /** <b>Collective.</b> {@link InProcessPairs#pair}, warming up with 10 small or 5 large bodies a side. */
     private static void pair(Communicator comm, String op, long n, int reps, int calls, DoubleSupplier c,
             Runnable ours) {
-        int warm = calls > 1 ? 10 : 5;
-        for (int i = 0; i < warm; i++) {
-            ours.run();
-            c.getAsDouble();
-        }
-        long warmStart = System.nanoTime();
-        while (calls > 1 && Collectives.max(comm, System.nanoTime() - warmStart < 1_000_000_000L ? 1 : 0) > 0) {
-            ours.run();
-        }
-        double[] tc = new double[reps];
-        double[] tj = new double[reps];
-        double[] ratio = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            if (r % 2 == 0) {
-                tc[r] = c.getAsDouble();
-                tj[r] = timeOurs(comm, calls, ours);
-            } else {
-                tj[r] = timeOurs(comm, calls, ours);
-                tc[r] = c.getAsDouble();
-            }
-            ratio[r] = tc[r] / tj[r];
-        }
-        if (comm.rank() == 0) {
-            Arrays.sort(tc);
-            Arrays.sort(tj);
-            Arrays.sort(ratio);
-            System.out.printf(Locale.ROOT, "PEER impl=c_mpi_inproc op=%s ranks=%d N=%d seconds=%.4e reps=%d min=%.4e"
-                    + " note=twin_in_process%n", op, comm.size(), n, tc[reps / 2], reps, tc[0]);
-            System.out.printf(Locale.ROOT, "PEER impl=jdistarray op=%s ranks=%d N=%d seconds=%.4e reps=%d min=%.4e"
-                    + " note=paired_in_process%n", op, comm.size(), n, tj[reps / 2], reps, tj[0]);
-            System.out.printf(Locale.ROOT, "PAIR op=%s ranks=%d N=%d speed_vs_c_median=%.3f min=%.3f max=%.3f reps=%d%n",
-                    op, comm.size(), n, ratio[reps / 2], ratio[0], ratio[reps - 1], reps);
-        }
-    }
-
-    /** <b>Collective.</b> The slowest rank's seconds per operation of one call of {@code ours}. */
-    private static double timeOurs(Communicator comm, int calls, Runnable ours) {
-        comm.barrier();
-        long start = System.nanoTime();
-        ours.run();
-        return Collectives.max(comm, (System.nanoTime() - start) / 1e9) / calls;
+        InProcessPairs.pair(comm, op, n, 0, reps, calls, calls > 1 ? 10 : 5, c, ours);
     }
 }

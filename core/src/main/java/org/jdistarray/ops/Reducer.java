@@ -483,14 +483,8 @@ final class Reducer {
         if (y != null) {
             b.put(n, y);
         }
-        int at = 0;
-        if (rootOnly) {
-            g.reduce(b.slice(0, total), b.slice(total, total), op, 0);
-            at = total;
-        } else {
-            g.allReduce(b, op);
-        }
-        if (!rootOnly || g.rank() == 0) {
+        int at = combineBuffer(g, b, total, op, rootOnly);
+        if (at >= 0) {
             b.get(at, x);
             if (y != null) {
                 b.get(at + n, y);
@@ -507,19 +501,27 @@ final class Reducer {
         if (y != null) {
             b.put(n, y);
         }
-        int at = 0;
-        if (rootOnly) {
-            g.reduce(b.slice(0, total), b.slice(total, total), op, 0);
-            at = total;
-        } else {
-            g.allReduce(b, op);
-        }
-        if (!rootOnly || g.rank() == 0) {
+        int at = combineBuffer(g, b, total, op, rootOnly);
+        if (at >= 0) {
             b.get(at, x);
             if (y != null) {
                 b.get(at + n, y);
             }
         }
+    }
+
+    /**
+     * <b>Collective.</b> Combines the first {@code total} elements of {@code b} over {@code g}: in place on every
+     * member, or ({@code rootOnly}) into elements {@code [total, 2 total)} of rank 0 alone. Where the result now is
+     * in {@code b} (0 or {@code total}), or -1 on a member that gets none.
+     */
+    private static int combineBuffer(Communicator g, java.nio.Buffer b, int total, ReduceOp op, boolean rootOnly) {
+        if (!rootOnly) {
+            g.allReduce(b, op);
+            return 0;
+        }
+        g.reduce(b.slice(0, total), b.slice(total, total), op, 0);
+        return g.rank() == 0 ? total : -1;
     }
 
     /** All-gathers every member's (count, mean, M2) per cell and merges them in rank order (Chan et al.). */
