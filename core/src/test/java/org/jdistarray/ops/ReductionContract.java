@@ -254,6 +254,40 @@ public abstract class ReductionContract {
         });
     }
 
+    /**
+     * A partial reduction on the last-axis fast path (and on the general path beside it) checks the call first, so a
+     * rank asking for another axis, another reduction or keepdims throws {@code CollectiveMismatchException} on every
+     * rank, before any rank reduces; a correct call works afterwards.
+     */
+    @Test
+    void lastAxisSumMismatchesThrowOnEveryRank() throws Exception {
+        onRanks(comm -> {
+            if (comm.size() < 2) {
+                return;
+            }
+            int p = comm.size();
+            Distribution d = Distribution.builder(comm).shape(6, 4L * p + 1).grid(1, p).build();
+            boolean odd = comm.rank() == p - 1;
+            try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] * 100 + g[1])) {
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> Np.sum(a, odd ? 0 : 1).close());
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> (odd ? Np.mean(a, 1) : Np.sum(a, 1)).close());
+                assertThrows(org.jdistarray.comm.CollectiveMismatchException.class,
+                        () -> Np.sum(a, ReduceOptions.axis(1).keepdims(odd)).close());
+                try (DistArray s = Np.sum(a, 1)) {
+                    double[] got = s.toDoubleArray(0);
+                    if (comm.rank() == 0) {
+                        long cols = d.shape()[1];
+                        for (int i = 0; i < 6; i++) {
+                            assertEquals(i * 100.0 * cols + cols * (cols - 1) / 2.0, got[i], "row " + i);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     @Test
     void carriedSumMismatchesAndLocalFailuresThrowOnEveryRank() throws Exception {
         onRanks(comm -> {
