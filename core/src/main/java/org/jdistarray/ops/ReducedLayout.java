@@ -54,10 +54,7 @@ final class ReducedLayout {
      * (which, after a sweep over a large block, costs tens of microseconds of cache misses).
      */
     private static final class Recent implements AutoCloseable {
-        final Distribution[] in = new Distribution[CACHED];
-        final boolean[][] reduced = new boolean[CACHED][];
-        final boolean[] keepdims = new boolean[CACHED];
-        final ReducedLayout[] layout = new ReducedLayout[CACHED];
+        final Entry[] entries = new Entry[CACHED];
         int next;
 
         @Override
@@ -65,23 +62,23 @@ final class ReducedLayout {
         }
     }
 
+    /** One cached layout: its input and keepdims (the axes are the layout's own {@link #reduced}). */
+    private record Entry(Distribution in, boolean keepdims, ReducedLayout layout) {
+    }
+
     private static final int CACHED = 8;
     private static final Object RECENT_KEY = new Object();
 
     static ReducedLayout of(Distribution in, boolean[] reduced, boolean keepdims) {
         Recent r = in.communicator().attributes().computeIfAbsent(RECENT_KEY, Recent.class, Recent::new);
-        for (int i = 0; i < CACHED; i++) {
-            if (r.in[i] == in && r.keepdims[i] == keepdims && Arrays.equals(r.reduced[i], reduced)) {
-                return r.layout[i];
+        for (Entry e : r.entries) {
+            if (e != null && e.in() == in && e.keepdims() == keepdims && Arrays.equals(e.layout().reduced, reduced)) {
+                return e.layout();
             }
         }
-        ReducedLayout l = make(in, reduced, keepdims);
-        int i = r.next;
-        r.in[i] = in;
-        r.reduced[i] = reduced.clone();
-        r.keepdims[i] = keepdims;
-        r.layout[i] = l;
-        r.next = (i + 1) % CACHED;
+        ReducedLayout l = make(in, reduced.clone(), keepdims);
+        r.entries[r.next] = new Entry(in, keepdims, l);
+        r.next = (r.next + 1) % CACHED;
         return l;
     }
 
