@@ -115,8 +115,7 @@ final class ReduceState {
             accumulateFlat(s, s.elementCount());
             return;
         }
-        if (direct && mask == null && n >= 2 && lastAxisOnly(reduced) && unpadded(dims) && NativeKernels.on()
-                && accumulateRows(s)) {
+        if (direct && mask == null && rowsApply(reduced, dims) && accumulateRows(s)) {
             return;
         }
         LocalBox box = LocalBox.owned(dims);
@@ -206,8 +205,16 @@ final class ReduceState {
         return true;
     }
 
+    /**
+     * Whether the native row sums serve this reduction's layout: 2 or more axes, the last alone reduced, no padding,
+     * the native loops on (the block's chunking is checked by {@link #rowsAddress}).
+     */
+    static boolean rowsApply(boolean[] reduced, List<DimDistribution> dims) {
+        return dims.size() >= 2 && lastAxisOnly(reduced) && unpadded(dims) && NativeKernels.on();
+    }
+
     /** Only the last axis is reduced. */
-    static boolean lastAxisOnly(boolean[] reduced) {
+    private static boolean lastAxisOnly(boolean[] reduced) {
         for (int i = 0; i < reduced.length - 1; i++) {
             if (reduced[i]) {
                 return false;
@@ -259,7 +266,7 @@ final class ReduceState {
         return base == 0 ? 0 : base + pos;
     }
 
-    static boolean unpadded(List<DimDistribution> dims) {
+    private static boolean unpadded(List<DimDistribution> dims) {
         for (DimDistribution d : dims) {
             if (d instanceof org.jdistarray.protocol.Block b && (b.commPadLeft() != 0 || b.commPadRight() != 0)) {
                 return false;

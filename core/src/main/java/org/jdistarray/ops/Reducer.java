@@ -173,9 +173,8 @@ final class Reducer {
             boolean[] reduced, ReducedLayout layout, Storage in, int cells, long perCell, Communicator group) {
         if (kind != ReduceKind.SUM && kind != ReduceKind.MEAN || a.dtype() != DType.FLOAT64
                 || resultType != DType.FLOAT64 || o.outOrNull() != null || o.initialOrNull() != null
-                || o.isReproducible() || layout.full || a.ndim() < 2 || !ReduceState.lastAxisOnly(reduced)
-                || !NativeKernels.on() || a.distribution().localMap().holdsNothing()
-                || !ReduceState.unpadded(a.distribution().localMap().dims())) {
+                || o.isReproducible() || layout.full || a.distribution().localMap().holdsNothing()
+                || !ReduceState.rowsApply(reduced, a.distribution().localMap().dims())) {
             return null;
         }
         long base = ReduceState.rowsAddress(in, cells);
@@ -186,6 +185,9 @@ final class Reducer {
         DistArray result = newResult(layout.result, DType.FLOAT64);
         Storage out = ArrayAccess.get().storage(result);
         boolean holds = out.elementCount() > 0 && layout.result.localMap().ownedElementCount() > 0;
+        if (!holds && group == null) {
+            return result; // nothing to sum for: no share of the result here, nobody to send one to
+        }
         // the result's memory when it is the cells in order (a dense result block): the sums go straight into it
         DoubleBuffer dst = holds && out.elementCount() == cells ? denseDoubles(out, cells) : null;
         DoubleBuffer b = group != null ? Scratch.of(group).doubles(cells) : dst != null ? dst : ROWS.get().doubles(cells);
