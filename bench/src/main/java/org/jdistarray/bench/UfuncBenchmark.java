@@ -9,7 +9,6 @@ import org.jdistarray.comm.Collectives;
 import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
-import org.jdistarray.ops.Expr;
 import org.jdistarray.ops.Np;
 import org.jdistarray.ops.StencilSweeps;
 import org.jdistarray.ops.UfuncOptions;
@@ -58,15 +57,8 @@ public final class UfuncBenchmark {
     }
 
     private static void axpy(Communicator comm, String op, long n, int reps) {
-        Distribution d = Distribution.builder(comm).shape(n).build();
-        try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 7);
-             DistArray y = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
-            Expr e = Np.expr(x).multiply(0.5).add(y);
-            UfuncOptions out = UfuncOptions.out(op.equals("axpy") ? y : z);
-            Runnable body = switch (op) {
-                case "axpy_new" -> () -> e.eval().close();
-                default -> () -> e.eval(out);
-            };
+        try (LargeCase c = LargeCase.axpy(comm, n, op.equals("axpy"))) {
+            Runnable body = op.equals("axpy_new") ? () -> c.expr().eval().close() : () -> c.expr().eval(c.out());
             double[] t = time(comm, body, reps, 1, 2);
             report(comm, op, n, t, 24.0 * n, "FusedAxpy");
         }
@@ -117,13 +109,8 @@ public final class UfuncBenchmark {
      */
     private static void axpyTyped(Communicator comm, String op, long n, int reps) {
         boolean i64 = op.equals("axpy_i64");
-        DType t = i64 ? DType.INT64 : DType.FLOAT32;
-        Distribution d = Distribution.builder(comm).shape(n).build();
-        try (DistArray x = DistArrays.fromFunction(d, t, g -> g[0] % 7); DistArray y = DistArrays.ones(d, t);
-             DistArray z = DistArrays.zeros(d, t)) {
-            Expr e = i64 ? Np.expr(x).multiply(Expr.scalar(3L)).add(y) : Np.expr(x).multiply(0.5).add(y);
-            UfuncOptions out = UfuncOptions.out(z);
-            double[] times = time(comm, () -> e.eval(out), reps, 1, 2);
+        try (LargeCase c = LargeCase.axpyTyped(comm, n, i64)) {
+            double[] times = time(comm, () -> c.expr().eval(c.out()), reps, 1, 2);
             report(comm, op, n, times, (i64 ? 24.0 : 12.0) * n, i64 ? "3*x+y_int64_out" : "0.5*x+y_float32_out");
         }
     }
@@ -134,14 +121,8 @@ public final class UfuncBenchmark {
 
     /** The 5-operation expression in {@code t} (float64: {@code expr5}, float32: {@code expr5_f32}, 20 N bytes). */
     private static void expr5(Communicator comm, long n, int reps, DType t, String op) {
-        Distribution d = Distribution.builder(comm).shape(n).build();
-        try (DistArray a = DistArrays.fromFunction(d, t, g -> g[0] % 7);
-             DistArray b = DistArrays.fromFunction(d, t, g -> g[0] % 5);
-             DistArray c = DistArrays.full(d, t, 2.0); DistArray dd = DistArrays.full(d, t, 1.0);
-             DistArray e = DistArrays.zeros(d, t)) {
-            Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
-            UfuncOptions out = UfuncOptions.out(e);
-            double[] times = time(comm, () -> x.eval(out), reps, 1, 2);
+        try (LargeCase c = LargeCase.expr5(comm, n, t)) {
+            double[] times = time(comm, () -> c.expr().eval(c.out()), reps, 1, 2);
             report(comm, op, n, times, 5.0 * t.itemSize() * n, "sqrt(a*a+b*b)*c-d_" + t.numpyName() + "_"
                     + org.jdistarray.ops.ElementLoops.status().split(" ")[0]);
         }

@@ -9,9 +9,6 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
-import org.jdistarray.ops.Expr;
-import org.jdistarray.ops.Np;
-import org.jdistarray.ops.UfuncOptions;
 import org.jdistarray.protocol.DType;
 
 /**
@@ -44,45 +41,28 @@ public final class UfuncPairBenchmark {
             for (String op : ops) {
                 switch (op) {
                     case "axpy", "axpy_out" -> {
-                        Distribution d = Distribution.builder(comm).shape(n).build();
-                        try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> g[0] % 7);
-                                DistArray y = DistArrays.full(d, DType.FLOAT64, 1.0);
-                                DistArray z = DistArrays.zeros(d, DType.FLOAT64)) {
-                            boolean inPlace = op.equals("axpy");
-                            Expr e = Np.expr(x).multiply(0.5).add(y);
-                            UfuncOptions out = UfuncOptions.out(inPlace ? y : z);
-                            long m = x.local().elementCount();
+                        boolean inPlace = op.equals("axpy");
+                        try (LargeCase c = LargeCase.axpy(comm, n, inPlace)) {
                             pair(comm, op, n, reps, 1, () -> UfuncTwin.run(inPlace ? UfuncTwin.AXPY : UfuncTwin.AXPY_OUT,
-                                    x.local().address(), y.local().address(), 0, 0, z.local().address(), m, 1, h),
-                                    () -> e.eval(out));
+                                    c.address(0), c.address(1), 0, 0, c.address(2), c.localCount(), 1, h),
+                                    () -> c.expr().eval(c.out()));
                         }
                     }
                     case "expr5", "expr5_f32" -> {
                         DType t = op.equals("expr5") ? DType.FLOAT64 : DType.FLOAT32;
-                        Distribution d = Distribution.builder(comm).shape(n).build();
-                        try (DistArray a = DistArrays.fromFunction(d, t, g -> g[0] % 7);
-                                DistArray b = DistArrays.fromFunction(d, t, g -> g[0] % 5);
-                                DistArray c = DistArrays.full(d, t, 2.0); DistArray dd = DistArrays.full(d, t, 1.0);
-                                DistArray e = DistArrays.zeros(d, t)) {
-                            Expr x = Np.expr(a).multiply(a).add(Np.expr(b).multiply(b)).sqrt().multiply(c).subtract(dd);
-                            UfuncOptions out = UfuncOptions.out(e);
-                            int twin = t == DType.FLOAT64 ? UfuncTwin.EXPR5 : UfuncTwin.EXPR5_F32;
-                            pair(comm, op, n, reps, 1, () -> UfuncTwin.run(twin, a.local().address(),
-                                    b.local().address(), c.local().address(), dd.local().address(), e.local().address(),
-                                    a.local().elementCount(), 1, h), () -> x.eval(out));
+                        int twin = t == DType.FLOAT64 ? UfuncTwin.EXPR5 : UfuncTwin.EXPR5_F32;
+                        try (LargeCase c = LargeCase.expr5(comm, n, t)) {
+                            pair(comm, op, n, reps, 1, () -> UfuncTwin.run(twin, c.address(0), c.address(1),
+                                    c.address(2), c.address(3), c.address(4), c.localCount(), 1, h),
+                                    () -> c.expr().eval(c.out()));
                         }
                     }
                     case "axpy_f32", "axpy_i64" -> {
                         boolean i64 = op.equals("axpy_i64");
-                        DType t = i64 ? DType.INT64 : DType.FLOAT32;
-                        Distribution d = Distribution.builder(comm).shape(n).build();
-                        try (DistArray x = DistArrays.fromFunction(d, t, g -> g[0] % 7); DistArray y = DistArrays.ones(d, t);
-                                DistArray z = DistArrays.zeros(d, t)) {
-                            Expr e = i64 ? Np.expr(x).multiply(Expr.scalar(3L)).add(y) : Np.expr(x).multiply(0.5).add(y);
-                            UfuncOptions out = UfuncOptions.out(z);
+                        try (LargeCase c = LargeCase.axpyTyped(comm, n, i64)) {
                             pair(comm, op, n, reps, 1, () -> UfuncTwin.run(i64 ? UfuncTwin.AXPY_I64 : UfuncTwin.AXPY_F32,
-                                    x.local().address(), y.local().address(), 0, 0, z.local().address(),
-                                    x.local().elementCount(), 1, h), () -> e.eval(out));
+                                    c.address(0), c.address(1), 0, 0, c.address(2), c.localCount(), 1, h),
+                                    () -> c.expr().eval(c.out()));
                         }
                     }
                     case "add4096", "add4096_new" -> {
