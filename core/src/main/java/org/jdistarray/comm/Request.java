@@ -38,6 +38,15 @@ public interface Request {
     }
 
     /**
+     * <b>Not collective.</b> Whether {@link #test(long)} returns as soon as the transfer completes (thread ranks: a
+     * latch) rather than after sleeping its whole wait (MPI): a caller may then wait in long slices at no cost to its
+     * latency.
+     */
+    default boolean wakesOnCompletion() {
+        return false;
+    }
+
+    /**
      * <b>Not collective.</b> Waits for every request, in order ({@code MPI_Waitall}).
      *
      * @return the statuses, index by index

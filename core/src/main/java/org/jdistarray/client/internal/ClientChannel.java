@@ -59,6 +59,14 @@ public final class ClientChannel {
     /** The longest sleep of {@link #gather}'s wait (ns), and the fraction of the time waited so far it sleeps. */
     static final long PARK_MAX_NANOS = Long.getLong("jdistarray.client.parkMaxNanos", 500_000);
     static final long PARK_FRACTION = Long.getLong("jdistarray.client.parkFraction", 32);
+    /** Busy polls of {@link #gather}'s wait before it sleeps (about a millisecond), where the client has a core. */
+    static final int SPINS = 20_000;
+    /**
+     * The sleep of {@link #gather}'s wait where the engine's reply ends it ({@link Request#wakesOnCompletion()}:
+     * embedded engines), in ns: only bounds how late an error on another engine is noticed.
+     */
+    static final long LATCHED_SLEEP_NANOS = Long.getLong("jdistarray.client.latchedSleepNanos", 10_000_000);
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     /**
      * <b>Not collective.</b> Receives every engine's reply (each engine sends its slot to the client); afterwards
@@ -78,6 +86,11 @@ public final class ClientChannel {
             slot.position((e + 1) * Wire.REPLY_SLOT).limit((e + 2) * Wire.REPLY_SLOT);
             pending[e] = wire.iRecv(slot, e + 1, Wire.SLOT_TAG);
         }
+        // embedded engines (thread ranks) with more threads than cores: the client shares a core with an engine, and
+        // its busy polls took that engine's share of it (~1 ms of a 20 ms command on 2 cores: z = a*x + y on 2^25 on
+        // 2 engines 8-18 % slower than on 2 SPMD thread ranks); it yields and sleeps from the start instead
+        boolean latched = pending[0].wakesOnCompletion();
+        int spinLimit = spinLimit(latched, wire.size(), CORES);
         int left = engines;
         long firstError = 0;
         long spins = 0;
@@ -100,12 +113,12 @@ public final class ClientChannel {
                 if (firstError != 0 && System.nanoTime() - firstError > stuckNanos) {
                     throw new StuckEngines(done);
                 }
-                if (++spins > 20_000) {
-                    // a long command: stop burning the core. The sleep grows with the wait (a fraction of it, from
-                    // 20 us to a cap), so the client adds a few % at most to a command's time and wakes a few
-                    // thousand times a second at most: waking every 20 us took a quarter of a core from engine
-                    // threads sharing it (2 embedded engines on 2 cores: z = a*x + y on 2^25 was 26 % slower than
-                    // SPMD threads)
+                if (++spins > spinLimit) {
+                    // a long command: stop burning the core. MPI (a test sleeps its whole wait): the sleep grows
+                    // with the wait (a fraction of it, from 20 us to a cap), so the client adds a few % at most to a
+                    // command's time and wakes a few thousand times a second at most. Thread ranks (the wait ends
+                    // when the engine replies): long sleeps, so the client does not wake into the engines' cores
+                    // (every 20 us took a quarter of a core from them: z = a*x + y on 2^25 was 26 % slower)
                     if (waitStart == 0) {
                         waitStart = System.nanoTime();
                     }
@@ -116,12 +129,30 @@ public final class ClientChannel {
                     while (done[first]) {
                         first++;
                     }
-                    pending[first].test(Math.min(PARK_MAX_NANOS, Math.max(20_000, waited / PARK_FRACTION)));
+                    pending[first].test(sleepNanos(latched, waited));
                 } else {
                     Thread.onSpinWait();
                 }
             }
         }
+    }
+
+    /**
+     * Busy polls before {@link #gather}'s wait sleeps: none for thread ranks ({@code latched}) with more threads
+     * ({@code threads}: the client and its engines) than {@code cores}, where every poll is taken from an engine
+     * sharing the client's core; else {@link #SPINS}.
+     */
+    static int spinLimit(boolean latched, int threads, int cores) {
+        return latched && threads > cores ? 0 : SPINS;
+    }
+
+    /**
+     * One sleep of {@link #gather}'s wait after {@code waitedNanos}: {@link #LATCHED_SLEEP_NANOS} where the reply
+     * ends it ({@code latched}); else a fraction ({@link #PARK_FRACTION}) of the wait so far, from 20 us to
+     * {@link #PARK_MAX_NANOS}, the most a sleep can overrun the command's end.
+     */
+    static long sleepNanos(boolean latched, long waitedNanos) {
+        return latched ? LATCHED_SLEEP_NANOS : Math.min(PARK_MAX_NANOS, Math.max(20_000, waitedNanos / PARK_FRACTION));
     }
 
     /** Engines that did not reply after others failed ({@link #gather}). */

@@ -67,6 +67,11 @@ final class LocalRequest implements Request {
         return done.getCount() == 0;
     }
 
+    @Override
+    public boolean wakesOnCompletion() {
+        return true;
+    }
+
     /** Wakes as soon as the transfer completes (the latch), not at the end of the wait. */
     @Override
     public boolean test(long maxWaitNanos) {

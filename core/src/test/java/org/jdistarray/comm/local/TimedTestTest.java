@@ -23,6 +23,7 @@ class TimedTestTest {
             IntBuffer b = DirectBuffers.ints(1);
             if (comm.rank() == 1) {
                 Request r = comm.iRecv(b, 0, 7);
+                assertTrue(r.wakesOnCompletion(), "a thread rank's timed test ends when the transfer completes");
                 assertFalse(r.test(1_000_000L), "nothing was sent yet");
                 comm.barrier(); // rank 0 sends after this
                 assertTrue(r.test(60_000_000_000L), "the message arrived");
