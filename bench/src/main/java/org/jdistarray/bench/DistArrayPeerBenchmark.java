@@ -1,8 +1,6 @@
 package org.jdistarray.bench;
 
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 import org.jdistarray.array.DistArray;
@@ -13,7 +11,6 @@ import org.jdistarray.client.RemoteArrays;
 import org.jdistarray.client.RemoteLayout;
 import org.jdistarray.client.RemoteNp;
 import org.jdistarray.comm.Communicator;
-import org.jdistarray.comm.local.LocalCluster;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
 import org.jdistarray.ops.Np;
@@ -33,9 +30,9 @@ import org.jdistarray.protocol.DType;
  * (default 2^25), seconds per call (median of {@code PEER_REPS});</li>
  * <li>{@code spmd} ({@code mpirun -np N}): the same {@code axpy_large} as SPMD code on N ranks (the baseline of the
  * within-5% check: client-engine with N engines against SPMD on N ranks);</li>
- * <li>{@code threads}: {@code axpy_large} on {@code PEER_ENGINES} (default 2) embedded engines and the same on as many
- * LocalCluster thread ranks (SPMD), alternating, in one JVM.</li>
  * </ul>
+ * The large operation as alternated pairs (client-engine against SPMD on the same engines, embedded too):
+ * {@link CeSpmdPairBenchmark}.
  */
 public final class DistArrayPeerBenchmark {
     private static final double A = 2.0;
@@ -63,25 +60,7 @@ public final class DistArrayPeerBenchmark {
                     }
                 }
             }
-            case "threads" -> {
-                int engines = Integer.parseInt(env("PEER_ENGINES", "2"));
-                // alternating which runs first (the first run of a pair was measured slower either way: an order
-                // bias of a few %, as large as the difference looked for)
-                for (int round = 0; round < 4; round++) {
-                    for (int k = 0; k < 2; k++) {
-                        if ((k + round) % 2 == 0) {
-                            try (Context ctx = Context.embedded(engines, Duration.ofMinutes(10))) {
-                                large(ctx, "jdistarray_ce_threads", engines, n, reps);
-                            }
-                        } else {
-                            List<double[]> t = LocalCluster.call(engines, Duration.ofMinutes(10),
-                                    comm -> spmdAxpy(comm, n, reps));
-                            report("jdistarray_spmd_threads", "axpy_large", engines, n, t.get(0), "SPMD-threads");
-                        }
-                    }
-                }
-            }
-            default -> throw new IllegalArgumentException("mode must be latency, spmd or threads, not " + mode);
+            default -> throw new IllegalArgumentException("mode must be latency or spmd, not " + mode);
         }
     }
 
