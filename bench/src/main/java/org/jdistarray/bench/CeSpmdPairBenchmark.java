@@ -113,11 +113,11 @@ public final class CeSpmdPairBenchmark {
                     st[r] = t;
                 }
             }
-            line("jdistarray_ce", engines, n, ce, note);
-            line("jdistarray_spmd_engines", engines, n, se, note);
+            line("jdistarray_ce_paired", engines, n, ce, note);
+            line("jdistarray_spmd_engines_paired", engines, n, se, note);
             pair("spmd_engines", engines, n, ce, se);
             if (threads != null) {
-                line("jdistarray_spmd_threads", engines, n, st, "LocalCluster");
+                line("jdistarray_spmd_threads_paired", engines, n, st, "LocalCluster");
                 pair("spmd_threads", engines, n, ce, st);
             }
         }
