@@ -102,8 +102,9 @@ public final class DistArrayPeerBenchmark {
                 ctx.sync();
                 long t0 = System.nanoTime();
                 try (RemoteArray ax = x.multiply(A); RemoteArray z = ax.add(y)) {
-                    ctx.sync(); // the frees are part of the operation's cost
+                    // both closed here
                 }
+                ctx.sync(); // carries the two frees: part of the operation's cost, as the closes are in spmdAxpy
                 if (r >= 0) {
                     t[r] = (System.nanoTime() - t0) * 1e-9;
                 }
