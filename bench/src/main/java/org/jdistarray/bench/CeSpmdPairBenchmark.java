@@ -83,7 +83,7 @@ public final class CeSpmdPairBenchmark {
         int engines = ctx.engines();
         try (RemoteArray xs = arrays.ones(RemoteLayout.of(4096), DType.FLOAT64)) {
             // the command path (client and engines) compiled first, as in a program that has run a while: cold, each
-            // large command took 1-1.3 ms longer (interpreted dispatch; under mpirun --bind-to core the JIT's
+            // large command took 0.8-1.4 ms longer (interpreted dispatch; under mpirun --bind-to core the JIT's
             // threads share the engine's core)
             for (int i = 0; i < WARM; i++) {
                 ceOnce(ctx, xs, xs);
@@ -97,7 +97,7 @@ public final class CeSpmdPairBenchmark {
             for (int r = -2; r < reps; r++) { // two untimed rounds: JIT, first touch of the allocator's pages
                 double c;
                 double s;
-                double t = 0;
+                double t;
                 if ((r & 1) == 0) {
                     c = ceOnce(ctx, x, y);
                     s = ((Number) ctx.apply(SPMD_AXPY, x, y)).doubleValue();

@@ -86,9 +86,9 @@ public final class ClientChannel {
             slot.position((e + 1) * Wire.REPLY_SLOT).limit((e + 2) * Wire.REPLY_SLOT);
             pending[e] = wire.iRecv(slot, e + 1, Wire.SLOT_TAG);
         }
-        // embedded engines (thread ranks) with more threads than cores: the client shares a core with an engine, and
-        // its busy polls took that engine's share of it (~1 ms of a 20 ms command on 2 cores: z = a*x + y on 2^25 on
-        // 2 engines 8-18 % slower than on 2 SPMD thread ranks); it yields and sleeps from the start instead
+        // embedded engines (thread ranks) with more threads than cores share a core with the client: no busy polls
+        // (they took ~1 ms of that core per long command: z = a*x + y on 2^25 on 2 engines 3-7 % slower than SPMD,
+        // 0-6 % without them), see spinLimit
         boolean latched = pending[0].wakesOnCompletion();
         int spinLimit = spinLimit(latched, wire.size(), CORES);
         int left = engines;
