@@ -49,6 +49,12 @@ import org.jdistarray.protocol.DType;
  * java.lang type, see there) and the engines stay alive for the next command. Bad input found on the client (a
  * closed proxy, a proxy of another context, a value that cannot travel) throws before anything is sent.
  *
+ * <p><b>Deferred commands.</b> Element-wise arithmetic the engines cannot refuse ({@code add}, {@code subtract},
+ * {@code multiply}, {@code divide}, {@code maximum}, {@code minimum} and the {@code ...InPlace} forms, of a float64 or
+ * float32 array with an array of the same shape and dtype or with a double) returns its proxy without waiting for the
+ * engines; their replies are read before the next command that waits ({@link #sync()} among them), and a failure is
+ * thrown there, naming the deferred command ({@code -Djdistarray.client.defer=false}: every command waits).
+ *
  * <p><b>Threads.</b> The context serialises its commands (methods are synchronized); proxies may be closed from any
  * thread, and the leak net only queues ids (never MPI from a GC thread).
  */
@@ -71,6 +77,56 @@ public final class Context implements AutoCloseable {
     private RuntimeException broken;
     private boolean resync;
     private boolean pendingResync;
+    /** Commands sent whose replies are not read yet, oldest first ({@link #deferrable}). */
+    private final java.util.ArrayDeque<Deferred> deferred = new java.util.ArrayDeque<>();
+
+    /** At most this many commands are in flight without their replies read; the next one reads them first. */
+    static final int MAX_DEFERRED = 16;
+    /**
+     * Whether commands may be deferred ({@link #deferrable}); {@code -Djdistarray.client.defer=false} makes every
+     * command wait for its replies, so that an engine's failure is thrown by the call that caused it (debugging).
+     */
+    static final boolean DEFER = !"false".equals(System.getProperty("jdistarray.client.defer"));
+    /**
+     * The element-wise methods whose commands may be deferred ({@link #deferrable}), as {@code target.method/A} (an
+     * array operand) and {@code target.method/D} (a double), each only where the engines have that method.
+     */
+    private static final java.util.Set<String> DEFERRED_METHODS = deferredMethods();
+
+    private static java.util.Set<String> deferredMethods() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String m : List.of("add", "subtract", "multiply", "divide", "maximum", "minimum", "addInPlace",
+                "subtractInPlace", "multiplyInPlace", "divideInPlace")) {
+            for (Class<?> other : List.of(org.jdistarray.array.DistArray.class, double.class)) {
+                String key = "/" + (other == double.class ? "D" : "A");
+                if (returnsArray(org.jdistarray.array.DistArray.class, m, false, other)) {
+                    out.add("array." + m + key);
+                }
+                if (returnsArray(org.jdistarray.ops.Np.class, m, true, org.jdistarray.array.DistArray.class, other)) {
+                    out.add("Np." + m + key);
+                }
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    private static boolean returnsArray(Class<?> c, String name, boolean isStatic, Class<?>... params) {
+        try {
+            java.lang.reflect.Method m = c.getMethod(name, params);
+            return Modifier.isStatic(m.getModifiers()) == isStatic && m.getReturnType() == org.jdistarray.array.DistArray.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** The deferred method keys (for tests). */
+    static java.util.Set<String> deferredMethodKeys() {
+        return DEFERRED_METHODS;
+    }
+
+    /** A command in flight: its result id, its description and the proxy already returned for it. */
+    private record Deferred(long id, String what, RemoteArray proxy) {
+    }
 
     private Context(ClientChannel channel, boolean embedded, Runnable shutdown, Runnable abort, long stuckNanos) {
         this.channel = channel;
@@ -184,9 +240,138 @@ public final class Context implements AutoCloseable {
      * @throws IllegalStateException    for a closed proxy argument or a closed context
      */
     public synchronized RemoteArray callArray(String target, String method, Object... args) {
-        long id = nextId++;
-        WireBuffer out = beginCall(Wire.KIND_ARRAY, id, target, method, args);
-        return (RemoteArray) exchange(out, id, what(target, method), Wire.KIND_ARRAY);
+        RemoteArray predicted = deferrable(target, method, args);
+        if (predicted == null) {
+            long id = nextId++;
+            WireBuffer out = beginCall(Wire.KIND_ARRAY, id, target, method, args);
+            return (RemoteArray) exchange(out, id, what(target, method), Wire.KIND_ARRAY);
+        }
+        if (deferred.size() >= MAX_DEFERRED) {
+            drain();
+        }
+        long id = predicted.id();
+        WireBuffer out = beginCall(Wire.KIND_ARRAY, id, target, method, args, false);
+        try {
+            channel.send();
+            frees.sent();
+        } catch (RuntimeException e) {
+            broken = e;
+            throw new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+        }
+        deferred.add(new Deferred(id, what(target, method), predicted));
+        return predicted;
+    }
+
+    /**
+     * The proxy of a command whose reply the client need not wait for, or null. Such a command is sent and the call
+     * returns at once; its reply is read before the next command that is not deferred (or when {@link #MAX_DEFERRED}
+     * are in flight), and an engine's failure in it is thrown there. The engines then run consecutive element-wise
+     * operations back to back, without a round trip to the client and a wait for the slowest engine between them
+     * (issue 19's large {@code a*x + y}). Only where the client knows the result's shape and dtype and that the engines
+     * cannot refuse the arguments: {@link #DEFERRED_METHODS} of {@code DistArray} ({@code "array"}) or {@code Np}, a
+     * float64 or float32 array with an array of the same shape and dtype (no broadcasting) or with a double scalar;
+     * the result has that shape and dtype (NumPy's rule: a Python float does not widen a float32 array).
+     * Anything else, including every error the engines would report for bad arguments, goes the synchronous way.
+     */
+    private RemoteArray deferrable(String target, String method, Object[] args) {
+        if (!DEFER || args == null || args.length != 2 || !("array".equals(target) || "Np".equals(target))) {
+            return null;
+        }
+        if (!DEFERRED_METHODS.contains(target + "." + method + (args[1] instanceof RemoteArray ? "/A" : "/D"))) {
+            return null;
+        }
+        if (!(args[0] instanceof RemoteArray a) || a.context() != this || a.isClosed()) {
+            return null;
+        }
+        DType t = a.dtype();
+        if (t != DType.FLOAT64 && t != DType.FLOAT32) {
+            return null;
+        }
+        if (args[1] instanceof RemoteArray b) {
+            if (b.context() != this || b.isClosed() || b.dtype() != t || !Arrays.equals(a.shapeView(), b.shapeView())) {
+                return null;
+            }
+        } else if (!(args[1] instanceof Double)) {
+            return null;
+        }
+        checkOpen();
+        return new RemoteArray(this, nextId++, a.shape(), t, frees);
+    }
+
+    /**
+     * Reads the replies of every command in flight ({@link #deferrable}), oldest first. A proxy whose command failed
+     * on some engine is closed (its id freed on the engines that made it) and remembers why; the first failure is
+     * thrown (the later ones suppressed in it) once every reply is read, so the engines and the client agree again.
+     */
+    private void drain() {
+        RuntimeException first = null;
+        while (!deferred.isEmpty()) {
+            Deferred d = deferred.poll();
+            RuntimeException f = readDeferred(d);
+            if (f != null) {
+                if (broken != null) {
+                    deferred.clear();
+                    throw f;
+                }
+                if (first == null) {
+                    first = f;
+                } else {
+                    first.addSuppressed(f);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Receives one deferred command's replies; returns its failure, or null. */
+    private RuntimeException readDeferred(Deferred d) {
+        String what = d.what() + " (its reply was read later: the client did not wait for it)";
+        boolean[] replied = null;
+        try {
+            channel.gather(stuckNanos);
+        } catch (ClientChannel.StuckEngines e) {
+            replied = new boolean[engines];
+            for (int i = 0; i < engines; i++) {
+                replied[i] = e.replied(i);
+            }
+        } catch (RuntimeException e) {
+            broken = e;
+            return new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+        }
+        if (replied != null) {
+            d.proxy().failed(what + ": the engines are stuck");
+            return stuck(what, replied);
+        }
+        List<EngineException.Failure> failures = null;
+        for (int e = 0; e < engines; e++) {
+            WireBuffer r = channel.reply(e);
+            if (r.getByte() == Wire.STATUS_ERROR) {
+                if (failures == null) {
+                    failures = new ArrayList<>();
+                }
+                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
+            }
+        }
+        if (failures != null) {
+            resync = true;
+            RuntimeException ex = new EngineException(what, engines, failures).toThrow();
+            d.proxy().failed(ex.getMessage()); // its free reaches the engines that stored the result
+            return ex;
+        }
+        WireBuffer r0 = channel.reply(0);
+        long[] shape = r0.getLongs();
+        DType dtype = DType.values()[r0.getByte()];
+        if (!Arrays.equals(shape, d.proxy().shapeView()) || dtype != d.proxy().dtype()) {
+            String msg = d.what() + " made an array of shape " + Arrays.toString(shape) + " and dtype "
+                    + dtype.typeString() + " on the engines where the client expected " + d.proxy()
+                    + " (a JDistArray bug: please report it)";
+            d.proxy().failed(msg);
+            resync = true;
+            return new IllegalStateException(msg);
+        }
+        return null;
     }
 
     /**
@@ -249,7 +434,8 @@ public final class Context implements AutoCloseable {
     }
 
     /**
-     * <b>Collective</b> (one command). A round trip that delivers the waiting frees and returns the number of objects
+     * <b>Collective</b> (one command). Reads the replies of the deferred commands in flight (throwing the first
+     * failure among them, see the class comment), then a round trip that delivers the waiting frees and returns the number of objects
      * each engine holds afterwards (engine order): what the client's open proxies and not yet delivered frees account
      * for, so a test can check that nothing leaked.
      */
@@ -354,7 +540,15 @@ public final class Context implements AutoCloseable {
     // ---- commands
 
     private WireBuffer begin() {
+        return begin(true);
+    }
+
+    /** Starts a command; {@code wait}: one whose reply is read at once, so the replies still in flight are read first. */
+    private WireBuffer begin(boolean wait) {
         checkOpen();
+        if (wait && !deferred.isEmpty()) {
+            drain();
+        }
         boolean r = resync;
         resync = false;
         WireBuffer out = channel.begin(frees, r);
@@ -363,10 +557,14 @@ public final class Context implements AutoCloseable {
     }
 
     private WireBuffer beginCall(byte kind, long id, String target, String method, Object[] args) {
+        return beginCall(kind, id, target, method, args, true);
+    }
+
+    private WireBuffer beginCall(byte kind, long id, String target, String method, Object[] args, boolean wait) {
         if (target == null || method == null) {
             throw new IllegalArgumentException("target and method must not be null");
         }
-        WireBuffer out = begin();
+        WireBuffer out = begin(wait);
         out.putByte(Wire.OP_CALL).putByte(kind).putLong(id).putString(target).putString(method);
         putArgs(out, args);
         return out;
@@ -395,7 +593,7 @@ public final class Context implements AutoCloseable {
 
     private boolean writeClientValue(WireBuffer out, Object v) {
         if (v instanceof RemoteArray a) {
-            out.putByte(Values.REF).putLong(check(a.context(), a.isClosed(), a.toString(), a.id()));
+            out.putByte(Values.REF).putLong(checkArray(a));
             return true;
         }
         if (v instanceof RemoteObject o) {
@@ -409,7 +607,7 @@ public final class Context implements AutoCloseable {
                 if (a == null) {
                     throw new IllegalArgumentException("a RemoteArray[] argument holds null at " + i);
                 }
-                ids[i] = check(a.context(), a.isClosed(), a.toString(), a.id());
+                ids[i] = checkArray(a);
             }
             out.putByte(Values.REFS).putLongs(ids);
             return true;
@@ -427,6 +625,14 @@ public final class Context implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    private long checkArray(RemoteArray a) {
+        String failure = a.failure();
+        if (failure != null && a.context() == this) {
+            throw new IllegalStateException(a + " was never made and can no longer be used: " + failure);
+        }
+        return check(a.context(), a.isClosed(), a.toString(), a.id());
     }
 
     private long check(Context owner, boolean isClosed, String what, long id) {
@@ -655,8 +861,15 @@ public final class Context implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
         RuntimeException failure = null;
+        if (!stuck && broken == null && !deferred.isEmpty()) {
+            try {
+                drain(); // a failure of a command in flight is thrown after the engines have stopped
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        closed = true;
         if (stuck) {
             abort.run();
         } else if (broken == null) {

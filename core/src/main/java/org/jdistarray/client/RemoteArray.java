@@ -21,6 +21,8 @@ public final class RemoteArray extends RemoteArrayOps implements AutoCloseable {
     private final FreeQueue.Free free;
     private final Cleaner.Cleanable cleanable;
     private volatile boolean closed;
+    /** Why the command that was to make this array failed (a deferred command), or null. */
+    private volatile String failure;
 
     RemoteArray(Context context, long id, long[] shape, DType dtype, FreeQueue queue) {
         this.context = context;
@@ -44,6 +46,25 @@ public final class RemoteArray extends RemoteArrayOps implements AutoCloseable {
     /** <b>Not collective.</b> The global shape (a copy). */
     public long[] shape() {
         return shape.clone();
+    }
+
+    /** The shape itself, not a copy (for the context). */
+    long[] shapeView() {
+        return shape;
+    }
+
+    /**
+     * Marks the proxy of a command that failed after the call had returned it (a deferred command, see
+     * {@link Context#sync()}): closed (its free reaches the engines that made the array), and later uses say why.
+     */
+    void failed(String why) {
+        failure = why;
+        close();
+    }
+
+    /** Why this proxy's array was never made (its command failed after the call returned), or null. */
+    String failure() {
+        return failure;
     }
 
     /** <b>Not collective.</b> The number of dimensions. */
@@ -99,6 +120,6 @@ public final class RemoteArray extends RemoteArrayOps implements AutoCloseable {
     @Override
     public String toString() {
         return "RemoteArray#" + id + "(shape=" + Arrays.toString(shape) + ", dtype=" + dtype.typeString()
-                + (closed ? ", closed" : "") + ")";
+                + (failure != null ? ", failed" : closed ? ", closed" : "") + ")";
     }
 }

@@ -447,4 +447,91 @@ public abstract class ContextContract {
             }
         }
     }
+
+    /**
+     * Closes its array argument on every engine (the proxy stays open): a later command on it fails on every engine
+     * before any collective, so the engines stay consistent (a failure on some engines only, while the others wait in
+     * a collective, breaks the context: {@code anEngineFailingWhileTheOthersWaitInACollectiveIsReportedNotAHang}).
+     */
+    public static final EngineFunction CLOSE_ON_ENGINES = (scope, args) -> {
+        ((DistArray) args[0]).close();
+        return null;
+    };
+
+    @Test
+    void deferredElementwiseCommandsGiveTheEagerResultsInOrder() {
+        assertTrue(Context.deferredMethodKeys().containsAll(List.of("array.multiply/D", "array.add/A", "Np.add/A",
+                "Np.maximum/A", "array.addInPlace/A", "array.divideInPlace/D")), Context.deferredMethodKeys().toString());
+        for (DType t : List.of(DType.FLOAT64, DType.FLOAT32)) {
+            int n = 11;
+            double[] x = iota(n, 0.75);
+            double[] y = iota(n, -1.25);
+            try (RemoteArray a = ctx().fromArray(Recipe.distribution(n), t, x);
+                    RemoteArray b = ctx().fromArray(Recipe.distribution(n), t, y)) {
+                double[] want = new double[n];
+                for (int i = 0; i < n; i++) {
+                    want[i] = round(t, round(t, x[i]) * 2.5);
+                }
+                RemoteArray acc = a.multiply(2.5);
+                // 3 * MAX_DEFERRED commands: more than the client keeps in flight
+                for (int k = 0; k < 3 * Context.MAX_DEFERRED; k++) {
+                    RemoteArray next = switch (k % 4) {
+                        case 0 -> acc.add(b);
+                        case 1 -> ctx().callArray("Np", "subtract", acc, 0.375);
+                        case 2 -> ctx().callArray("Np", "maximum", acc, b);
+                        default -> acc.divide(1.5);
+                    };
+                    assertEquals(t, next.dtype(), "the predicted dtype");
+                    assertArrayEquals(new long[] {n}, next.shape());
+                    acc.close();
+                    acc = next;
+                    for (int i = 0; i < n; i++) {
+                        double yb = round(t, y[i]);
+                        want[i] = round(t, switch (k % 4) {
+                            case 0 -> want[i] + yb;
+                            case 1 -> want[i] - 0.375;
+                            case 2 -> Math.max(want[i], yb);
+                            default -> want[i] / 1.5;
+                        });
+                    }
+                }
+                a.multiplyInPlace(b);
+                a.addInPlace(acc);
+                for (int i = 0; i < n; i++) {
+                    want[i] = round(t, round(t, round(t, x[i]) * round(t, y[i])) + want[i]);
+                }
+                acc.close();
+                assertArrayEquals(want, a.toDoubleArray(), 0.0, t + ": the deferred commands ran in order");
+            }
+        }
+    }
+
+    private static double round(DType t, double v) {
+        return t == DType.FLOAT32 ? (float) v : v;
+    }
+
+    @Test
+    void aDeferredCommandsFailureIsThrownAtTheNextCommandAndTheEnginesAgree() {
+        ctx().register("closeOnEngines", CLOSE_ON_ENGINES);
+        try (RemoteArray a = ctx().fromArray(iota(9, 1), 9); RemoteArray b = ctx().fromArray(iota(9, 2), 9)) {
+            ctx().call("closeOnEngines", a);
+            RemoteArray doomed = a.multiply(2.0); // deferred: returns before the engines fail
+            RemoteArray later = doomed.add(b); // runs after it, on an array the engines do not have
+            RuntimeException e = assertThrows(RuntimeException.class, () -> ctx().sync());
+            String m = e.getMessage();
+            assertTrue(m.contains("array.multiply") && m.contains("read later") && m.contains("closed"), m);
+            assertEquals(1, e.getSuppressed().length, "the dependent command's failure rides along");
+            assertTrue(e.getSuppressed()[0].getMessage().contains("array.add"), e.getSuppressed()[0].getMessage());
+            assertTrue(doomed.isClosed() && later.isClosed(), "failed commands' proxies are closed");
+            assertTrue(doomed.toString().contains("failed"), doomed.toString());
+            IllegalStateException use = assertThrows(IllegalStateException.class, () -> doomed.add(1.0));
+            assertTrue(use.getMessage().contains("was never made") && use.getMessage().contains("array.multiply"),
+                    use.getMessage());
+            doomed.close();
+            // the engines agree again: the next commands work and nothing of the failed ones is left (the @AfterEach)
+            try (RemoteArray c = b.multiply(3.0); RemoteArray d = c.add(b)) {
+                assertArrayEquals(new double[] {-12, -4, 4, 12, 20, 28, 36, 44, 52}, d.toDoubleArray(), 0.0);
+            }
+        }
+    }
 }

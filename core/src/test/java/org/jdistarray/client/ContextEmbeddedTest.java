@@ -147,4 +147,48 @@ class ContextEmbeddedTest {
         assertTrue(c.isClosed());
         assertThrows(IllegalStateException.class, () -> c.fromArray(new double[] {1}, 1));
     }
+
+    /** Closes its array argument on engine 1 only. */
+    public static final EngineFunction CLOSE_ON_ONE = (scope, args) -> {
+        if (scope.rank() == 1) {
+            ((org.jdistarray.array.DistArray) args[0]).close();
+        }
+        return null;
+    };
+
+    @Test
+    void aDeferredCommandFailingOnOneEngineWhileTheOthersWaitIsReportedNotAHang() {
+        long t0 = System.nanoTime();
+        Context c = Context.embedded(3, java.time.Duration.ofSeconds(4)); // engines wait 2 s for the stuck ones
+        RemoteArray a = c.fromArray(new double[] {1, 2, 3, 4, 5, 6}, 6);
+        c.apply(CLOSE_ON_ONE, a);
+        // thread ranks check every collective call (checking mode): engines 0 and 2 wait in multiply's check
+        RemoteArray doomed = a.multiply(2.0);
+        assertEquals(6, doomed.size(), "the call returned at once with the predicted proxy");
+        EngineException e = assertThrows(EngineException.class, c::sync);
+        assertTrue(e.getMessage().contains("array.multiply") && e.getMessage().contains("read later"), e.getMessage());
+        assertTrue(e.getMessage().contains("engines 0, 2 did not reply within 2.0 s"), e.getMessage());
+        assertTrue(doomed.isClosed(), "the proxy of the failed command is closed");
+        IllegalStateException broken = assertThrows(IllegalStateException.class, c::sync);
+        assertTrue(broken.getMessage().contains("broken"), broken.getMessage());
+        try {
+            c.close(); // interrupts the stuck engine threads
+        } catch (RuntimeException closing) {
+            // the engines' own failure (interrupted) may be reported: what matters is that close returns
+        }
+        assertTrue(c.isClosed());
+        assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "bounded, not a hang");
+    }
+
+    @Test
+    void closeReadsTheCommandsInFlightAndThrowsTheirFailureAfterStoppingTheEngines() {
+        Context c = Context.embedded(2);
+        RemoteArray a = c.fromArray(new double[] {1, 2, 3}, 3);
+        c.apply(ContextContract.CLOSE_ON_ENGINES, a);
+        RemoteArray doomed = a.multiply(2.0);
+        RuntimeException e = assertThrows(RuntimeException.class, c::close);
+        assertTrue(e.getMessage().contains("array.multiply") && e.getMessage().contains("closed"), e.getMessage());
+        assertTrue(c.isClosed() && doomed.isClosed());
+        c.close(); // idempotent
+    }
 }

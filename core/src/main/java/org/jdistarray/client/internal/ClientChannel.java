@@ -16,9 +16,11 @@ public final class ClientChannel {
     private final WireBuffer command = new WireBuffer(Wire.COMMAND_SLOT * 2);
     private final ByteBuffer slots;
     private final WireBuffer[] replies;
+    private final boolean pointToPoint;
 
     public ClientChannel(Communicator wire) {
         this.wire = wire;
+        this.pointToPoint = Wire.pointToPoint(wire);
         this.engines = wire.size() - 1;
         this.slots = WireBufferSlots.slot(Wire.REPLY_SLOT * wire.size());
         this.replies = new WireBuffer[engines];
@@ -41,18 +43,33 @@ public final class ClientChannel {
         return command;
     }
 
-    /** <b>Collective</b> over the wire communicator. Broadcasts the command written since {@link #begin}. */
+    /**
+     * <b>Collective</b> over the wire communicator. Broadcasts the command written since {@link #begin} (or sends it
+     * to each engine: {@link Wire#pointToPoint}). Does not wait for the engines to finish earlier commands.
+     */
     public void send() {
         int end = command.position();
         ByteBuffer b = command.buffer();
         b.putInt(0, end - 4);
         ByteBuffer first = b.duplicate();
         first.position(0).limit(Wire.COMMAND_SLOT);
-        wire.broadcast(first, 0);
+        if (pointToPoint) {
+            for (int e = 1; e <= engines; e++) {
+                wire.send(first.duplicate(), e, Wire.COMMAND_TAG);
+            }
+        } else {
+            wire.broadcast(first, 0);
+        }
         if (end > Wire.COMMAND_SLOT) {
             ByteBuffer rest = b.duplicate();
             rest.position(Wire.COMMAND_SLOT).limit(end);
-            wire.broadcast(rest, 0);
+            if (pointToPoint) {
+                for (int e = 1; e <= engines; e++) {
+                    wire.send(rest.duplicate(), e, Wire.COMMAND_REST_TAG);
+                }
+            } else {
+                wire.broadcast(rest, 0);
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.jdistarray.comm.Communicator;
 public final class EngineLoop implements EngineScope {
     private final Communicator wire;
     private final Communicator engines;
+    private final boolean pointToPoint;
     private final ObjectTable table = new ObjectTable();
     private final Dispatch dispatch = new Dispatch();
     private final Map<String, EngineFunction> registered = new HashMap<>();
@@ -68,6 +69,7 @@ public final class EngineLoop implements EngineScope {
      */
     public EngineLoop(Communicator wire, Communicator engines) {
         this.wire = wire;
+        this.pointToPoint = Wire.pointToPoint(wire);
         this.engines = engines;
     }
 
@@ -152,14 +154,22 @@ public final class EngineLoop implements EngineScope {
         in.position(0);
         ByteBuffer first = in.buffer().duplicate();
         first.position(0).limit(Wire.COMMAND_SLOT);
-        wire.broadcast(first, 0);
+        if (pointToPoint) {
+            wire.recv(first, 0, Wire.COMMAND_TAG);
+        } else {
+            wire.broadcast(first, 0);
+        }
         int len = in.buffer().getInt(0);
         if (4 + len > Wire.COMMAND_SLOT) {
             in.position(Wire.COMMAND_SLOT);
             in.ensureCapacity(4 + len);
             ByteBuffer rest = in.buffer().duplicate();
             rest.position(Wire.COMMAND_SLOT).limit(4 + len);
-            wire.broadcast(rest, 0);
+            if (pointToPoint) {
+                wire.recv(rest, 0, Wire.COMMAND_REST_TAG);
+            } else {
+                wire.broadcast(rest, 0);
+            }
         }
         in.position(4);
     }

@@ -14,6 +14,9 @@ public final class Wire {
     public static final int REPLY_TAG = 19;
     /** Tag of the engines' reply slots. */
     public static final int SLOT_TAG = 18;
+    /** Tags of a command's slot and of its rest, where commands travel point to point ({@link #pointToPoint}). */
+    public static final int COMMAND_TAG = 20;
+    public static final int COMMAND_REST_TAG = 21;
 
     /** A call of a whitelisted method: kind byte, result id, target, method, arguments. */
     public static final byte OP_CALL = 1;
@@ -47,5 +50,16 @@ public final class Wire {
     public static final byte RESULT_VALUE = 2;
 
     private Wire() {
+    }
+
+    /**
+     * Whether commands travel as a send to each engine rather than a broadcast: between thread ranks (embedded
+     * engines), where a broadcast is a rendezvous of every rank (the client would wait in it until every engine has
+     * finished the command before) while a small send is a copy into the engine's mailbox, so that a command whose
+     * reply the client reads later ({@code Context}'s deferred commands) is queued at once. Under MPI the broadcast
+     * stays (a tree; its root does not wait for the small slot). Both sides of the wire decide alike.
+     */
+    public static boolean pointToPoint(org.jdistarray.comm.Communicator wire) {
+        return wire instanceof org.jdistarray.comm.local.ThreadCommunicator;
     }
 }
