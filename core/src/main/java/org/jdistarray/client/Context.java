@@ -344,16 +344,7 @@ public final class Context implements AutoCloseable {
             d.proxy().failed(what + ": the engines are stuck");
             return stuck(what, replied);
         }
-        List<EngineException.Failure> failures = null;
-        for (int e = 0; e < engines; e++) {
-            WireBuffer r = channel.reply(e);
-            if (r.getByte() == Wire.STATUS_ERROR) {
-                if (failures == null) {
-                    failures = new ArrayList<>();
-                }
-                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
-            }
-        }
+        List<EngineException.Failure> failures = failures();
         if (failures != null) {
             resync = true;
             RuntimeException ex = new EngineException(what, engines, failures).toThrow();
@@ -664,16 +655,7 @@ public final class Context implements AutoCloseable {
         if (replied != null) {
             throw stuck(what, replied);
         }
-        List<EngineException.Failure> failures = null;
-        for (int e = 0; e < engines; e++) {
-            WireBuffer r = channel.reply(e);
-            if (r.getByte() == Wire.STATUS_ERROR) {
-                if (failures == null) {
-                    failures = new ArrayList<>();
-                }
-                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
-            }
-        }
+        List<EngineException.Failure> failures = failures();
         if (failures != null) {
             resync = true;
             if (kind == Wire.KIND_ARRAYS) {
@@ -698,6 +680,21 @@ public final class Context implements AutoCloseable {
             default:
                 return combine(id, what);
         }
+    }
+
+    /** The failures among the replies just gathered (each reply read past its status byte), or null. */
+    private List<EngineException.Failure> failures() {
+        List<EngineException.Failure> failures = null;
+        for (int e = 0; e < engines; e++) {
+            WireBuffer r = channel.reply(e);
+            if (r.getByte() == Wire.STATUS_ERROR) {
+                if (failures == null) {
+                    failures = new ArrayList<>();
+                }
+                failures.add(new EngineException.Failure(e, r.getString(), r.getString(), r.getString()));
+            }
+        }
+        return failures;
     }
 
     /** Some engines failed and the others are stuck in a collective: report, and end the engines at close. */
