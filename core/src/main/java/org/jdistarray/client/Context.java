@@ -255,8 +255,7 @@ public final class Context implements AutoCloseable {
             channel.send();
             frees.sent();
         } catch (RuntimeException e) {
-            broken = e;
-            throw new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+            throw unreachable(e);
         }
         deferred.add(new Deferred(id, what(target, method), predicted));
         return predicted;
@@ -328,17 +327,11 @@ public final class Context implements AutoCloseable {
     /** Receives one deferred command's replies; returns its failure, or null. */
     private RuntimeException readDeferred(Deferred d) {
         String what = d.what() + " (its reply was read later: the client did not wait for it)";
-        boolean[] replied = null;
+        boolean[] replied;
         try {
-            channel.gather(stuckNanos);
-        } catch (ClientChannel.StuckEngines e) {
-            replied = new boolean[engines];
-            for (int i = 0; i < engines; i++) {
-                replied[i] = e.replied(i);
-            }
-        } catch (RuntimeException e) {
-            broken = e;
-            return new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+            replied = gatherReplies();
+        } catch (IllegalStateException unreachable) {
+            return unreachable;
         }
         if (replied != null) {
             d.proxy().failed(what + ": the engines are stuck");
@@ -638,20 +631,13 @@ public final class Context implements AutoCloseable {
 
     /** Sends the command, receives the replies, decodes the result of {@code kind} (-1: a function's combined result). */
     private Object exchange(WireBuffer out, long id, String what, byte kind) {
-        boolean[] replied = null;
         try {
             channel.send();
             frees.sent();
-            channel.gather(stuckNanos);
-        } catch (ClientChannel.StuckEngines e) {
-            replied = new boolean[engines];
-            for (int i = 0; i < engines; i++) {
-                replied[i] = e.replied(i);
-            }
         } catch (RuntimeException e) {
-            broken = e;
-            throw new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
+            throw unreachable(e);
         }
+        boolean[] replied = gatherReplies();
         if (replied != null) {
             throw stuck(what, replied);
         }
@@ -680,6 +666,33 @@ public final class Context implements AutoCloseable {
             default:
                 return combine(id, what);
         }
+    }
+
+    /**
+     * Receives every engine's reply to the oldest command not yet read: null, or which engines replied when some
+     * failed and the others did not answer in time ({@link ClientChannel#gather}).
+     *
+     * @throws IllegalStateException if the engines cannot be reached (the context is then broken)
+     */
+    private boolean[] gatherReplies() {
+        try {
+            channel.gather(stuckNanos);
+            return null;
+        } catch (ClientChannel.StuckEngines e) {
+            boolean[] replied = new boolean[engines];
+            for (int i = 0; i < engines; i++) {
+                replied[i] = e.replied(i);
+            }
+            return replied;
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** Breaks the context: the wire failed. */
+    private IllegalStateException unreachable(RuntimeException e) {
+        broken = e;
+        return new IllegalStateException("the engines cannot be reached (" + e + "): the context is broken", e);
     }
 
     /** The failures among the replies just gathered (each reply read past its status byte), or null. */
