@@ -14,7 +14,19 @@
 #define COMM(h) ((MPI_Comm)(int)(h))
 #endif
 
-enum { AXPY, AXPY_OUT, EXPR5, AXPY_I64, AXPY_F32, EXPR5_F32, ADD };
+enum { AXPY, AXPY_OUT, EXPR5, AXPY_I64, AXPY_F32, EXPR5_F32, ADD, EXPR5_SAME, EXPR5_F32_SAME };
+
+/* The 5-operation expression rounded as JDistArray (and NumPy) rounds it: every operation on its own, no FMA
+ * (-march=native contracts a*a + b*b and ...*c - d into FMAs in the loops above: fewer, differently rounded operations). */
+__attribute__((optimize("fp-contract=off"), noinline)) static void expr5_same(const double *restrict a,
+        const double *restrict b, const double *restrict c, const double *restrict d, double *restrict e, long n) {
+    for (long i = 0; i < n; i++) e[i] = sqrt(a[i] * a[i] + b[i] * b[i]) * c[i] - d[i];
+}
+
+__attribute__((optimize("fp-contract=off"), noinline)) static void expr5_f32_same(const float *restrict a,
+        const float *restrict b, const float *restrict c, const float *restrict d, float *restrict e, long n) {
+    for (long i = 0; i < n; i++) e[i] = sqrtf(a[i] * a[i] + b[i] * b[i]) * c[i] - d[i];
+}
 
 static void kernel(int op, void *pa, void *pb, void *pc, void *pd, void *pe, long n) {
     switch (op) {
@@ -33,6 +45,8 @@ static void kernel(int op, void *pa, void *pb, void *pc, void *pd, void *pe, lon
         break;
     }
     case ADD: { double *restrict a = pa, *restrict b = pb, *restrict z = pe; for (long i = 0; i < n; i++) z[i] = a[i] + b[i]; break; }
+    case EXPR5_SAME: expr5_same(pa, pb, pc, pd, pe, n); break;
+    case EXPR5_F32_SAME: expr5_f32_same(pa, pb, pc, pd, pe, n); break;
     }
 }
 

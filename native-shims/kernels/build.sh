@@ -23,6 +23,6 @@ if [ -f "$LIB" ] && [ "$LIB" -nt "$SRC" ] && [ "$LIB" -nt "$0" ]; then
 fi
 # -ffp-contract=off: no FMA (the Java loops' bits); -fno-math-errno: sqrt vectorises (no errno on a negative)
 "$CC" -std=c11 -O3 -fPIC -shared -ffp-contract=off -fno-math-errno -fvisibility=default -Wall -Wextra -Werror \
-    -I"$JH/include" -I"$JH/include/linux" -o "$LIB.tmp" "$SRC" -lm
+    -I"$JH/include" -I"$JH/include/linux" -o "$LIB.tmp" "$SRC" -lm -ldl
 mv -f "$LIB.tmp" "$LIB"
 echo "[jdist_kernels] built $LIB"

@@ -9,6 +9,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif /* sysconf(_SC_LEVEL3_CACHE_SIZE) */
+#include <dlfcn.h>
 #include <jni.h>
 #include <math.h>
 #include <stdint.h>
@@ -474,6 +475,43 @@ JNIEXPORT void JNICALL Java_org_jdistarray_ops_NativeKernels_axpy(JNIEnv *env, j
                alpha, alphaLong, n);
 }
 
+/* A loop compiled by ExprCompiler (out[i] = the program over the leaves and scalars of NativeKernels' argument block),
+ * called at its address: a JNI call (tens of ns), where JNA's would cost microseconds. */
+typedef void (*expr_f64_t)(double *const *, const double *, double *, int64_t);
+typedef void (*expr_f32_t)(float *const *, const float *, float *, int64_t);
+
+/* Loads a compiled loop's library (never unloaded: its loop may be called until the JVM ends) and returns the address
+ * of its jdist_expr; throws IllegalStateException with dlerror's text if it cannot. */
+JNIEXPORT jlong JNICALL Java_org_jdistarray_ops_NativeKernels_openExpr(JNIEnv *env, jclass cls, jstring path) {
+    (void)cls;
+    const char *p = (*env)->GetStringUTFChars(env, path, NULL);
+    if (p == NULL) return 0; /* OutOfMemoryError pending */
+    void *h = dlopen(p, RTLD_NOW | RTLD_LOCAL);
+    (*env)->ReleaseStringUTFChars(env, path, p);
+    void *f = h == NULL ? NULL : dlsym(h, "jdist_expr");
+    if (f == NULL) {
+        const char *why = dlerror();
+        jclass ise = (*env)->FindClass(env, "java/lang/IllegalStateException");
+        if (ise != NULL) (*env)->ThrowNew(env, ise, why != NULL ? why : "dlopen/dlsym failed");
+        return 0;
+    }
+    return (jlong)(intptr_t)f;
+}
+
+JNIEXPORT void JNICALL Java_org_jdistarray_ops_NativeKernels_callF64(JNIEnv *env, jclass cls, jlong fn, jlong leaves,
+                                                                    jlong scalars, jlong out, jlong n) {
+    (void)env; (void)cls;
+    ((expr_f64_t)(intptr_t)fn)((double *const *)(intptr_t)leaves, (const double *)(intptr_t)scalars,
+                               (double *)(intptr_t)out, n);
+}
+
+JNIEXPORT void JNICALL Java_org_jdistarray_ops_NativeKernels_callF32(JNIEnv *env, jclass cls, jlong fn, jlong leaves,
+                                                                    jlong scalars, jlong out, jlong n) {
+    (void)env; (void)cls;
+    ((expr_f32_t)(intptr_t)fn)((float *const *)(intptr_t)leaves, (const float *)(intptr_t)scalars,
+                               (float *)(intptr_t)out, n);
+}
+
 /* The bytes of streams (leaves and output of one call) above which the expression machine prefetches; bytes > 0 sets
  * it (tests reach the prefetching branch with small arrays). Returns the value before. */
 JNIEXPORT jlong JNICALL Java_org_jdistarray_ops_NativeKernels_prefetchFrom(JNIEnv *env, jclass cls, jlong bytes) {
@@ -486,5 +524,5 @@ JNIEXPORT jlong JNICALL Java_org_jdistarray_ops_NativeKernels_prefetchFrom(JNIEn
 /* The kernel version Java checks before using the library (a stale library from an older build is not used). */
 JNIEXPORT jint JNICALL Java_org_jdistarray_ops_NativeKernels_version(JNIEnv *env, jclass cls) {
     (void)env; (void)cls;
-    return 2;
+    return 3;
 }

@@ -20,7 +20,8 @@ import org.jdistarray.protocol.DType;
  *
  * <p>Cases ({@code args}; none: all): {@code axpy} ({@code y = 0.5*x + y} in place), {@code axpy_out}
  * ({@code z = 0.5*x + y} into z), {@code expr5} ({@code e = sqrt(a*a + b*b)*c - d} into e), {@code expr5_f32},
- * {@code axpy_f32}, {@code axpy_i64} ({@code z = 3*x + y}), all on {@code PEER_N} elements (default 2^25), and
+ * {@code expr5_same} and {@code expr5_f32_same} (the same against a twin rounded as JDistArray rounds: no FMA, where
+ * {@code -march=native} gives the others' twins FMAs), {@code axpy_f32}, {@code axpy_i64} ({@code z = 3*x + y}), all on {@code PEER_N} elements (default 2^25), and
  * {@code add4096} ({@code Np.add(a, b, out=z)} on 4096 float64, 20 000 calls a repetition) and {@code add4096_new}
  * ({@code a.add(b)}, a new result each call, against the twin's add into an existing z). Prints {@code PEER} lines
  * (medians; {@code impl=c_mpi_inproc} for the twin) and a {@code PAIR} line per case with the median, minimum and
@@ -33,8 +34,8 @@ public final class UfuncPairBenchmark {
     public static void main(String[] args) {
         long n = Long.parseLong(System.getenv().getOrDefault("PEER_N", "33554432"));
         int reps = Integer.parseInt(System.getenv().getOrDefault("PEER_REPS", "11"));
-        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "expr5_f32", "axpy_f32",
-            "axpy_i64", "add4096", "add4096_new"};
+        String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "expr5_same", "expr5_f32",
+            "expr5_f32_same", "axpy_f32", "axpy_i64", "add4096", "add4096_new"};
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
             long h = ((MpiCommunicator) comm).nativeHandle();
@@ -48,9 +49,11 @@ public final class UfuncPairBenchmark {
                                     () -> c.expr().eval(c.out()));
                         }
                     }
-                    case "expr5", "expr5_f32" -> {
-                        DType t = op.equals("expr5") ? DType.FLOAT64 : DType.FLOAT32;
-                        int twin = t == DType.FLOAT64 ? UfuncTwin.EXPR5 : UfuncTwin.EXPR5_F32;
+                    case "expr5", "expr5_f32", "expr5_same", "expr5_f32_same" -> {
+                        DType t = op.startsWith("expr5_f32") ? DType.FLOAT32 : DType.FLOAT64;
+                        boolean same = op.endsWith("_same");
+                        int twin = t == DType.FLOAT64 ? (same ? UfuncTwin.EXPR5_SAME : UfuncTwin.EXPR5)
+                                : (same ? UfuncTwin.EXPR5_F32_SAME : UfuncTwin.EXPR5_F32);
                         try (LargeCase c = LargeCase.expr5(comm, n, t)) {
                             pair(comm, op, n, reps, 1, () -> UfuncTwin.run(twin, c.address(0), c.address(1),
                                     c.address(2), c.address(3), c.address(4), c.localCount(), 1, h),

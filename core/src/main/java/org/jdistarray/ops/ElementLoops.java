@@ -19,6 +19,15 @@ public final class ElementLoops {
         return NativeKernels.status();
     }
 
+    /**
+     * <b>Not collective.</b> What happens to fused expressions over large blocks: {@code "expression compiler <cc> (N
+     * loops loaded...)"} when each shape is compiled to a C loop of its own in the background (same bits as the
+     * interpreter), or {@code "expression compiler off (why)"}; {@code -Djdistarray.kernels.compile=off|sync|auto}.
+     */
+    public static String compilerStatus() {
+        return ExprCompiler.status();
+    }
+
     /** <b>Not collective.</b> Whether the native loops are loaded and in use. */
     public static boolean isNative() {
         return NativeKernels.on();

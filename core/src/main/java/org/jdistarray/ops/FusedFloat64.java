@@ -27,6 +27,8 @@ import org.jdistarray.protocol.DType;
  * {@code 0.5*x + y} and {@code 2.0*u + v} share a loop). The JIT inlines the function into the template's loop: one
  * pass, leaves read straight from the operands' buffers, the root written straight to the result's, no tiles.
  * Anything else (other ops or dtypes, broadcasting, several chunks) takes the tile evaluator ({@link Program}).
+ * With the native loops loaded, the shape's postfix program runs on the C expression machine instead, and once
+ * {@link ExprCompiler} has compiled the shape (queued by its first evaluation over a large block), on its own loop.
  */
 final class FusedFloat64 {
     /**
@@ -62,8 +64,42 @@ final class FusedFloat64 {
     /** Distinct expression shapes kept; past it a new shape takes the tile evaluator. */
     static final int MAX_SHAPES = 256;
 
-    /** A shape's loops: the Java template copy, and the program of the native machine (null past its limits). */
-    private record Compiled(Loop loop, int[] program) {
+    /**
+     * A shape's loops: the Java template copy, the program of the native machine (null past its limits) and, per
+     * element type, the program's compiled loop ({@link ExprCompiler}; requested by the first large evaluation).
+     */
+    private static final class Compiled {
+        final Loop loop;
+        final int[] program;
+        private volatile ExprCompiler.Kernel kernel;
+        private volatile boolean requested;
+
+        Compiled(Loop loop, int[] program) {
+            this.loop = loop;
+            this.program = program;
+        }
+
+        /** The compiled loop's address, or 0 (not requested, compiling, failed, or compiling off). */
+        long kernel(boolean f32, long n) {
+            if (!ExprCompiler.enabled()) {
+                return 0;
+            }
+            ExprCompiler.Kernel k = kernel;
+            if (k != null) {
+                return k.address();
+            }
+            if (requested || n < ExprCompiler.MIN_ELEMENTS) {
+                return 0;
+            }
+            synchronized (this) {
+                if (!requested) {
+                    kernel = ExprCompiler.request(program, f32);
+                    requested = true;
+                }
+            }
+            k = kernel;
+            return k == null ? 0 : k.address();
+        }
     }
 
     private static final ConcurrentHashMap<String, Compiled> LOOPS = new ConcurrentHashMap<>();
@@ -91,6 +127,7 @@ final class FusedFloat64 {
 
     private final Loop loop;
     private final int[] program;
+    private final Compiled compiled;
     private final DistArray[] leaves;
     private final double[] scalars;
     /** FLOAT64, or FLOAT32 (native only: {@link #loop} is null, the tile evaluator is the Java path). */
@@ -99,6 +136,7 @@ final class FusedFloat64 {
     private FusedFloat64(Compiled c, DistArray[] leaves, double[] scalars, DType type) {
         this.loop = c.loop;
         this.program = c.program;
+        this.compiled = c;
         this.leaves = leaves;
         this.scalars = scalars;
         this.type = type;
@@ -197,7 +235,12 @@ final class FusedFloat64 {
         if (r == 0) {
             return false;
         }
-        if (type == DType.FLOAT32) {
+        boolean f32 = type == DType.FLOAT32;
+        long fn = compiled.kernel(f32, n);
+        if (fn != 0) {
+            NativeKernels.call(fn, f32, program, at, scalars, r, n);
+            ExprCompiler.called();
+        } else if (f32) {
             NativeKernels.evalF32(program, at, scalars, r, n);
         } else {
             NativeKernels.evalF64(program, at, scalars, r, n);

@@ -21,7 +21,7 @@ import java.nio.file.StandardCopyOption;
  */
 final class NativeKernels {
     /** The version the C side reports ({@code Java_..._version}); a library of another version is not used. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** Whether the library is loaded (fixed at class initialisation). */
     static final boolean LOADED;
     private static final String STATUS;
@@ -140,6 +140,30 @@ final class NativeKernels {
             throw new IllegalStateException("malformed float32 program " + java.util.Arrays.toString(program));
         }
     }
+
+    /**
+     * {@link #evalF64} or {@link #evalF32} through the program's compiled loop at {@code fn} ({@link ExprCompiler}):
+     * the same bits.
+     */
+    static void call(long fn, boolean f32, int[] program, long[] leaves, double[] scalars, long out, long n) {
+        long base = arguments(program, leaves, scalars, f32);
+        if (f32) {
+            callF32(fn, base + LEAVES_AT, base + SCALARS_AT, out, n);
+        } else {
+            callF64(fn, base + LEAVES_AT, base + SCALARS_AT, out, n);
+        }
+    }
+
+    /**
+     * Loads the library at {@code path} (for the JVM's lifetime) and returns the address of its {@code jdist_expr}.
+     *
+     * @throws IllegalStateException with the dynamic loader's message if it cannot
+     */
+    static native long openExpr(String path);
+
+    private static native void callF64(long fn, long leaves, long scalars, long out, long n);
+
+    private static native void callF32(long fn, long leaves, long scalars, long out, long n);
 
     /** Writes this thread's argument block (program, leaf addresses, scalars as doubles or floats); its address. */
     private static long arguments(int[] program, long[] leaves, double[] scalars, boolean floats) {

@@ -235,6 +235,8 @@ class NativeKernelsTest {
         Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not built here");
         boolean saved = NativeKernels.enabled;
         long savedFrom = NativeKernels.prefetchFrom(8L << 20); // 2^20 elements: 5 streams of 2-8 MiB a rank
+        String savedMode = ExprCompiler.mode;
+        ExprCompiler.mode = "off"; // the machine, not the shapes' compiled loops (ExprCompilerTest)
         try {
             LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
                 long n = 1L << 20;
@@ -265,6 +267,7 @@ class NativeKernelsTest {
         } finally {
             NativeKernels.enabled = saved;
             NativeKernels.prefetchFrom(savedFrom);
+            ExprCompiler.mode = savedMode;
         }
     }
 

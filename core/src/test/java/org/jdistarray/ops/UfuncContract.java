@@ -450,6 +450,63 @@ public abstract class UfuncContract {
         });
     }
 
+    /**
+     * Blocks large enough for {@link ExprCompiler} (compiling at the first evaluation: {@code sync}): a float64 and a
+     * float32 expression through their compiled loops, on block and cyclic layouts with uneven blocks, against the
+     * serial formula (NaN, -0.0 and infinities among the values; any NaN equals any NaN, see ExprCompilerTest).
+     * Without a C compiler or the native loops the interpreter or the Java loops run, to the same values.
+     */
+    @Test
+    void compiledExpressionLoopsMatchTheSerialFormula() throws Exception {
+        String saved = ExprCompiler.mode;
+        ExprCompiler.mode = "sync";
+        try {
+            onRanks(comm -> {
+                long before = ExprCompiler.calls();
+                long n = ExprCompiler.MIN_ELEMENTS * comm.size() + 2L * comm.size() + 1;
+                for (int layout = 0; layout < 2; layout++) {
+                    var b = Distribution.builder(comm).shape(n);
+                    Distribution d = layout == 0 ? b.build() : b.cyclic(0).build();
+                    long[] shape = d.shape();
+                    try (DistArray x = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 0));
+                            DistArray y = DistArrays.fromFunction(d, DType.FLOAT64, g -> special(shape, g, 4) * 0.75);
+                            DistArray x32 = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 1));
+                            DistArray y32 = DistArrays.fromFunction(d, DType.FLOAT32, g -> special(shape, g, 6));
+                            DistArray r = Np.expr(x).subtract(y).multiply(Np.expr(x).add(0.5))
+                                    .divide(Np.expr(y).absolute().add(1.0).sqrt()).eval();
+                            DistArray r32 = Np.expr(x32).multiply(y32).subtract(Np.expr(y32).square()).negative()
+                                    .multiply(0.3).eval()) {
+                        double[] gx = x.toDoubleArray(0);
+                        double[] gy = y.toDoubleArray(0);
+                        double[] fx = x32.toDoubleArray(0);
+                        double[] fy = y32.toDoubleArray(0);
+                        double[] got = r.toDoubleArray(0);
+                        double[] got32 = r32.toDoubleArray(0);
+                        float tenths = (float) 0.3;
+                        if (comm.rank() == 0) {
+                            for (int i = 0; i < n; i++) {
+                                double want = (gx[i] - gy[i]) * (gx[i] + 0.5) / Math.sqrt(Math.abs(gy[i]) + 1.0);
+                                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got[i]),
+                                        "float64 element " + i + " layout " + layout);
+                                float p = (float) fx[i] * (float) fy[i];
+                                float q = (float) fy[i] * (float) fy[i];
+                                float want32 = -(p - q) * tenths;
+                                assertEquals(Float.floatToIntBits(want32), Float.floatToIntBits((float) got32[i]),
+                                        "float32 element " + i + " layout " + layout);
+                            }
+                        }
+                    }
+                }
+                if (ExprCompiler.enabled()) {
+                    // a compiler is there (CI's too): the loops ran compiled (else the status says why not)
+                    assertTrue(ExprCompiler.calls() > before, ExprCompiler.status());
+                }
+            });
+        } finally {
+            ExprCompiler.mode = saved;
+        }
+    }
+
     @Test
     void float32ExpressionsRoundEveryNode() throws Exception {
         onRanks(comm -> {

@@ -170,7 +170,8 @@ final class SelfTest {
             check(r[0] == sumSq && r[1] == 34.5 && r[2] == 69, "sum(a*a), mean(sqrt(a*a)), element gave "
                     + Arrays.toString(r) + " instead of [" + sumSq + ", 34.5, 69.0]");
         }
-        return "multiply, sum, sqrt, mean on 3 thread ranks; " + org.jdistarray.ops.ElementLoops.status();
+        return "multiply, sum, sqrt, mean on 3 thread ranks; " + org.jdistarray.ops.ElementLoops.status() + "; "
+                + org.jdistarray.ops.ElementLoops.compilerStatus();
     }
 
     static String redistribution() {

@@ -16,6 +16,9 @@ public final class UfuncTwin {
     public static final int AXPY_F32 = 4;
     public static final int EXPR5_F32 = 5;
     public static final int ADD = 6;
+    /** {@link #EXPR5} and {@link #EXPR5_F32} with JDistArray's rounding: each operation rounded, no FMA. */
+    public static final int EXPR5_SAME = 7;
+    public static final int EXPR5_F32_SAME = 8;
 
     static {
         Native.register(NativeLibrary.getInstance(System.getProperty("jdistarray.bench.ufuncTwin", "ufunc_twin")));
