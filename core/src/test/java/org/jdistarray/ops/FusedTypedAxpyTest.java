@@ -64,6 +64,15 @@ class FusedTypedAxpyTest {
                             long[] gib = ib.toLongArray(0);
                             long[] gis = is.toLongArray(0);
                             long[] gim = im.toLongArray(0);
+                            // alphas around the native loop's 32-bit forms (|alpha| < 2^32 takes two products)
+                            long[] alphas = {0, 1, -1, 0xFFFFFFFFL, 1L << 32, -0xFFFFFFFFL, -(1L << 32),
+                                (1L << 32) + 1, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+                            long[][] byAlpha = new long[alphas.length][];
+                            for (int q = 0; q < alphas.length; q++) {
+                                try (DistArray r = Expr.scalar(alphas[q]).multiply(i).add(j).eval()) {
+                                    byAlpha[q] = r.toLongArray(0);
+                                }
+                            }
                             Np.expr(x).multiply(0.3).add(y).eval(UfuncOptions.out(y)); // in place: y = 0.3*x + y
                             Np.add(i, j, UfuncOptions.out(j));
                             double[] gy = y.toDoubleArray(0);
@@ -85,6 +94,9 @@ class FusedTypedAxpyTest {
                                     assertEquals(ik - jk, gis[k], at);
                                     assertEquals(ik * jk, gim[k], at);
                                     assertEquals(ik + jk, gj[k], at);
+                                    for (int q = 0; q < alphas.length; q++) {
+                                        assertEquals(alphas[q] * ik + jk, byAlpha[q][k], at + ", alpha " + alphas[q]);
+                                    }
                                 }
                             }
                         }
