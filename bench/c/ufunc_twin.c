@@ -7,6 +7,7 @@
 #include <math.h>
 #include <mpi.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #ifdef OPEN_MPI
 #define COMM(h) ((MPI_Comm)(intptr_t)(h))
@@ -48,6 +49,50 @@ static void kernel(int op, void *pa, void *pb, void *pc, void *pd, void *pe, lon
     case EXPR5_SAME: expr5_same(pa, pb, pc, pd, pe, n); break;
     case EXPR5_F32_SAME: expr5_f32_same(pa, pb, pc, pd, pe, n); break;
     }
+}
+
+/* The 5-point Jacobi sweeps of the shared C + MPI baseline (../shared/bench/c/peer_c.c, k_stencil: four
+ * MPI_Sendrecv of the halo rows and columns on a dims0 x (p/dims0) Cartesian grid, then the sweep with restrict rows)
+ * on JDistArray's own two local blocks, rows x cols cells with one ghost cell on every side (u and v swap each sweep):
+ * the stencil5_halo case of UfuncPairBenchmark. Collective over comm; the slowest rank's seconds per sweep. */
+double twin_stencil(long pu, long pv, long rows, long cols, long sweeps, long calls, long dims0, long comm) {
+    MPI_Comm world = COMM(comm), cart;
+    int p;
+    MPI_Comm_size(world, &p);
+    int dims[2] = {(int)dims0, p / (int)dims0}, periods[2] = {0, 0};
+    MPI_Cart_create(world, 2, dims, periods, 0, &cart);
+    int nn, ns, nw, ne;
+    MPI_Cart_shift(cart, 0, 1, &nn, &ns);
+    MPI_Cart_shift(cart, 1, 1, &nw, &ne);
+    const long ly = rows - 2, lx = cols - 2, w = cols;
+    double *sw = malloc(ly * sizeof(double)), *se = malloc(ly * sizeof(double));
+    double *rw = malloc(ly * sizeof(double)), *re = malloc(ly * sizeof(double));
+    double *u0 = (double *)(intptr_t)pu, *v0 = (double *)(intptr_t)pv;
+    MPI_Barrier(cart);
+    double t0 = MPI_Wtime();
+    for (long k = 0; k < calls; k++) {
+        double *u = u0, *v = v0;
+        for (long it = 0; it < sweeps; it++) {
+            MPI_Sendrecv(u + 1 * w + 1, lx, MPI_DOUBLE, nn, 0, u + (ly + 1) * w + 1, lx, MPI_DOUBLE, ns, 0, cart, MPI_STATUS_IGNORE);
+            MPI_Sendrecv(u + ly * w + 1, lx, MPI_DOUBLE, ns, 1, u + 0 * w + 1, lx, MPI_DOUBLE, nn, 1, cart, MPI_STATUS_IGNORE);
+            for (long i = 0; i < ly; i++) { sw[i] = u[(i + 1) * w + 1]; se[i] = u[(i + 1) * w + lx]; }
+            MPI_Sendrecv(sw, ly, MPI_DOUBLE, nw, 2, re, ly, MPI_DOUBLE, ne, 2, cart, MPI_STATUS_IGNORE);
+            MPI_Sendrecv(se, ly, MPI_DOUBLE, ne, 3, rw, ly, MPI_DOUBLE, nw, 3, cart, MPI_STATUS_IGNORE);
+            if (ne != MPI_PROC_NULL) for (long i = 0; i < ly; i++) u[(i + 1) * w + lx + 1] = re[i];
+            if (nw != MPI_PROC_NULL) for (long i = 0; i < ly; i++) u[(i + 1) * w] = rw[i];
+            for (long i = 1; i <= ly; i++) {
+                const double *restrict un = u + (i - 1) * w, *restrict uc = u + i * w, *restrict us = u + (i + 1) * w;
+                double *restrict vc = v + i * w;
+                for (long j = 1; j <= lx; j++) vc[j] = 0.25 * (un[j] + us[j] + uc[j - 1] + uc[j + 1]);
+            }
+            double *t = u; u = v; v = t;
+        }
+    }
+    double dt = MPI_Wtime() - t0, mx;
+    MPI_Allreduce(&dt, &mx, 1, MPI_DOUBLE, MPI_MAX, cart);
+    free(sw); free(se); free(rw); free(re);
+    MPI_Comm_free(&cart);
+    return mx / calls / sweeps;
 }
 
 double twin_run(int op, long a, long b, long c, long d, long e, long n, long calls, long comm) {

@@ -9,6 +9,7 @@ import org.jdistarray.comm.Communicator;
 import org.jdistarray.comm.mpi.MpiCommunicator;
 import org.jdistarray.comm.mpi.MpiSession;
 import org.jdistarray.dist.Distribution;
+import org.jdistarray.ops.StencilSweeps;
 import org.jdistarray.protocol.DType;
 
 /**
@@ -23,7 +24,8 @@ import org.jdistarray.protocol.DType;
  * {@code expr5_same} and {@code expr5_f32_same} (the same against a twin rounded as JDistArray rounds: no FMA, where
  * {@code -march=native} gives the others' twins FMAs), {@code axpy_f32}, {@code axpy_i64} ({@code z = 3*x + y}), all on {@code PEER_N} elements (default 2^25), and
  * {@code add4096} ({@code Np.add(a, b, out=z)} on 4096 float64, 20 000 calls a repetition) and {@code add4096_new}
- * ({@code a.add(b)}, a new result each call, against the twin's add into an existing z). Prints {@code PEER} lines
+ * ({@code a.add(b)}, a new result each call, against the twin's add into an existing z), and {@code stencil5_halo}
+ * (5-point Jacobi sweeps with ghost exchange against the shared C + MPI baseline's loop). Prints {@code PEER} lines
  * (medians; {@code impl=c_mpi_inproc} for the twin) and a {@code PAIR} line per case with the median, minimum and
  * maximum of the per-repetition ratio C time / JDistArray time.
  */
@@ -35,7 +37,7 @@ public final class UfuncPairBenchmark {
         long n = Long.parseLong(System.getenv().getOrDefault("PEER_N", "33554432"));
         int reps = Integer.parseInt(System.getenv().getOrDefault("PEER_REPS", "11"));
         String[] ops = args.length > 0 ? args : new String[] {"axpy", "axpy_out", "expr5", "expr5_same", "expr5_f32",
-            "expr5_f32_same", "axpy_f32", "axpy_i64", "add4096", "add4096_new"};
+            "expr5_f32_same", "axpy_f32", "axpy_i64", "add4096", "add4096_new", "stencil5_halo"};
         try (MpiSession mpi = MpiSession.init()) {
             Communicator comm = mpi.world();
             long h = ((MpiCommunicator) comm).nativeHandle();
@@ -80,9 +82,49 @@ public final class UfuncPairBenchmark {
                                     ours);
                         }
                     }
+                    case "stencil5_halo" -> stencil(comm, n, reps, h);
                     default -> throw new IllegalArgumentException("unknown op " + op);
                 }
             }
+        }
+    }
+
+    /**
+     * <b>Collective.</b> {@code stencil5_halo}: {@code PEER_STENCIL_SWEEPS} (5) sweeps of {@code StencilSweeps.jacobi5}
+     * on {@link UfuncBenchmark}'s grid and layout (2^(k/2) x n/2^(k/2), one ghost cell per side) against the shared C
+     * baseline's sweep and halo exchange on the same two arrays' memory; seconds per sweep.
+     */
+    private static void stencil(Communicator comm, long n, int reps, long h) {
+        int k = 0;
+        while ((1L << (k + 1)) <= n) {
+            k++;
+        }
+        long ny = 1L << (k / 2);
+        long nx = n / ny;
+        int p = comm.size();
+        int d0 = p;
+        for (int f = (int) Math.ceil(Math.sqrt(p)); f <= p; f++) {
+            if (p % f == 0) {
+                d0 = f;
+                break;
+            }
+        }
+        int grid0 = d0;
+        int sweeps = Integer.parseInt(System.getenv().getOrDefault("PEER_STENCIL_SWEEPS", "5"));
+        Distribution d = Distribution.builder(comm).shape(ny, nx).grid(d0, p / d0).padding(0, 1, 0).padding(1, 1, 0)
+                .build();
+        try (DistArray u = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
+            long[] cells = u.local().shape();
+            DistArray[] uv = {u, v};
+            pair(comm, "stencil5_halo", n, reps, sweeps, () -> UfuncTwin.stencil(u.local().address(),
+                    v.local().address(), cells[0], cells[1], sweeps, 1, grid0, h), () -> {
+                        for (int s = 0; s < sweeps; s++) {
+                            StencilSweeps.jacobi5(uv[0], uv[1]);
+                            DistArray t = uv[0];
+                            uv[0] = uv[1];
+                            uv[1] = t;
+                        }
+                    });
         }
     }
 

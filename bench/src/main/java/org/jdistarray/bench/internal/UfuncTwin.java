@@ -27,6 +27,18 @@ public final class UfuncTwin {
     private UfuncTwin() {
     }
 
+    private static native double twin_stencil(long u, long v, long rows, long cols, long sweeps, long calls, long dims0,
+            long comm);
+
+    /**
+     * <b>Collective.</b> {@code calls} times {@code sweeps} 5-point Jacobi sweeps with halo exchange (the shared C
+     * baseline's loop) on local blocks of {@code rows x cols} cells with one ghost cell on every side, at {@code u} and
+     * {@code v}, on a {@code dims0 x (p/dims0)} grid; the slowest rank's seconds per sweep.
+     */
+    public static double stencil(long u, long v, long rows, long cols, long sweeps, long calls, long dims0, long comm) {
+        return twin_stencil(u, v, rows, cols, sweeps, calls, dims0, comm);
+    }
+
     private static native double twin_run(int op, long a, long b, long c, long d, long e, long n, long calls, long comm);
 
     /**
