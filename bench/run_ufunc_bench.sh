@@ -6,7 +6,8 @@
 #   PAIRED=1 OPS="expr5 expr5_f32" ...     # only these operations (PAIRED only; default: all eight)
 #   INPROC=1 bench/run_ufunc_bench.sh      # the C twins (c/ufunc_twin.c) inside JDistArray's JVM, on the same
 #                                          # communicator and arrays, alternating per repetition (UfuncPairBenchmark):
-#                                          # PAIR lines with per-repetition ratios; OPS= as for PAIRED
+#                                          # PAIR lines with per-repetition ratios; OPS= as for PAIRED, plus
+#                                          # expr5_same / expr5_f32_same (a twin without FMAs) and stencil5_halo
 # Prints PEER lines and the ratios of the best medians per op and rank count.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
