@@ -71,23 +71,12 @@ public final class UfuncBenchmark {
      * per sweep.
      */
     private static void stencil(Communicator comm, long n, int reps) {
-        int k = 0;
-        while ((1L << (k + 1)) <= n) {
-            k++;
-        }
-        long ny = 1L << (k / 2);
-        long nx = n / ny;
-        int p = comm.size();
-        int d0 = p;
-        for (int f = (int) Math.ceil(Math.sqrt(p)); f <= p; f++) {
-            if (p % f == 0) {
-                d0 = f;
-                break;
-            }
-        }
         int sweeps = Integer.parseInt(env("PEER_STENCIL_SWEEPS", "5"));
-        Distribution d = Distribution.builder(comm).shape(ny, nx).grid(d0, p / d0).padding(0, 1, 0).padding(1, 1, 0)
-                .build();
+        Distribution d = stencilLayout(comm, n);
+        long ny = d.shape()[0];
+        long nx = d.shape()[1];
+        int d0 = d.gridShape()[0];
+        int p = comm.size();
         try (DistArray u = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
             DistArray[] uv = {u, v};
             double[] t = time(comm, () -> {
@@ -101,6 +90,28 @@ public final class UfuncBenchmark {
             report(comm, "stencil5_halo", n, t, 16.0 * n, "per_sweep_" + ny + "x" + nx + "_grid" + d0 + "x" + (p / d0)
                     + "_StencilSweeps.jacobi5");
         }
+    }
+
+    /**
+     * The stencil case's layout, as the shared C baseline's: {@code 2^(k/2) x n/2^(k/2)} (k = floor(log2 n)) on a grid
+     * of {@code f x p/f} ranks (f the smallest divisor of p from sqrt(p) up: MPI_Dims_create's for 1 and 2 ranks),
+     * blocks with one ghost cell on every side.
+     */
+    static Distribution stencilLayout(Communicator comm, long n) {
+        int k = 0;
+        while ((1L << (k + 1)) <= n) {
+            k++;
+        }
+        long ny = 1L << (k / 2);
+        int p = comm.size();
+        int d0 = p;
+        for (int f = (int) Math.ceil(Math.sqrt(p)); f <= p; f++) {
+            if (p % f == 0) {
+                d0 = f;
+                break;
+            }
+        }
+        return Distribution.builder(comm).shape(ny, n / ny).grid(d0, p / d0).padding(0, 1, 0).padding(1, 1, 0).build();
     }
 
     /**

@@ -95,24 +95,9 @@ public final class UfuncPairBenchmark {
      * baseline's sweep and halo exchange on the same two arrays' memory; seconds per sweep.
      */
     private static void stencil(Communicator comm, long n, int reps, long h) {
-        int k = 0;
-        while ((1L << (k + 1)) <= n) {
-            k++;
-        }
-        long ny = 1L << (k / 2);
-        long nx = n / ny;
-        int p = comm.size();
-        int d0 = p;
-        for (int f = (int) Math.ceil(Math.sqrt(p)); f <= p; f++) {
-            if (p % f == 0) {
-                d0 = f;
-                break;
-            }
-        }
-        int grid0 = d0;
         int sweeps = Integer.parseInt(System.getenv().getOrDefault("PEER_STENCIL_SWEEPS", "5"));
-        Distribution d = Distribution.builder(comm).shape(ny, nx).grid(d0, p / d0).padding(0, 1, 0).padding(1, 1, 0)
-                .build();
+        Distribution d = UfuncBenchmark.stencilLayout(comm, n);
+        int grid0 = d.gridShape()[0];
         try (DistArray u = DistArrays.full(d, DType.FLOAT64, 1.0); DistArray v = DistArrays.zeros(d, DType.FLOAT64)) {
             long[] cells = u.local().shape();
             DistArray[] uv = {u, v};

@@ -41,15 +41,7 @@ class ExprCompilerTest {
     }
 
     private static double value(SplittableRandom r) {
-        return switch (r.nextInt(12)) {
-            case 0 -> Double.NaN;
-            case 1 -> Double.POSITIVE_INFINITY;
-            case 2 -> Double.NEGATIVE_INFINITY;
-            case 3 -> -0.0;
-            case 4 -> 0.0;
-            case 5 -> Double.MIN_VALUE;
-            default -> (r.nextDouble() - 0.4) * Math.scalb(1.0, r.nextInt(40) - 20);
-        };
+        return NativeKernelsTest.value(r);
     }
 
     /** A random postfix tree over 4 leaves and up to 6 scalars, at most {@code depth} deep. */

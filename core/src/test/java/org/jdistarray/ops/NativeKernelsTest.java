@@ -38,7 +38,8 @@ class NativeKernelsTest {
         }
     }
 
-    private static double value(SplittableRandom r) {
+    /** An edge value (NaN, ±inf, ±0.0, the smallest subnormal) one time in two, else a finite one of any magnitude. */
+    static double value(SplittableRandom r) {
         return switch (r.nextInt(12)) {
             case 0 -> Double.NaN;
             case 1 -> Double.POSITIVE_INFINITY;
