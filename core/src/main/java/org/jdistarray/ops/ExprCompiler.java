@@ -26,18 +26,21 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code -0.0} included. So an expression may switch from the interpreter to its compiled loop between two calls, or
  * on one rank before another, without any result changing.
  *
- * <p><b>When.</b> The first evaluation of a shape over at least {@link #MIN_ELEMENTS} local elements queues its
- * compilation on one daemon thread (about 0.1 s of gcc) and goes on with the interpreter; later evaluations use the
- * compiled loop once it is loaded. A failed compilation (no compiler, an error) leaves the shape on the interpreter
- * and says why in {@link #status()}. {@code -Djdistarray.kernels.compile=off} turns it off, {@code =sync} compiles at
- * the first evaluation and waits (benchmarks, tests). At most {@link #MAX_KERNELS} shapes are compiled per JVM. The
- * compiler is {@code $CC} or {@code gcc} on the {@code PATH} ({@code -Djdistarray.kernels.cc} overrides); the files go
- * to a temporary directory removed at exit; the loaded loops stay loaded until the JVM ends. Only while the native loops are loaded ({@link NativeKernels}): the
- * compiled loop is called through their library.
+ * <p><b>When.</b> Once a shape has computed {@link #WORK_ELEMENTS} elements in this JVM (its evaluations on every
+ * rank together: the first evaluation of a 2^20-element block, or the 256th of a 4096-element one), its compilation
+ * is queued on one daemon thread (about 0.1-0.2 s of gcc) and the interpreter goes on; later evaluations use the
+ * compiled loop once it is loaded. Shapes evaluated rarely on small blocks are not worth a compiler run and stay on
+ * the interpreter. A failed compilation (no compiler, an error, {@link #COMPILE_SECONDS}) leaves the shape on the
+ * interpreter and says why in {@link #status()}. {@code -Djdistarray.kernels.compile=off} turns it off, {@code =sync}
+ * compiles at a shape's first evaluation, whatever its size, and waits (benchmarks, tests). At most
+ * {@link #MAX_KERNELS} shapes are compiled per JVM. The compiler is {@code $CC} or {@code gcc} on the {@code PATH}
+ * ({@code -Djdistarray.kernels.cc} overrides); the files go to a temporary directory removed at exit; the loaded loops
+ * stay loaded until the JVM ends. Only while the native loops are loaded ({@link NativeKernels}): the compiled loop
+ * is called through their library.
  */
 final class ExprCompiler {
-    /** Local elements from which a shape's first evaluation queues its compilation. */
-    static final long MIN_ELEMENTS = 1L << 14;
+    /** Elements a shape computes (all its evaluations in this JVM) before its compilation is queued. */
+    static final long WORK_ELEMENTS = 1L << 20;
     /** Shapes compiled at most per JVM; past it, new shapes stay on the interpreter. */
     static final int MAX_KERNELS = 64;
     /** Seconds a compilation may take before it is given up. */

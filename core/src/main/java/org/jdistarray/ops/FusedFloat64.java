@@ -73,13 +73,18 @@ final class FusedFloat64 {
         final int[] program;
         private volatile ExprCompiler.Kernel kernel;
         private volatile boolean requested;
+        /** Elements computed so far (racy between thread ranks: an estimate is enough). */
+        private long work;
 
         Compiled(Loop loop, int[] program) {
             this.loop = loop;
             this.program = program;
         }
 
-        /** The compiled loop's address, or 0 (not requested, compiling, failed, or compiling off). */
+        /**
+         * The compiled loop's address for an evaluation over {@code n} elements, or 0 (not requested yet: see
+         * {@link ExprCompiler#WORK_ELEMENTS}; compiling; failed; or compiling off).
+         */
         long kernel(boolean f32, long n) {
             if (!ExprCompiler.enabled()) {
                 return 0;
@@ -88,7 +93,11 @@ final class FusedFloat64 {
             if (k != null) {
                 return k.address();
             }
-            if (requested || n < ExprCompiler.MIN_ELEMENTS) {
+            if (requested) {
+                return 0;
+            }
+            work += n;
+            if (work < ExprCompiler.WORK_ELEMENTS && !ExprCompiler.mode.equals("sync")) {
                 return 0;
             }
             synchronized (this) {

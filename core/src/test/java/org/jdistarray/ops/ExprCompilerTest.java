@@ -207,9 +207,9 @@ class ExprCompilerTest {
     }
 
     /**
-     * An expression evaluated again and again on thread ranks: the first large evaluation queues the compilation
-     * ({@code auto}), the interpreter runs until the loop is loaded, then the compiled loop; every result has the
-     * Java loops' bits.
+     * An expression evaluated again and again on thread ranks on small blocks: once the shape has computed
+     * {@link ExprCompiler#WORK_ELEMENTS} elements its compilation is queued ({@code auto}), the interpreter runs until
+     * the loop is loaded, then the compiled loop; every result has the Java loops' bits.
      */
     @ParameterizedTest(name = "{0} ranks")
     @ValueSource(ints = {1, 2, 3, 4, 7})
@@ -220,7 +220,7 @@ class ExprCompilerTest {
         ExprCompiler.mode = "auto";
         try {
             LocalCluster.run(ranks, Duration.ofSeconds(120), comm -> {
-                long n = ExprCompiler.MIN_ELEMENTS * ranks + 3L * ranks + 1; // uneven blocks, each large enough to compile
+                long n = 1000L * ranks + 3L * ranks + 1; // uneven blocks: many evaluations before the compilation
                 Distribution d = Distribution.builder(comm).shape(n).build();
                 try (DistArray a = DistArrays.fromFunction(d, DType.FLOAT64, g -> value(new SplittableRandom(g[0])));
                         DistArray b = DistArrays.fromFunction(d, DType.FLOAT64,

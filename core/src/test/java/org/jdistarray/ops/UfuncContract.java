@@ -451,7 +451,7 @@ public abstract class UfuncContract {
     }
 
     /**
-     * Blocks large enough for {@link ExprCompiler} (compiling at the first evaluation: {@code sync}): a float64 and a
+     * Fused expressions through {@link ExprCompiler}'s loops (compiled at the first evaluation: {@code sync}): a float64 and a
      * float32 expression through their compiled loops, on block and cyclic layouts with uneven blocks, against the
      * serial formula (NaN, -0.0 and infinities among the values; any NaN equals any NaN, see ExprCompilerTest).
      * Without a C compiler or the native loops the interpreter or the Java loops run, to the same values.
@@ -463,7 +463,7 @@ public abstract class UfuncContract {
         try {
             onRanks(comm -> {
                 long before = ExprCompiler.calls();
-                long n = ExprCompiler.MIN_ELEMENTS * comm.size() + 2L * comm.size() + 1;
+                long n = 4099L * comm.size() + 2L * comm.size() + 1;
                 for (int layout = 0; layout < 2; layout++) {
                     var b = Distribution.builder(comm).shape(n);
                     Distribution d = layout == 0 ? b.build() : b.cyclic(0).build();
