@@ -5,7 +5,8 @@
  * Every kernel computes exactly what its Java twin computes, bit for bit: the same IEEE operations in the same
  * order per element (built with -ffp-contract=off: no FMA; -fno-math-errno only drops errno for sqrt of a
  * negative), and the sum adds in the same 32 lanes and the same final tree as ReduceKernels.sumF64.
- * No allocation, no callbacks into the JVM, no state: every pointer comes from Java, checked there. */
+ * No allocation, no callbacks into the JVM, no state: every pointer comes from Java, checked there (openExpr, which
+ * loads a loop compiled by ExprCompiler and may throw, is the one entry point that uses the JNI environment). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif /* sysconf(_SC_LEVEL3_CACHE_SIZE) */

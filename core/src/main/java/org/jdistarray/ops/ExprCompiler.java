@@ -22,9 +22,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Same bits.</b> The generated loop performs the program's operations in its order, each rounded to the element
  * type (one C statement per operation), compiled with {@code -ffp-contract=off} (no FMA) and {@code -fno-math-errno}
- * (sqrt vectorises; it sets no errno anyway): the interpreter's and the Java loops' results, NaN, infinities and
- * {@code -0.0} included. So an expression may switch from the interpreter to its compiled loop between two calls, or
- * on one rank before another, without any result changing.
+ * (sqrt vectorises; it sets no errno anyway): the interpreter's and the Java loops' results, infinities, {@code -0.0}
+ * and NaN included (which NaN an operation on two NaNs returns, its sign and payload, is the one freedom left: C
+ * compilers may swap the operands of {@code +} and {@code *}; NumPy does not specify it either). So an expression may
+ * switch from the interpreter to its compiled loop between two calls, or on one rank before another, without any
+ * value changing.
  *
  * <p><b>When.</b> Once a shape has computed {@link #WORK_ELEMENTS} elements in this JVM (its evaluations on every
  * rank together: the first evaluation of a 2^20-element block, or the 256th of a 4096-element one), its compilation
@@ -49,7 +51,7 @@ final class ExprCompiler {
      * {@code auto} (background), {@code sync} (wait at first use) or {@code off}: {@code -Djdistarray.kernels.compile};
      * settable only so that tests choose the path.
      */
-    static volatile String mode = System.getProperty("jdistarray.kernels.compile", "auto");
+    static volatile String mode = parseMode(System.getProperty("jdistarray.kernels.compile"));
     private static final String CC = findCompiler();
     private static final AtomicInteger STARTED = new AtomicInteger();
     private static final AtomicInteger LOADED = new AtomicInteger();
@@ -87,6 +89,19 @@ final class ExprCompiler {
         String failure() {
             return failure;
         }
+    }
+
+    /**
+     * The mode named by {@code -Djdistarray.kernels.compile} ({@code null}: {@code auto}).
+     *
+     * @throws IllegalArgumentException naming the value if it is not {@code auto}, {@code sync} or {@code off}
+     */
+    static String parseMode(String value) {
+        String v = value == null ? "auto" : value.strip();
+        if (!v.equals("auto") && !v.equals("sync") && !v.equals("off")) {
+            throw new IllegalArgumentException("-Djdistarray.kernels.compile=" + value + ": expected auto, sync or off");
+        }
+        return v;
     }
 
     /** Whether compiling is possible and on here. */

@@ -196,6 +196,15 @@ class ExprCompilerTest {
     }
 
     @Test
+    void theModePropertyTakesAutoSyncOrOffAndNamesAnythingElse() {
+        assertEquals("auto", ExprCompiler.parseMode(null));
+        assertEquals("sync", ExprCompiler.parseMode("sync"));
+        assertEquals("off", ExprCompiler.parseMode(" off "));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExprCompiler.parseMode("yes"));
+        assertEquals("-Djdistarray.kernels.compile=yes: expected auto, sync or off", e.getMessage());
+    }
+
+    @Test
     void malformedProgramsAreRefusedBeforeTheCompilerSeesThem() {
         int add = NativeKernels.OP_ADD;
         for (int[] p : new int[][] {{add}, {0, 0}, {0, 99}, {}, {0, 0, 0, 0, 0, 0, 0, 0, 0, add, add, add, add, add,
