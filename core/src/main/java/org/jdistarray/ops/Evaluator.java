@@ -260,7 +260,22 @@ final class Evaluator {
             return "no array operand: nothing to evaluate";
         }
         Distribution dist = o.out() != null ? o.out().distribution() : resultDistribution(e.shape, arrays);
-        return OperandMoves.explain(arrays, dist);
+        return OperandMoves.explain(arrays, dist) + "loop: " + loop(e, arrays, dist, o.out() != null ? o.out().dtype()
+                : e.dtype) + "\n";
+    }
+
+    /** Which loop {@link #run} takes for {@code e} over {@code dist} into {@code dtype} (the same tests, in order). */
+    private static String loop(Expr e, List<DistArray> arrays, Distribution dist, DType dtype) {
+        for (DistArray a : arrays) {
+            if (OperandMoves.target(a, dist) != null) {
+                return "the tile evaluator (one pass over 256-element tiles; an operand is moved first)";
+            }
+        }
+        if (FusedAxpy.of(e, dist, dtype) != null) {
+            return "a fused a*x + y form (" + (NativeKernels.on() ? "native" : "Java") + " loop)";
+        }
+        FusedFloat64 f = FusedFloat64.of(e, dist, dtype);
+        return f != null ? f.describe() : "the tile evaluator (one pass over 256-element tiles)";
     }
 
     private static DistArray run(Expr e, UfuncOptions o, CommContext ctx, ArrayAccess.Bridge bridge, DistArray first,

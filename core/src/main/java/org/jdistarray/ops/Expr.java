@@ -302,7 +302,9 @@ public final class Expr {
     /**
      * <b>Collective</b> (it plans the moves). What {@link #eval(UfuncOptions)} will communicate: the result's layout
      * and, per array operand, "read in place (no communication)" or the layout it is brought to with the
-     * {@link org.jdistarray.dist.Redistribution} plan's {@code explain} (bytes and messages per rank).
+     * {@link org.jdistarray.dist.Redistribution} plan's {@code explain} (bytes and messages per rank); then, on a line
+     * "loop: ...", which loop computes it on this rank (a fused form, the shape's compiled C loop, the native
+     * expression machine and when the shape will be compiled, a Java loop, or the tile evaluator).
      */
     public String explain(UfuncOptions options) {
         return Evaluator.explain(this, options == null ? UfuncOptions.none() : options);

@@ -64,6 +64,8 @@ final class ExprCompiler {
         return t;
     });
     private static Path dir;
+    /** The compiler process running now, if any: a JVM that exits stops it (its files are being deleted). */
+    private static volatile Process running;
 
     private ExprCompiler() {
     }
@@ -253,9 +255,14 @@ final class ExprCompiler {
             pb.redirectErrorStream(true);
             pb.redirectOutput(log.toFile());
             Process p = pb.start();
-            if (!p.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(cc + " took more than " + COMPILE_SECONDS + " s on " + c);
+            running = p;
+            try {
+                if (!p.waitFor(COMPILE_SECONDS, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new IOException(cc + " took more than " + COMPILE_SECONDS + " s on " + c);
+                }
+            } finally {
+                running = null;
             }
             if (p.exitValue() != 0) {
                 throw new IOException(cc + " failed on " + c + ": " + Files.readString(log, StandardCharsets.UTF_8)
@@ -281,6 +288,12 @@ final class ExprCompiler {
         if (dir == null) {
             dir = Files.createTempDirectory("jdistarray-expr");
             dir.toFile().deleteOnExit(); // registered first: deleted after the files
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Process p = running;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+            }, "jdistarray-expr-compiler-stop"));
         }
         return dir;
     }

@@ -81,6 +81,26 @@ final class FusedFloat64 {
             this.program = program;
         }
 
+        String describe() {
+            ExprCompiler.Kernel k = kernel;
+            String machine = "the native expression machine";
+            if (!ExprCompiler.enabled()) {
+                return machine + " (" + ExprCompiler.status() + ")";
+            }
+            if (k != null && k.address() != 0) {
+                return "the shape's compiled C loop";
+            }
+            if (k != null && k.failure() != null) {
+                return machine + " (compiling the shape failed: " + k.failure() + ")";
+            }
+            if (requested) {
+                return machine + (k == null ? " (no compiled loop: " + ExprCompiler.MAX_KERNELS
+                        + " shapes are compiled already)" : " (the shape's C loop is being compiled)");
+            }
+            return machine + " (the shape is compiled once it has computed " + ExprCompiler.WORK_ELEMENTS
+                    + " elements: " + work + " so far)";
+        }
+
         /**
          * The compiled loop's address for an evaluation over {@code n} elements, or 0 (not requested yet: see
          * {@link ExprCompiler#WORK_ELEMENTS}; compiling; failed; or compiling off).
@@ -195,6 +215,14 @@ final class FusedFloat64 {
             s[i] = values.get(i);
         }
         return new FusedFloat64(l, arrays.toArray(new DistArray[0]), s, outType);
+    }
+
+    /** For {@code explain}: which of this shape's loops runs now, and when its compiled loop comes. */
+    String describe() {
+        if (program == null || !NativeKernels.on()) {
+            return "the shape's Java loop";
+        }
+        return compiled.describe();
     }
 
     /**

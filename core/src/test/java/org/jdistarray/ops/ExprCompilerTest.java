@@ -246,6 +246,10 @@ class ExprCompilerTest {
                     }
                     comm.barrier();
                     NativeKernels.enabled = true;
+                    String ex = e.explain();
+                    assertTrue(ex.contains("loop: the native expression machine (the shape is compiled once it has computed "
+                            + ExprCompiler.WORK_ELEMENTS + " elements: "), ex);
+                    comm.barrier();
                     long before = ExprCompiler.calls();
                     boolean switched = false;
                     long deadline = System.nanoTime() + 60_000_000_000L;
@@ -265,6 +269,8 @@ class ExprCompilerTest {
                         assertTrue(System.nanoTime() < deadline, "the compiled loop was never used: "
                                 + ExprCompiler.status());
                     }
+                    String after = e.explain();
+                    assertTrue(after.contains("loop: the shape's compiled C loop"), after);
                 }
             });
         } finally {

@@ -339,6 +339,8 @@ public abstract class UfuncContract {
                         assertGrid(s4, comm.rank(), (i, j) -> 1000 * i + 7 * j);
                         String ex = Np.expr(br).add(c).explain();
                         assertTrue(ex.contains("operand 0 float64(3,4): read in place"), ex);
+                        assertTrue(ex.contains("loop: the tile evaluator (one pass over 256-element tiles; an operand is"
+                                + " moved first)"), ex);
                         assertTrue(ex.contains("operand 1 float64(3,4): redistributed to"), ex);
                         String ex2 = Np.expr(a).add(r).explain();
                         boolean aligned = d.gridShape()[0] == 1; // a's rows undistributed: r is aligned
@@ -483,6 +485,10 @@ public abstract class UfuncContract {
                         double[] got = r.toDoubleArray(0);
                         double[] got32 = r32.toDoubleArray(0);
                         float tenths = (float) 0.3;
+                        String ex = Np.expr(x).subtract(y).multiply(Np.expr(x).add(0.5))
+                                .divide(Np.expr(y).absolute().add(1.0).sqrt()).explain();
+                        assertTrue(ex.contains(ExprCompiler.enabled() ? "loop: the shape's compiled C loop"
+                                : "loop: the "), ex);
                         if (comm.rank() == 0) {
                             for (int i = 0; i < n; i++) {
                                 double want = (gx[i] - gy[i]) * (gx[i] + 0.5) / Math.sqrt(Math.abs(gy[i]) + 1.0);
