@@ -138,6 +138,54 @@ final class ExprCompiler {
         return k;
     }
 
+    /**
+     * <b>Not collective.</b> Compiles {@code sqrt(a*a + b*b)*c - d} now (not counted in {@link #MAX_KERNELS}), runs it
+     * on 37 values (NaN, ±inf, -0.0 among them) and compares it with the machine: a sentence saying it worked, or
+     * {@link #status()} when compiling is off, or why the compiler failed.
+     *
+     * @throws IllegalStateException if the compiled loop and the machine give different values
+     */
+    static String selfCheck() {
+        if (!enabled()) {
+            return status();
+        }
+        int[] p = {NativeKernels.OP_LEAF, NativeKernels.OP_LEAF, NativeKernels.OP_MUL, NativeKernels.OP_LEAF | 1 << 8,
+            NativeKernels.OP_LEAF | 1 << 8, NativeKernels.OP_MUL, NativeKernels.OP_ADD, NativeKernels.OP_SQRT,
+            NativeKernels.OP_LEAF | 2 << 8, NativeKernels.OP_MUL, NativeKernels.OP_LEAF | 3 << 8, NativeKernels.OP_SUB};
+        long t0 = System.nanoTime();
+        Kernel k = compileNow(p, false, CC);
+        if (k.address() == 0) {
+            return "expression compiler " + CC + " does not work here (the machine runs every expression): "
+                    + k.failure();
+        }
+        int n = 37;
+        double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, Double.MIN_VALUE};
+        java.nio.ByteBuffer[] in = new java.nio.ByteBuffer[4];
+        long[] at = new long[4];
+        for (int j = 0; j < 4; j++) {
+            in[j] = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
+            for (int i = 0; i < n; i++) {
+                in[j].putDouble(i * 8, i % 7 == j ? special[(i + j) % special.length] : (i - 11.5) * (j + 0.25));
+            }
+            at[j] = ReduceKernels.address(in[j]);
+        }
+        java.nio.ByteBuffer want = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
+        java.nio.ByteBuffer got = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
+        NativeKernels.evalF64(p, at, new double[0], ReduceKernels.address(want), n);
+        NativeKernels.call(k.address(), false, p, at, new double[0], ReduceKernels.address(got), n);
+        for (int i = 0; i < n; i++) {
+            long w = Double.doubleToLongBits(want.getDouble(i * 8));
+            long g = Double.doubleToLongBits(got.getDouble(i * 8));
+            if (w != g) {
+                throw new IllegalStateException("the compiled loop of sqrt(a*a + b*b)*c - d gave "
+                        + got.getDouble(i * 8) + " where the machine gives " + want.getDouble(i * 8) + " (element " + i
+                        + "; compiler " + CC + ")");
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "expression compiler %s: a test loop compiled in %.2f s, the machine's"
+                + " values", CC, (System.nanoTime() - t0) / 1e9);
+    }
+
     /** The compiler found ({@code $CC}, {@code gcc}), or null. */
     static String compiler() {
         return CC;

@@ -182,6 +182,16 @@ class ExprCompilerTest {
     }
 
     @Test
+    void theSelfCheckCompilesAndComparesOrSaysWhyNot() {
+        String s = ElementLoops.checkCompiler();
+        if (ExprCompiler.enabled()) {
+            assertTrue(s.startsWith("expression compiler " + ExprCompiler.compiler() + ": a test loop compiled in "), s);
+        } else {
+            assertTrue(s.startsWith("expression compiler off ("), s);
+        }
+    }
+
+    @Test
     void aFailingCompilerLeavesTheProgramOnTheInterpreterAndSaysWhy() {
         Assumptions.assumeTrue(NativeKernels.LOADED, "the native library is not built here");
         Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/false")));

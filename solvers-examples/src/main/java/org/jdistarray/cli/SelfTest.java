@@ -171,7 +171,7 @@ final class SelfTest {
                     + Arrays.toString(r) + " instead of [" + sumSq + ", 34.5, 69.0]");
         }
         return "multiply, sum, sqrt, mean on 3 thread ranks; " + org.jdistarray.ops.ElementLoops.status() + "; "
-                + org.jdistarray.ops.ElementLoops.compilerStatus();
+                + org.jdistarray.ops.ElementLoops.checkCompiler();
     }
 
     static String redistribution() {
