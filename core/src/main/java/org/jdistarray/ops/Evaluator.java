@@ -260,17 +260,20 @@ final class Evaluator {
             return "no array operand: nothing to evaluate";
         }
         Distribution dist = o.out() != null ? o.out().distribution() : resultDistribution(e.shape, arrays);
-        return OperandMoves.explain(arrays, dist) + "loop: " + loop(e, arrays, dist, o.out() != null ? o.out().dtype()
-                : e.dtype) + "\n";
+        return OperandMoves.explain(arrays, dist) + "loop: " + loop(e, arrays, dist, o.out()) + "\n";
     }
 
-    /** Which loop {@link #run} takes for {@code e} over {@code dist} into {@code dtype} (the same tests, in order). */
-    private static String loop(Expr e, List<DistArray> arrays, Distribution dist, DType dtype) {
+    /** Which loop {@link #run} takes for {@code e} over {@code dist} into {@code out} or a new array (its tests). */
+    private static String loop(Expr e, List<DistArray> arrays, Distribution dist, DistArray out) {
         for (DistArray a : arrays) {
             if (OperandMoves.target(a, dist) != null) {
                 return "the tile evaluator (one pass over 256-element tiles; an operand is moved first)";
             }
         }
+        if (out != null && !FusedAxpy.fits(ArrayAccess.get().storage(out))) {
+            return "the tile evaluator (one pass over 256-element tiles; out= is not one dense block)";
+        }
+        DType dtype = out != null ? out.dtype() : e.dtype;
         if (FusedAxpy.of(e, dist, dtype) != null) {
             return "a fused a*x + y form (" + (NativeKernels.on() ? "native" : "Java") + " loop)";
         }

@@ -28,7 +28,7 @@ import org.jdistarray.protocol.DType;
  * pass, leaves read straight from the operands' buffers, the root written straight to the result's, no tiles.
  * Anything else (other ops or dtypes, broadcasting, several chunks) takes the tile evaluator ({@link Program}).
  * With the native loops loaded, the shape's postfix program runs on the C expression machine instead, and once
- * {@link ExprCompiler} has compiled the shape (queued by its first evaluation over a large block), on its own loop.
+ * {@link ExprCompiler} has compiled the shape (queued once the shape has computed enough elements), on its own loop.
  */
 final class FusedFloat64 {
     /**
@@ -66,7 +66,8 @@ final class FusedFloat64 {
 
     /**
      * A shape's loops: the Java template copy, the program of the native machine (null past its limits) and, per
-     * element type, the program's compiled loop ({@link ExprCompiler}; requested by the first large evaluation).
+     * element type, the program's compiled loop ({@link ExprCompiler}; requested once the shape has computed
+     * {@link ExprCompiler#WORK_ELEMENTS} elements).
      */
     private static final class Compiled {
         final Loop loop;
@@ -81,6 +82,7 @@ final class FusedFloat64 {
             this.program = program;
         }
 
+        /** Which loop runs now: the compiled one, or the machine and why (for {@code explain}). */
         String describe() {
             ExprCompiler.Kernel k = kernel;
             String machine = "the native expression machine";
