@@ -15,7 +15,10 @@
 #define COMM(h) ((MPI_Comm)(int)(h))
 #endif
 
-enum { AXPY, AXPY_OUT, EXPR5, AXPY_I64, AXPY_F32, EXPR5_F32, ADD, EXPR5_SAME, EXPR5_F32_SAME };
+enum { AXPY, AXPY_OUT, EXPR5, AXPY_I64, AXPY_F32, EXPR5_F32, ADD, EXPR5_SAME, EXPR5_F32_SAME, AXPY_I64_RUNTIME };
+
+/* AXPY_I64 with the 3 read at run time, as a library gets it (the constant lets -march=native use shifts and adds) */
+volatile long long twin_alpha_i64 = 3;
 
 /* The 5-operation expression rounded as JDistArray (and NumPy) rounds it: every operation on its own, no FMA
  * (-march=native contracts a*a + b*b and ...*c - d into FMAs in the loops above: fewer, differently rounded operations). */
@@ -47,6 +50,12 @@ static void kernel(int op, void *pa, void *pb, void *pc, void *pd, void *pe, lon
     }
     case ADD: { double *restrict a = pa, *restrict b = pb, *restrict z = pe; for (long i = 0; i < n; i++) z[i] = a[i] + b[i]; break; }
     case EXPR5_SAME: expr5_same(pa, pb, pc, pd, pe, n); break;
+    case AXPY_I64_RUNTIME: {
+        long long *restrict x = pa, *restrict y = pb, *restrict z = pe;
+        const unsigned long long a = (unsigned long long)twin_alpha_i64;
+        for (long i = 0; i < n; i++) z[i] = (long long)(a * (unsigned long long)x[i] + (unsigned long long)y[i]);
+        break;
+    }
     case EXPR5_F32_SAME: expr5_f32_same(pa, pb, pc, pd, pe, n); break;
     }
 }

@@ -428,7 +428,22 @@ CLONES static void axpy_forms(int type, int op, int scalar_first, const void *x,
     }
     if (type == 0) AXPY_FORMS(double, alpha);
     else if (type == 1) AXPY_FORMS(float, (float)alpha);
-    else AXPY_FORMS(uint64_t, (uint64_t)alpha_long);
+    else if (op >= 0 || __builtin_popcountll((uint64_t)alpha_long) < 1 || __builtin_popcountll((uint64_t)alpha_long) > 2)
+        AXPY_FORMS(uint64_t, (uint64_t)alpha_long);
+    else {
+        /* int64 alpha*x + y with one or two bits set in alpha (2, 3, 4, 5, 6, 8, 9, 10, 12, ...): shifts and adds, as
+         * a compiler makes of a constant, the same bits mod 2^64. AVX2 has no 64-bit vector multiply: the generic loop
+         * takes three 32x32 products an element, and on one core it streams slower (z = 3*x + y at 2^25 in the JVM:
+         * 0.88-0.90x of C's loop with the 3 compiled in, 1.07-1.09x of C's loop with the 3 read at run time). */
+        const uint64_t a = (uint64_t)alpha_long, *xs = (const uint64_t *)x, *ys = (const uint64_t *)y;
+        uint64_t *rs = (uint64_t *)r;
+        const int lo = __builtin_ctzll(a), hi = 63 - __builtin_clzll(a);
+        if (lo == hi) {
+            for (int64_t i = 0; i < n; i++) rs[i] = (xs[i] << lo) + ys[i];
+        } else {
+            for (int64_t i = 0; i < n; i++) rs[i] = (xs[i] << lo) + (xs[i] << hi) + ys[i];
+        }
+    }
 }
 
 /* ---- JNI entry points (NativeKernels.java). Addresses are jlongs; the argument block of evalF64 is laid out by

@@ -22,7 +22,8 @@ import org.jdistarray.protocol.DType;
  * <p>Cases ({@code args}; none: all): {@code axpy} ({@code y = 0.5*x + y} in place), {@code axpy_out}
  * ({@code z = 0.5*x + y} into z), {@code expr5} ({@code e = sqrt(a*a + b*b)*c - d} into e), {@code expr5_f32},
  * {@code expr5_same} and {@code expr5_f32_same} (the same against a twin rounded as JDistArray rounds: no FMA, where
- * {@code -march=native} gives the others' twins FMAs), {@code axpy_f32}, {@code axpy_i64} ({@code z = 3*x + y}), all on {@code PEER_N} elements (default 2^25), and
+ * {@code -march=native} gives the others' twins FMAs), {@code axpy_f32}, {@code axpy_i64_runtime} ({@code axpy_i64}
+ * against a twin that reads its 3 at run time, as a library does), {@code axpy_i64} ({@code z = 3*x + y}), all on {@code PEER_N} elements (default 2^25), and
  * {@code add4096} ({@code Np.add(a, b, out=z)} on 4096 float64, 20 000 calls a repetition) and {@code add4096_new}
  * ({@code a.add(b)}, a new result each call, against the twin's add into an existing z), and {@code stencil5_halo}
  * (5-point Jacobi sweeps with ghost exchange against the shared C + MPI baseline's loop). Prints {@code PEER} lines
@@ -62,10 +63,12 @@ public final class UfuncPairBenchmark {
                                     () -> c.expr().eval(c.out()));
                         }
                     }
-                    case "axpy_f32", "axpy_i64" -> {
-                        boolean i64 = op.equals("axpy_i64");
+                    case "axpy_f32", "axpy_i64", "axpy_i64_runtime" -> {
+                        boolean i64 = op.startsWith("axpy_i64");
+                        int twin = !i64 ? UfuncTwin.AXPY_F32 : op.endsWith("runtime") ? UfuncTwin.AXPY_I64_RUNTIME
+                                : UfuncTwin.AXPY_I64;
                         try (LargeCase c = LargeCase.axpyTyped(comm, n, i64)) {
-                            pair(comm, op, n, reps, 1, () -> UfuncTwin.run(i64 ? UfuncTwin.AXPY_I64 : UfuncTwin.AXPY_F32,
+                            pair(comm, op, n, reps, 1, () -> UfuncTwin.run(twin,
                                     c.address(0), c.address(1), 0, 0, c.address(2), c.localCount(), 1, h),
                                     () -> c.expr().eval(c.out()));
                         }

@@ -19,6 +19,8 @@ public final class UfuncTwin {
     /** {@link #EXPR5} and {@link #EXPR5_F32} with JDistArray's rounding: each operation rounded, no FMA. */
     public static final int EXPR5_SAME = 7;
     public static final int EXPR5_F32_SAME = 8;
+    /** {@link #AXPY_I64} with its 3 read at run time, as a library receives it. */
+    public static final int AXPY_I64_RUNTIME = 9;
 
     static {
         Native.register(NativeLibrary.getInstance(System.getProperty("jdistarray.bench.ufuncTwin", "ufunc_twin")));
