@@ -428,7 +428,7 @@ CLONES static void axpy_forms(int type, int op, int scalar_first, const void *x,
     }
     if (type == 0) AXPY_FORMS(double, alpha);
     else if (type == 1) AXPY_FORMS(float, (float)alpha);
-    else if (op >= 0 || __builtin_popcountll((uint64_t)alpha_long) < 1 || __builtin_popcountll((uint64_t)alpha_long) > 2)
+    else if (op >= 0 || (uint64_t)alpha_long == 0 || __builtin_popcountll((uint64_t)alpha_long) > 2)
         AXPY_FORMS(uint64_t, (uint64_t)alpha_long);
     else {
         /* int64 alpha*x + y with one or two bits set in alpha (2, 3, 4, 5, 6, 8, 9, 10, 12, ...): shifts and adds, as

@@ -2,6 +2,8 @@ package org.jdistarray.ops;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,9 +151,7 @@ final class ExprCompiler {
         if (!enabled()) {
             return status();
         }
-        int[] p = {NativeKernels.OP_LEAF, NativeKernels.OP_LEAF, NativeKernels.OP_MUL, NativeKernels.OP_LEAF | 1 << 8,
-            NativeKernels.OP_LEAF | 1 << 8, NativeKernels.OP_MUL, NativeKernels.OP_ADD, NativeKernels.OP_SQRT,
-            NativeKernels.OP_LEAF | 2 << 8, NativeKernels.OP_MUL, NativeKernels.OP_LEAF | 3 << 8, NativeKernels.OP_SUB};
+        int[] p = EXPR5;
         long t0 = System.nanoTime();
         Kernel k = compileNow(p, false, CC);
         if (k.address() == 0) {
@@ -160,19 +160,19 @@ final class ExprCompiler {
         }
         int n = 37;
         double[] special = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0, Double.MIN_VALUE};
-        java.nio.ByteBuffer[] in = new java.nio.ByteBuffer[4];
+        ByteBuffer[] in = new ByteBuffer[4];
         long[] at = new long[4];
         for (int j = 0; j < 4; j++) {
-            in[j] = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
+            in[j] = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
             for (int i = 0; i < n; i++) {
                 in[j].putDouble(i * 8, i % 7 == j ? special[(i + j) % special.length] : (i - 11.5) * (j + 0.25));
             }
             at[j] = ReduceKernels.address(in[j]);
         }
-        java.nio.ByteBuffer want = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
-        java.nio.ByteBuffer got = java.nio.ByteBuffer.allocateDirect(n * 8).order(java.nio.ByteOrder.nativeOrder());
+        ByteBuffer want = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
+        ByteBuffer got = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
         NativeKernels.evalF64(p, at, new double[0], ReduceKernels.address(want), n);
-        NativeKernels.call(k.address(), false, p, at, new double[0], ReduceKernels.address(got), n);
+        NativeKernels.call(k.address(), false, at, new double[0], ReduceKernels.address(got), n);
         for (int i = 0; i < n; i++) {
             long w = Double.doubleToLongBits(want.getDouble(i * 8));
             long g = Double.doubleToLongBits(got.getDouble(i * 8));
@@ -185,6 +185,12 @@ final class ExprCompiler {
         return String.format(java.util.Locale.ROOT, "expression compiler %s: a test loop compiled in %.2f s, the machine's"
                 + " values", CC, (System.nanoTime() - t0) / 1e9);
     }
+
+    /** {@code sqrt(a*a + b*b)*c - d} over leaves a b c d, as FusedFloat64 writes it (the self-check's program). */
+    static final int[] EXPR5 = {NativeKernels.OP_LEAF, NativeKernels.OP_LEAF, NativeKernels.OP_MUL,
+        NativeKernels.OP_LEAF | 1 << 8, NativeKernels.OP_LEAF | 1 << 8, NativeKernels.OP_MUL, NativeKernels.OP_ADD,
+        NativeKernels.OP_SQRT, NativeKernels.OP_LEAF | 2 << 8, NativeKernels.OP_MUL, NativeKernels.OP_LEAF | 3 << 8,
+        NativeKernels.OP_SUB};
 
     /** The compiler found ({@code $CC}, {@code gcc}), or null. */
     static String compiler() {

@@ -277,7 +277,7 @@ final class FusedFloat64 {
         boolean f32 = type == DType.FLOAT32;
         long fn = compiled.kernel(f32, n);
         if (fn != 0) {
-            NativeKernels.call(fn, f32, program, at, scalars, r, n);
+            NativeKernels.call(fn, f32, at, scalars, r, n);
             ExprCompiler.called();
         } else if (f32) {
             NativeKernels.evalF32(program, at, scalars, r, n);

@@ -145,8 +145,8 @@ final class NativeKernels {
      * {@link #evalF64} or {@link #evalF32} through the program's compiled loop at {@code fn} ({@link ExprCompiler}):
      * the same bits.
      */
-    static void call(long fn, boolean f32, int[] program, long[] leaves, double[] scalars, long out, long n) {
-        long base = arguments(program, leaves, scalars, f32);
+    static void call(long fn, boolean f32, long[] leaves, double[] scalars, long out, long n) {
+        long base = arguments(NO_PROGRAM, leaves, scalars, f32); // the loop is the program: only its operands go
         if (f32) {
             callF32(fn, base + LEAVES_AT, base + SCALARS_AT, out, n);
         } else {
@@ -164,6 +164,8 @@ final class NativeKernels {
     private static native void callF64(long fn, long leaves, long scalars, long out, long n);
 
     private static native void callF32(long fn, long leaves, long scalars, long out, long n);
+
+    private static final int[] NO_PROGRAM = {};
 
     /** Writes this thread's argument block (program, leaf addresses, scalars as doubles or floats); its address. */
     private static long arguments(int[] program, long[] leaves, double[] scalars, boolean floats) {

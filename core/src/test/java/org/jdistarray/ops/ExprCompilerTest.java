@@ -79,9 +79,7 @@ class ExprCompilerTest {
     private static List<int[]> programs(long seed, int count) {
         List<int[]> ps = new ArrayList<>();
         SplittableRandom r = new SplittableRandom(seed);
-        // sqrt(a*a + b*b)*c - d, as FusedFloat64 writes it
-        ps.add(new int[] {0, 0, NativeKernels.OP_MUL, 1 << 8, 1 << 8, NativeKernels.OP_MUL, NativeKernels.OP_ADD,
-            NativeKernels.OP_SQRT, 2 << 8, NativeKernels.OP_MUL, 3 << 8, NativeKernels.OP_SUB});
+        ps.add(ExprCompiler.EXPR5.clone());
         while (ps.size() < count) {
             List<Integer> l = new ArrayList<>();
             int[] scalars = {0};
@@ -144,7 +142,7 @@ class ExprCompilerTest {
                 } else {
                     NativeKernels.evalF64(p, addresses, scalars, at(want), n);
                 }
-                NativeKernels.call(k.address(), f32, p, addresses, scalars, at(got), n);
+                NativeKernels.call(k.address(), f32, addresses, scalars, at(got), n);
                 assertSameBytes(want, got, n, f32, p, "new");
                 // in place: the output is leaf 0 (a copy of it, on both paths)
                 long[] inPlace = addresses.clone();
@@ -158,7 +156,7 @@ class ExprCompilerTest {
                 }
                 want.put(0, copy, 0, n * size);
                 copy.put(0, leaves[0], 0, n * size);
-                NativeKernels.call(k.address(), f32, p, inPlace, scalars, at(copy), n);
+                NativeKernels.call(k.address(), f32, inPlace, scalars, at(copy), n);
                 assertSameBytes(want, copy, n, f32, p, "in place");
             }
         }
